@@ -1,0 +1,22 @@
+package org.careflow.child;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface CareCaseRepository extends JpaRepository<CareCase, Long> {
+
+  List<CareCase> findByChildIdOrderByOpenedAtDesc(Long childId);
+
+  @Query("select c from CareCase c join fetch c.child ch join fetch ch.schoolClass where c.id in ?1")
+  List<CareCase> findWithChildByIdIn(Collection<Long> ids);
+
+  @Query("select c from CareCase c join fetch c.child ch where ch.schoolClass.id = ?1 and c.status in ?2 order by ch.name")
+  List<CareCase> findByClassAndStatusIn(Long classId, Collection<CaseStatus> statuses);
+
+  @Query("select c.mentor, count(c) from CareCase c where c.status = org.careflow.child.CaseStatus.ACTIVE and c.mentor is not null group by c.mentor")
+  List<Object[]> countActiveByMentor();
+
+  long countByStatusIn(Collection<CaseStatus> statuses);
+}

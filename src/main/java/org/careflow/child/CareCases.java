@@ -1,0 +1,116 @@
+package org.careflow.child;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.careflow.school.Term;
+import org.careflow.school.TermCalendar;
+import org.careflow.shared.CareClock;
+import org.careflow.shared.InvalidInputException;
+import org.careflow.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The cases of children: opened at registration, decided, paired, moved from term to term, closed. */
+@Service
+@Transactional
+public class CareCases {
+
+  /** Why a case was closed early (the `closeCase` message) or at a term review. */
+  public static final List<String> CLOSE_REASONS = List.of("PARENTS_RETURNED", "TRANSFERRED", "GRADUATED", "TERM_REVIEW", "OTHER");
+
+  private final CareCaseRepository cases;
+  private final ChildArchive archive;
+  private final TermCalendar calendar;
+  private final CareClock clock;
+
+  public CareCases(CareCaseRepository cases, ChildArchive archive, TermCalendar calendar, CareClock clock) {
+    this.cases = cases;
+    this.archive = archive;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** Opens a case for a child, in the term the school is in today (or the next one). */
+  public CareCase open(long childId, String actor) {
+    Child child = archive.child(childId);
+    if (cases.findByChildIdOrderByOpenedAtDesc(childId).stream().anyMatch(CareCase::isOpen)) {
+      throw InvalidInputException.of("child", "validation.caseAlreadyOpen");
+    }
+    Term term = calendar.termOn(child.getSchoolClass().getSchool().getId(), clock.today());
+    return cases.save(new CareCase(child, term.getId(), clock.now(), actor));
+  }
+
+  @Transactional(readOnly = true)
+  public CareCase careCase(long caseId) {
+    return cases.findById(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CareCase> casesOfChild(long childId) {
+    return cases.findByChildIdOrderByOpenedAtDesc(childId);
+  }
+
+  /** Cases with their child and class loaded, keyed by case id: one query for a page of tasks. */
+  @Transactional(readOnly = true)
+  public Map<Long, CareCase> withChildren(Collection<Long> caseIds) {
+    if (caseIds.isEmpty()) {
+      return Map.of();
+    }
+    return cases.findWithChildByIdIn(caseIds).stream().collect(Collectors.toMap(CareCase::getId, Function.identity()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CareCase> openCasesOfClass(long classId) {
+    return cases.findByClassAndStatusIn(classId, List.of(CaseStatus.ACTIVE));
+  }
+
+  /** Active mentees per mentor: pairing offers the teachers with the fewest first. */
+  @Transactional(readOnly = true)
+  public Map<String, Long> menteeCounts() {
+    return cases.countActiveByMentor().stream()
+        .collect(Collectors.toMap(r -> (String) r[0], r -> (Long) r[1]));
+  }
+
+  public void decideEligibility(long caseId, boolean eligible, String reason) {
+    careCase(caseId).decideEligibility(eligible, reason);
+  }
+
+  public void activate(long caseId) {
+    careCase(caseId).activate();
+  }
+
+  public void pair(long caseId, String mentor, Long buddyChildId) {
+    careCase(caseId).pair(mentor, buddyChildId);
+  }
+
+  /** Moves the case into the school's next term; empty when the calendar has no next term yet. */
+  public Optional<Term> moveToNextTerm(long caseId) {
+    CareCase c = careCase(caseId);
+    Optional<Term> next = calendar.termAfter(calendar.term(c.getTermId()));
+    next.ifPresent(t -> c.moveToTerm(t.getId()));
+    return next;
+  }
+
+  public void close(long caseId, String reason, String note) {
+    if (!CLOSE_REASONS.contains(reason)) {
+      throw InvalidInputException.of("reason", "validation.option");
+    }
+    if (note != null && note.length() > 300) {
+      throw InvalidInputException.of("note", "validation.tooLong", 300);
+    }
+    CareCase c = careCase(caseId);
+    if (!c.isOpen()) {
+      throw InvalidInputException.of("reason", "validation.caseNotOpen");
+    }
+    c.close(reason, note, clock.now());
+  }
+
+  @Transactional(readOnly = true)
+  public Term termOf(long caseId) {
+    return calendar.term(careCase(caseId).getTermId());
+  }
+}

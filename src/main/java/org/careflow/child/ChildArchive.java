@@ -1,0 +1,184 @@
+package org.careflow.child;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.careflow.school.SchoolClass;
+import org.careflow.shared.CareClock;
+import org.careflow.shared.FieldErrors;
+import org.careflow.shared.FormValues;
+import org.careflow.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The child's archive: creates it from the roster, fills and changes it with every change kept in the
+ * history. Everything is validated before anything is written.
+ */
+@Service
+@Transactional
+public class ChildArchive {
+
+  static final List<ArchiveField> FIELDS = List.of(
+      field("studentNo", ArchiveField.Kind.STUDENT_NO, true, 20, Child::getStudentNo, (c, v) -> c.setStudentNo((String) v)),
+      field("name", ArchiveField.Kind.TEXT, true, 30, Child::getName, (c, v) -> c.setName((String) v)),
+      field("sex", ArchiveField.Kind.SEX, true, 1, Child::getSex, (c, v) -> c.setSex((String) v)),
+      field("birthDate", ArchiveField.Kind.BIRTH_DATE, true, 0, Child::getBirthDate, (c, v) -> c.setBirthDate((LocalDate) v)),
+      field("careType", ArchiveField.Kind.CARE_TYPE, true, 0, Child::getCareType, (c, v) -> c.setCareType((CareType) v)),
+      field("boarding", ArchiveField.Kind.FLAG, false, 0, Child::isBoarding, (c, v) -> c.setBoarding((Boolean) v)),
+      field("personality", ArchiveField.Kind.TEXT, false, 200, Child::getPersonality, (c, v) -> c.setPersonality((String) v)),
+      field("interests", ArchiveField.Kind.TEXT, false, 200, Child::getInterests, (c, v) -> c.setInterests((String) v)),
+      field("health", ArchiveField.Kind.TEXT, false, 300, Child::getHealth, (c, v) -> c.setHealth((String) v)),
+      field("academicStanding", ArchiveField.Kind.TEXT, false, 200, Child::getAcademicStanding, (c, v) -> c.setAcademicStanding((String) v)),
+      field("homeAddress", ArchiveField.Kind.TEXT, true, 200, Child::getHomeAddress, (c, v) -> c.setHomeAddress((String) v)),
+      field("fatherName", ArchiveField.Kind.TEXT, false, 30, Child::getFatherName, (c, v) -> c.setFatherName((String) v)),
+      field("fatherPhone", ArchiveField.Kind.PHONE, false, 20, Child::getFatherPhone, (c, v) -> c.setFatherPhone((String) v)),
+      field("fatherWorkplace", ArchiveField.Kind.TEXT, false, 100, Child::getFatherWorkplace, (c, v) -> c.setFatherWorkplace((String) v)),
+      field("fatherEmployerAddress", ArchiveField.Kind.TEXT, false, 200, Child::getFatherEmployerAddress, (c, v) -> c.setFatherEmployerAddress((String) v)),
+      field("fatherEmployerPhone", ArchiveField.Kind.PHONE, false, 20, Child::getFatherEmployerPhone, (c, v) -> c.setFatherEmployerPhone((String) v)),
+      field("fatherAwaySince", ArchiveField.Kind.PAST_DATE, false, 0, Child::getFatherAwaySince, (c, v) -> c.setFatherAwaySince((LocalDate) v)),
+      field("motherName", ArchiveField.Kind.TEXT, false, 30, Child::getMotherName, (c, v) -> c.setMotherName((String) v)),
+      field("motherPhone", ArchiveField.Kind.PHONE, false, 20, Child::getMotherPhone, (c, v) -> c.setMotherPhone((String) v)),
+      field("motherWorkplace", ArchiveField.Kind.TEXT, false, 100, Child::getMotherWorkplace, (c, v) -> c.setMotherWorkplace((String) v)),
+      field("motherEmployerAddress", ArchiveField.Kind.TEXT, false, 200, Child::getMotherEmployerAddress, (c, v) -> c.setMotherEmployerAddress((String) v)),
+      field("motherEmployerPhone", ArchiveField.Kind.PHONE, false, 20, Child::getMotherEmployerPhone, (c, v) -> c.setMotherEmployerPhone((String) v)),
+      field("motherAwaySince", ArchiveField.Kind.PAST_DATE, false, 0, Child::getMotherAwaySince, (c, v) -> c.setMotherAwaySince((LocalDate) v)),
+      field("guardianName", ArchiveField.Kind.TEXT, true, 30, Child::getGuardianName, (c, v) -> c.setGuardianName((String) v)),
+      field("guardianRelationship", ArchiveField.Kind.TEXT, true, 20, Child::getGuardianRelationship, (c, v) -> c.setGuardianRelationship((String) v)),
+      field("guardianPhone", ArchiveField.Kind.PHONE, true, 20, Child::getGuardianPhone, (c, v) -> c.setGuardianPhone((String) v)),
+      field("guardianAge", ArchiveField.Kind.AGE, false, 0, Child::getGuardianAge, (c, v) -> c.setGuardianAge((Integer) v)),
+      field("guardianHealth", ArchiveField.Kind.TEXT, false, 200, Child::getGuardianHealth, (c, v) -> c.setGuardianHealth((String) v)),
+      field("guardianOccupation", ArchiveField.Kind.TEXT, false, 50, Child::getGuardianOccupation, (c, v) -> c.setGuardianOccupation((String) v)),
+      field("hardship", ArchiveField.Kind.TEXT, false, 300, Child::getHardship, (c, v) -> c.setHardship((String) v)),
+      field("subsidy", ArchiveField.Kind.FLAG, false, 0, Child::isSubsidy, (c, v) -> c.setSubsidy((Boolean) v)),
+      field("keySupport", ArchiveField.Kind.FLAG, false, 0, Child::isKeySupport, (c, v) -> c.setKeySupport((Boolean) v)));
+
+  private static ArchiveField field(String key, ArchiveField.Kind kind, boolean required, int max,
+      java.util.function.Function<Child, Object> get, java.util.function.BiConsumer<Child, Object> set) {
+    return new ArchiveField(key, kind, required, max, get, set);
+  }
+
+  private final ChildRepository children;
+  private final ArchiveChangeRepository changes;
+  private final CareClock clock;
+
+  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock) {
+    this.children = children;
+    this.changes = changes;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Child child(long id) {
+    return children.findWithClassById(id).orElseThrow(() -> new NotFoundException("child " + id));
+  }
+
+  /** A child as first known from the class roster: only name and class, until consent is given. */
+  public Child enlist(String name, SchoolClass schoolClass, String actor) {
+    FieldErrors errors = new FieldErrors();
+    if (name == null || name.isBlank()) {
+      errors.reject("name", "validation.required");
+    } else if (name.strip().length() > 30) {
+      errors.reject("name", "validation.tooLong", 30);
+    }
+    errors.throwIfAny();
+    Child child = children.save(new Child(name.strip(), schoolClass));
+    changes.save(new ArchiveChange(child.getId(), clock.now(), actor, "name", null, child.getName()));
+    return child;
+  }
+
+  /** The archive's values keyed as the registration form names them, to prefill it. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> formValues(long childId) {
+    Child child = child(childId);
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (ArchiveField f : FIELDS) {
+      Object v = f.getter().apply(child);
+      if (v != null) {
+        values.put(f.key(), v instanceof Enum<?> e ? e.name() : v);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Checks every submitted archive field and, only when all are valid, writes the changed ones and
+   * keeps each change in the history. With {@code consentBy} set, records the guardian's consent,
+   * which the registration requires before more than name and class is kept.
+   */
+  public void update(long childId, FormValues values, String actor, FieldErrors errors) {
+    Child child = child(childId);
+    LocalDate today = clock.today();
+    Map<ArchiveField, Object> read = new LinkedHashMap<>();
+    for (ArchiveField f : FIELDS) {
+      read.put(f, f.read(values, today, errors));
+    }
+    String studentNo = (String) read.get(FIELDS.get(0));
+    if (studentNo != null && children.findByStudentNo(studentNo).filter(o -> !o.getId().equals(childId)).isPresent()) {
+      errors.reject("studentNo", "validation.studentNoTaken");
+    }
+    if (!errors.isEmpty()) {
+      return;
+    }
+    List<ArchiveChange> changed = new ArrayList<>();
+    for (Map.Entry<ArchiveField, Object> e : read.entrySet()) {
+      ArchiveField f = e.getKey();
+      Object before = f.getter().apply(child);
+      Object after = e.getValue();
+      if (f.kind() == ArchiveField.Kind.FLAG && after == null) {
+        after = Boolean.FALSE;
+      }
+      if (!Objects.equals(before, after)) {
+        f.setter().accept(child, after);
+        changed.add(new ArchiveChange(childId, clock.now(), actor, f.key(), ArchiveField.display(before), ArchiveField.display(after)));
+      }
+    }
+    changes.saveAll(changed);
+  }
+
+  public void recordConsent(long childId, String by, String method, String actor) {
+    Child child = child(childId);
+    child.recordConsent(by, method, clock.now());
+    child.markRegistered(clock.now());
+    changes.save(new ArchiveChange(childId, clock.now(), actor, "consent", null, method));
+  }
+
+  @Transactional(readOnly = true)
+  public List<ArchiveChange> history(long childId) {
+    return changes.findByChildIdOrderByChangedAtDescIdDesc(childId);
+  }
+
+  /** Whole months a parent has been away on a day: the eligibility rule asks for three or more. */
+  @Transactional(readOnly = true)
+  public int monthsAway(long childId) {
+    Child child = child(childId);
+    LocalDate today = clock.today();
+    LocalDate since = switch (child.getCareType() == null ? CareType.PARENTS_HOME : child.getCareType()) {
+      case BOTH_AWAY -> latest(child.getFatherAwaySince(), child.getMotherAwaySince());
+      case ONE_AWAY, SINGLE_PARENT_AWAY -> earliest(child.getFatherAwaySince(), child.getMotherAwaySince());
+      default -> null;
+    };
+    return since == null ? 0 : (int) ChronoUnit.MONTHS.between(since, today);
+  }
+
+  private static LocalDate latest(LocalDate a, LocalDate b) {
+    if (a == null || b == null) {
+      return null; // both must be away: without both dates we cannot say they have been
+    }
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static LocalDate earliest(LocalDate a, LocalDate b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,63 @@
+package org.careflow.child;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.careflow.identity.CurrentUser;
+import org.careflow.school.SchoolDirectory;
+import org.careflow.shared.NotFoundException;
+import org.careflow.shared.TimelineContributor;
+import org.careflow.shared.TimelineEntry;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The child's page: the archive, the case, every record newest first, and the archive's history. */
+@Controller
+class ChildController {
+
+  private final ChildArchive archive;
+  private final CareCases cases;
+  private final SchoolDirectory schools;
+  private final List<TimelineContributor> timeline;
+
+  ChildController(ChildArchive archive, CareCases cases, SchoolDirectory schools, List<TimelineContributor> timeline) {
+    this.archive = archive;
+    this.cases = cases;
+    this.schools = schools;
+    this.timeline = timeline;
+  }
+
+  @GetMapping("/children/{id}")
+  String child(@PathVariable long id, Authentication auth, Model model) {
+    Child child = archive.child(id);
+    List<CareCase> childCases = cases.casesOfChild(id);
+    if (!maySee(CurrentUser.of(auth), child, childCases)) {
+      throw new NotFoundException("child"); // not theirs: as if it did not exist
+    }
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (CareCase c : childCases) {
+      for (TimelineContributor t : timeline) {
+        entries.addAll(t.entriesForCase(c.getId()));
+      }
+    }
+    entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
+    model.addAttribute("child", child);
+    model.addAttribute("schoolClass", child.getSchoolClass());
+    model.addAttribute("classTeacher", schools.teacherName(child.getSchoolClass().getClassTeacher()));
+    model.addAttribute("cases", childCases);
+    model.addAttribute("mentorNames", schools.teacherNames(childCases.stream().map(CareCase::getMentor).filter(m -> m != null).toList()));
+    model.addAttribute("timeline", entries);
+    model.addAttribute("history", archive.history(id));
+    return "child/child";
+  }
+
+  /** Until scoped access (issue 6) is in: the class teacher, the mentor, and the whole-school roles. */
+  static boolean maySee(CurrentUser u, Child child, List<CareCase> cases) {
+    return u.seesWholeSchool()
+        || u.id().equals(child.getSchoolClass().getClassTeacher())
+        || cases.stream().anyMatch(c -> u.id().equals(c.getMentor()));
+  }
+}

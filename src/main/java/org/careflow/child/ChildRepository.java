@@ -1,0 +1,19 @@
+package org.careflow.child;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ChildRepository extends JpaRepository<Child, Long> {
+  Optional<Child> findByStudentNo(String studentNo);
+
+  List<Child> findBySchoolClassIdOrderByName(Long classId);
+
+  @Query("select c from Child c join fetch c.schoolClass sc join fetch sc.school where c.id = ?1")
+  Optional<Child> findWithClassById(Long id);
+
+  @Query("select c from Child c join fetch c.schoolClass where c.id in ?1")
+  List<Child> findWithClassByIdIn(Collection<Long> ids);
+}

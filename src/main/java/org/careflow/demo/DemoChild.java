@@ -1,0 +1,213 @@
+package org.careflow.demo;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One child of the demo school: the archive the class teacher will write, and how the teachers
+ * around the child keep up with the work (some always on time, some late, some behind), so that the
+ * replayed term leaves every kind of task in the inbox.
+ */
+final class DemoChild {
+
+  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙"};
+  private static final String[] GIVEN = {"小明", "雨涵", "子轩", "欣怡", "浩然", "梓萱", "宇航", "思琪", "俊杰", "佳怡", "博文", "诗涵"};
+  private static final String[] CITIES = {"广东深圳", "广东东莞", "浙江宁波", "福建厦门", "上海", "江苏苏州"};
+  private static final String[] EMPLOYERS = {"电子厂", "建筑工地", "服装厂", "物流公司", "餐馆", "家具厂"};
+  private static final String[] GUARDIANS = {"祖母", "祖父", "外祖母", "外祖父"};
+  private static final String[] PERSONALITY = {"内向，话不多", "活泼开朗", "懂事，做事认真", "比较敏感", "好动，注意力不集中", "有礼貌，爱帮助同学"};
+  private static final String[] INTERESTS = {"画画", "踢足球", "看书", "唱歌", "跳绳", "下象棋"};
+
+  final int index;
+  final String name;
+  final long classId;
+  final int grade;
+  /** Enrolled in the previous term: its term review is part of the demo. */
+  boolean startsLastTerm;
+  /** Days before today the child was enrolled; negative: at the start of this term. */
+  int enrolDaysBeforeToday = -1;
+  /** A task this child's teachers have not got to yet: the case waits there. */
+  String stopAt;
+  String careType = "BOTH_AWAY";
+  String reviewOutcome = "continue";
+  boolean guardianMissesMeeting;
+  Long caseId;
+  private final LocalDate today;
+
+  private DemoChild(int index, String name, long classId, int grade, LocalDate today) {
+    this.index = index;
+    this.name = name;
+    this.classId = classId;
+    this.grade = grade;
+    this.today = today;
+  }
+
+  static List<DemoChild> roster(long classA, long classB, LocalDate today) {
+    List<DemoChild> kids = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      boolean a = i < 12;
+      kids.add(new DemoChild(i, SURNAMES[i % 12] + GIVEN[(i * 5) % 12], a ? classA : classB, a ? 3 : 4, today));
+    }
+    // Class A (the demo teacher's): every stage of a case.
+    kids.get(8).careType = "PARENTS_HOME";          // not eligible: the case ends with the reason
+    kids.get(9).enrolDaysBeforeToday = 8;           // registered, verification visit due
+    kids.get(9).stopAt = "verificationVisit";
+    kids.get(10).enrolDaysBeforeToday = 2;          // just enrolled: the archive is to be built
+    kids.get(10).stopAt = "registerChild";
+    kids.get(11).startsLastTerm = true;             // last term's review still to be written
+    kids.get(11).stopAt = "termReview";
+    // Class B: a pairing waiting for the coordinator, a case that went on into this term.
+    kids.get(21).enrolDaysBeforeToday = 6;
+    kids.get(21).stopAt = "assignMentor";
+    kids.get(22).startsLastTerm = true;
+    kids.get(23).enrolDaysBeforeToday = 1;
+    kids.get(23).stopAt = "registerChild";
+    kids.get(13).guardianMissesMeeting = true;
+    kids.get(16).guardianMissesMeeting = true;
+    kids.get(5).careType = "ONE_AWAY";
+    kids.get(17).careType = "SINGLE_PARENT_AWAY";
+    return kids;
+  }
+
+  /** Whether the teachers get to this task on this day (it was created on {@code created}). */
+  boolean wouldComplete(String taskKey, LocalDate day, LocalDate created) {
+    if (taskKey.equals(stopAt)) {
+      return false;
+    }
+    return switch (taskKey) {
+      case "registerChild", "termSignOff" -> !day.isBefore(created.plusDays(1));
+      case "assignMentor", "firstMeeting", "termReview" -> !day.isBefore(created.plusDays(2));
+      case "verificationVisit" -> !day.isBefore(created.plusDays(4));
+      case "monthlyTalk" -> talkDoneBy(day, created);
+      case "weeklyCheckIn" -> checkInDoneBy(day, created);
+      default -> false; // absentee visits and the calendar task stay open in the demo
+    };
+  }
+
+  /**
+   * Most class-teacher talks happen in the second half of the month. Every fifth child's teacher
+   * missed last month's; in this month only even-numbered children have had theirs so far.
+   */
+  private boolean talkDoneBy(LocalDate day, LocalDate created) {
+    boolean thisMonth = created.getYear() == today.getYear() && created.getMonth() == today.getMonth();
+    boolean lastMonth = created.plusMonths(1).getMonth() == today.getMonth() && created.plusMonths(1).getYear() == today.getYear();
+    if (thisMonth && index % 2 == 1) {
+      return false;
+    }
+    if (lastMonth && index % 5 == 0) {
+      return false;
+    }
+    return day.getDayOfMonth() >= 12 + index % 12 || day.getMonth() != created.getMonth();
+  }
+
+  /** Mentors talk on Thursdays; some weeks a few are missed; this week's is not done yet for odd children. */
+  private boolean checkInDoneBy(LocalDate day, LocalDate created) {
+    int week = created.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    boolean thisWeek = created.with(DayOfWeek.MONDAY).equals(today.with(DayOfWeek.MONDAY));
+    if ((thisWeek && index % 2 == 1) || (index % 4 == 3 && week % 3 == 0)) {
+      return false;
+    }
+    return day.getDayOfWeek() == DayOfWeek.THURSDAY || day.isAfter(created.plusDays(4));
+  }
+
+  /** What the teacher writes in the task's form, as the browser would post it. */
+  Map<String, List<String>> form(String taskKey, LocalDate day) {
+    Map<String, List<String>> f = new LinkedHashMap<>();
+    String[] moods = {"CALM", "HAPPY", "CALM", "LOW", "CALM", "ANXIOUS"};
+    switch (taskKey) {
+      case "registerChild" -> archive(f, day);
+      case "verificationVisit" -> {
+        put(f, "visitDate", day.toString());
+        put(f, "metWith", GUARDIANS[index % 4] + "和孩子");
+        put(f, "homeConditions", index % 3 == 0 ? "住房为两层砖房，家中有一台电视，孩子有独立书桌。" : "与祖辈同住，家务较多，学习环境一般。");
+        put(f, "guardianHealth", index % 4 == 1 ? "FAIR" : "GOOD");
+        put(f, "concerns", index % 3 == 1 ? "祖辈文化程度不高，难以辅导作业。" : "");
+        put(f, "archiveConfirmed", "true");
+      }
+      case "assignMentor" -> put(f, "note", "按帮扶人数均衡安排");
+      case "firstMeeting" -> {
+        put(f, "meetingDate", day.toString());
+        put(f, "mood", moods[index % 6]);
+        put(f, "notes", "第一次见面，孩子有些拘谨，聊了学习和家里的情况。");
+        put(f, "plan", "每周四午休时间谈心一次，重点关注" + (index % 2 == 0 ? "数学作业" : "与同学相处"));
+      }
+      case "monthlyTalk" -> {
+        put(f, "talkDate", day.toString());
+        f.put("topics", index % 2 == 0 ? List.of("study", "life") : List.of("emotions", "friends", "health"));
+        put(f, "mood", moods[(index + day.getMonthValue()) % 6]);
+        put(f, "concerns", moods[(index + day.getMonthValue()) % 6].equals("LOW") ? "想念父母，情绪低落。" : "");
+        put(f, "followUp", "下周再了解一次，并与家长电话沟通。");
+        put(f, "parentsInformed", index % 3 == 0 ? "false" : "true");
+      }
+      case "weeklyCheckIn" -> {
+        put(f, "checkInDate", day.toString());
+        f.put("topics", List.of(index % 2 == 0 ? "study" : "life"));
+        put(f, "mood", moods[(index + day.getDayOfMonth()) % 6]);
+        put(f, "notes", "作业完成情况良好，聊了周末的安排。");
+      }
+      case "termReview" -> {
+        put(f, "progress", "本学期学习习惯有明显进步，能按时完成作业，和同学关系融洽。");
+        put(f, "rankBefore", Integer.toString(20 + index % 10));
+        put(f, "rankAfter", Integer.toString(15 + index % 10));
+        put(f, "outcome", reviewOutcome);
+        put(f, "summary", "继续关注学习和情绪，下学期保持每月谈心与每周帮扶。");
+      }
+      case "termSignOff" -> {
+        put(f, "decision", "approve");
+        put(f, "comment", "同意。");
+      }
+      default -> { }
+    }
+    return f;
+  }
+
+  private void archive(Map<String, List<String>> f, LocalDate day) {
+    int i = index;
+    put(f, "consentGiven", "true");
+    put(f, "consentBy", name.charAt(0) + "奶奶");
+    put(f, "consentMethod", i % 2 == 0 ? "WRITTEN" : "IN_PERSON");
+    put(f, "studentNo", "2026" + (grade * 100 + i + 1));
+    put(f, "name", name);
+    put(f, "sex", i % 2 == 0 ? "M" : "F");
+    put(f, "birthDate", LocalDate.of(today.getYear() - 6 - grade, 1 + i % 12, 1 + (i * 7) % 28).toString());
+    put(f, "careType", careType);
+    put(f, "boarding", i % 4 == 0 ? "true" : "false");
+    put(f, "homeAddress", "青山镇" + (i % 2 == 0 ? "石桥村" : "河口村") + (i + 3) + "组");
+    put(f, "personality", PERSONALITY[i % 6]);
+    put(f, "interests", INTERESTS[(i + 2) % 6]);
+    put(f, "health", i % 7 == 3 ? "有过敏性哮喘，随身带药" : "健康");
+    put(f, "academicStanding", i % 3 == 0 ? "中等偏下，数学较弱" : "中等");
+    put(f, "fatherName", name.charAt(0) + "建" + "军华明伟强平".charAt(i % 6));
+    put(f, "fatherPhone", "13" + (8 + i % 2) + String.format("%08d", 10_000_000 + i * 7919));
+    put(f, "fatherWorkplace", CITIES[i % 6]);
+    put(f, "fatherEmployerAddress", CITIES[i % 6] + EMPLOYERS[i % 6]);
+    put(f, "fatherEmployerPhone", "0755-" + (26_000_000 + i * 1301));
+    put(f, "fatherAwaySince", day.minusMonths(8 + i % 30).withDayOfMonth(1).toString());
+    if (!careType.equals("SINGLE_PARENT_AWAY")) {
+      put(f, "motherName", "何林吴郑罗谢".charAt(i % 6) + "秀娟");
+      put(f, "motherPhone", "15" + (1 + i % 8) + String.format("%08d", 20_000_000 + i * 6007));
+      put(f, "motherWorkplace", CITIES[(i + 1) % 6]);
+      if (!careType.equals("ONE_AWAY")) {
+        put(f, "motherAwaySince", day.minusMonths(6 + i % 20).withDayOfMonth(1).toString());
+      }
+    }
+    put(f, "guardianName", name.charAt(0) + "奶奶");
+    put(f, "guardianRelationship", GUARDIANS[i % 4]);
+    put(f, "guardianPhone", "18" + (7 + i % 3) + String.format("%08d", 30_000_000 + i * 4099));
+    put(f, "guardianAge", Integer.toString(58 + i % 17));
+    put(f, "guardianHealth", i % 5 == 2 ? "高血压，需常年服药" : "身体尚好");
+    put(f, "guardianOccupation", "务农");
+    put(f, "hardship", i % 6 == 4 ? "父亲工伤，家庭收入低" : "");
+    put(f, "subsidy", i % 6 == 4 ? "true" : "false");
+    put(f, "keySupport", i % 6 == 4 ? "true" : "false");
+  }
+
+  private static void put(Map<String, List<String>> f, String key, String value) {
+    f.put(key, List.of(value));
+  }
+}

@@ -1,0 +1,266 @@
+package org.careflow.demo;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.careflow.child.CareCase;
+import org.careflow.enrolment.CaseLifecycle;
+import org.careflow.guardianmeeting.GuardianMeetings;
+import org.careflow.identity.Accounts;
+import org.careflow.identity.Roles;
+import org.careflow.inbox.TaskWork;
+import org.careflow.school.School;
+import org.careflow.school.SchoolClass;
+import org.careflow.school.SchoolClassRepository;
+import org.careflow.school.SchoolRepository;
+import org.careflow.school.Teacher;
+import org.careflow.school.TeacherRepository;
+import org.careflow.school.Term;
+import org.careflow.school.TermRepository;
+import org.careflow.shared.CareClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo school, seeded on the first start of the demo profile: two classes, 24 children, and a term
+ * replayed day by day from its first day to today through the same processes and the same forms the
+ * teachers use, with the engine's clock moved. So the inbox shows what a real school's would: talks
+ * done, due and overdue, visits and pairings pending, a guardian meeting planned, a term review waiting.
+ * Deterministic: the same children and the same choices every time, dated relative to today.
+ */
+@Component
+@Profile("demo")
+@Order(10)
+class DemoSchool implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoSchool.class);
+  static final String PASSWORD = "demo";
+
+  private final SchoolRepository schools;
+  private final SchoolClassRepository classes;
+  private final TeacherRepository teachers;
+  private final TermRepository terms;
+  private final Accounts accounts;
+  private final CaseLifecycle lifecycle;
+  private final GuardianMeetings meetings;
+  private final TaskWork work;
+  private final TaskService tasks;
+  private final ManagementService management;
+  private final CareClock clock;
+  private final TransactionTemplate transactions;
+
+  DemoSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
+      Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
+      ManagementService management, CareClock clock, PlatformTransactionManager transactionManager) {
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.schools = schools;
+    this.classes = classes;
+    this.teachers = teachers;
+    this.terms = terms;
+    this.accounts = accounts;
+    this.lifecycle = lifecycle;
+    this.meetings = meetings;
+    this.work = work;
+    this.tasks = tasks;
+    this.management = management;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (schools.count() > 0) {
+      return; // seeded before: a restart keeps what is there
+    }
+    long started = System.nanoTime();
+    LocalDateTime realNow = clock.localNow();
+    try {
+      // One transaction: a seeding that fails leaves no half-built school behind.
+      transactions.executeWithoutResult(status -> seed(realNow));
+    } finally {
+      ClockUtil.reset();
+    }
+    log.info("demo school seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  // -- people -------------------------------------------------------------------------------------
+
+  private School school;
+  private SchoolClass classA;
+  private SchoolClass classB;
+  private Term previousTerm;
+  private Term currentTerm;
+
+  private void people() {
+    accounts.ensureRoleGroups();
+    accounts.ensureUser("teacher", "李秀英", PASSWORD, Roles.TEACHER);
+    accounts.ensureUser("teacher2", "王建国", PASSWORD, Roles.TEACHER);
+    accounts.ensureUser("mentor", "张丽", PASSWORD, Roles.MENTOR);
+    accounts.ensureUser("mentor2", "陈志强", PASSWORD, Roles.MENTOR);
+    accounts.ensureUser("mentor3", "刘芳", PASSWORD, Roles.MENTOR);
+    accounts.ensureUser("coordinator", "赵德明", PASSWORD, Roles.COORDINATOR);
+    accounts.ensureUser("supervisor", "周校长", PASSWORD, Roles.SUPERVISOR);
+    accounts.ensureUser("admin", "系统管理员", PASSWORD, Roles.ADMIN);
+
+    school = schools.save(new School("青山镇中心小学", "青山镇"));
+    teachers.save(new Teacher("teacher", "李秀英", school, "语文", false));
+    teachers.save(new Teacher("teacher2", "王建国", school, "数学", false));
+    teachers.save(new Teacher("mentor", "张丽", school, "英语", true));
+    teachers.save(new Teacher("mentor2", "陈志强", school, "体育", true));
+    teachers.save(new Teacher("mentor3", "刘芳", school, "音乐", true));
+    teachers.save(new Teacher("coordinator", "赵德明", school, null, false));
+    classA = classes.save(new SchoolClass(school, "三年级(1)班", 3, "teacher"));
+    classB = classes.save(new SchoolClass(school, "四年级(2)班", 4, "teacher2"));
+  }
+
+  /** Terms around today: autumn runs 1 Sep to 20 Jan, spring 24 Feb to 4 Jul. */
+  private void calendar(LocalDate today) {
+    int y = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1; // the autumn term's year
+    Term springBefore = terms.save(new Term(school, y + "年春季学期", LocalDate.of(y, 2, 24), LocalDate.of(y, 7, 4)));
+    Term autumn = terms.save(new Term(school, y + "年秋季学期", LocalDate.of(y, 9, 1), LocalDate.of(y + 1, 1, 20)));
+    Term spring = terms.save(new Term(school, (y + 1) + "年春季学期", LocalDate.of(y + 1, 2, 24), LocalDate.of(y + 1, 7, 4)));
+    terms.save(new Term(school, (y + 1) + "年秋季学期", LocalDate.of(y + 1, 9, 1), LocalDate.of(y + 2, 1, 20)));
+    boolean inSpring = spring.contains(today) || today.isAfter(spring.getEndDate());
+    currentTerm = inSpring ? spring : autumn;
+    previousTerm = inSpring ? autumn : springBefore;
+  }
+
+  // -- the replay ---------------------------------------------------------------------------------
+
+  private final List<DemoChild> kids = new ArrayList<>();
+  private final Map<Long, DemoChild> byCase = new HashMap<>();
+
+  private void seed(LocalDateTime realNow) {
+    people();
+    LocalDate today = realNow.toLocalDate();
+    calendar(today);
+    kids.addAll(DemoChild.roster(classA.getId(), classB.getId(), today));
+    Map<LocalDate, List<Runnable>> events = new HashMap<>();
+    for (DemoChild k : kids) {
+      LocalDate day = k.startsLastTerm ? previousTerm.getStartDate().plusDays(2)
+          : k.enrolDaysBeforeToday >= 0 ? today.minusDays(k.enrolDaysBeforeToday)
+          : currentTerm.getStartDate().plusDays(1);
+      events.computeIfAbsent(day, d -> new ArrayList<>()).add(() -> enrol(k));
+    }
+    // Class B held its guardian meeting a week ago, and two guardians did not come; class A's is
+    // planned for two weeks from now, its invitations still to be sent.
+    long[] meetingB = new long[1];
+    events.computeIfAbsent(today.minusDays(30), d -> new ArrayList<>()).add(() -> {
+      meetingB[0] = meetings.startForClass(classB.getId());
+      completeMeetingTask(meetingB[0], "planMeeting", "teacher2", Map.of("meetingDate", List.of(today.minusDays(7).toString()),
+          "location", List.of("四年级(2)班教室"), "agenda", List.of("通报学生在校情况；安全教育（防溺水）；监护人交流")));
+    });
+    events.computeIfAbsent(today.minusDays(25), d -> new ArrayList<>()).add(() ->
+        completeMeetingTask(meetingB[0], "sendInvitations", "teacher2", Map.of("method", List.of("PHONE"))));
+    events.computeIfAbsent(today.minusDays(7), d -> new ArrayList<>()).add(() -> {
+      List<String> absent = kids.stream().filter(k -> k.classId == classB.getId() && k.caseId != null && k.guardianMissesMeeting)
+          .map(k -> k.caseId.toString()).toList();
+      completeMeetingTask(meetingB[0], "holdMeeting", "teacher2", Map.of("absent", absent,
+          "minutes", List.of("到会监护人8人，通报了期中情况，开展了安全教育。")));
+    });
+    events.computeIfAbsent(today.minusDays(3), d -> new ArrayList<>()).add(() -> {
+      long a = meetings.startForClass(classA.getId());
+      completeMeetingTask(a, "planMeeting", "teacher", Map.of("meetingDate", List.of(today.plusDays(14).toString()),
+          "location", List.of("学校会议室"), "agenda", List.of("期末复习安排；寒假安全；亲情沟通")));
+    });
+
+    // Day by day from the first enrolment to yesterday: timers fall due in the morning, events
+    // happen at nine, teachers write their records in the afternoon.
+    for (LocalDate d = previousTerm.getStartDate().plusDays(2); d.isBefore(today); d = d.plusDays(1)) {
+      at(d, 7);
+      executeDueJobs();
+      at(d, 9);
+      events.getOrDefault(d, List.of()).forEach(Runnable::run);
+      runDay(d);
+    }
+    ClockUtil.reset();
+    executeDueJobs();
+  }
+
+  private void enrol(DemoChild k) {
+    CareCase c = lifecycle.enrol(k.name, k.classId, "coordinator");
+    k.caseId = c.getId();
+    byCase.put(c.getId(), k);
+  }
+
+  private void runDay(LocalDate day) {
+    at(day, 16);
+    executeDueJobs();
+    List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc().list();
+    for (Task t : open) {
+      DemoChild k = byCase.get(caseOf(t));
+      if (k != null && k.wouldComplete(t.getTaskDefinitionKey(), day, clock.dayOf(t.getCreateTime()))) {
+        complete(t, k, day);
+      }
+    }
+  }
+
+  private Long caseOf(Task t) {
+    Object id = tasks.getVariable(t.getId(), "caseId");
+    return id instanceof Number n ? n.longValue() : null;
+  }
+
+  private void complete(Task t, DemoChild k, LocalDate day) {
+    String user = t.getAssignee() != null ? t.getAssignee()
+        : t.getTaskDefinitionKey().equals("termSignOff") ? "supervisor" : "coordinator";
+    List<String> roles = switch (user) {
+      case "coordinator" -> List.of(Roles.COORDINATOR);
+      case "supervisor" -> List.of(Roles.SUPERVISOR);
+      case "mentor", "mentor2", "mentor3" -> List.of(Roles.MENTOR);
+      default -> List.of(Roles.TEACHER);
+    };
+    Map<String, List<String>> form = k.form(t.getTaskDefinitionKey(), day);
+    if (t.getTaskDefinitionKey().equals("assignMentor")) {
+      form.put("mentor", List.of(firstMentorOffered(t, user, roles)));
+    }
+    work.complete(t.getId(), new TaskWork.Worker(user, roles, false), form);
+  }
+
+  /** The coordinator takes the mentor offered first: the one with the fewest mentees. */
+  private String firstMentorOffered(Task t, String user, List<String> roles) {
+    return work.open(t.getId(), new TaskWork.Worker(user, roles, false)).options().get("mentorOptions").get(0).value();
+  }
+
+  private void completeMeetingTask(long meetingId, String taskKey, String user, Map<String, List<String>> values) {
+    Task t = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(meetingId)).taskDefinitionKey(taskKey).singleResult();
+    Map<String, List<String>> form = new LinkedHashMap<>(values);
+    if (taskKey.equals("sendInvitations")) {
+      form.put("invited", work.open(t.getId(), new TaskWork.Worker(user, List.of(Roles.TEACHER), false)).options()
+          .get("classChildren").stream().map(o -> o.value()).toList());
+    }
+    work.complete(t.getId(), new TaskWork.Worker(user, List.of(Roles.TEACHER), false), form);
+  }
+
+  private void executeDueJobs() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = management.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job j : due) {
+        management.executeJob(j.getId());
+      }
+    }
+  }
+
+  private void at(LocalDate day, int hour) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(hour, 0).atZone(clock.zone()).toInstant()));
+  }
+
+}

@@ -1,0 +1,67 @@
+package org.careflow.guardianmeeting;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A class's guardian meeting of a term (监护人会): one per class per term. */
+@Entity
+@Table(name = "cf_guardian_meeting", uniqueConstraints = @UniqueConstraint(columnNames = {"classId", "termId"}))
+public class GuardianMeeting {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  @Column(nullable = false)
+  private Long classId;
+  @Column(nullable = false)
+  private Long termId;
+  private LocalDate meetingDate;
+  @Column(length = 100)
+  private String location;
+  @Column(length = 1000)
+  private String agenda;
+  @Column(length = 10)
+  private String invitationMethod;
+  @Column(length = 2000)
+  private String minutes;
+  private Instant heldAt;
+
+  protected GuardianMeeting() {}
+
+  GuardianMeeting(Long classId, Long termId) {
+    this.classId = classId;
+    this.termId = termId;
+  }
+
+  void plan(LocalDate date, String location, String agenda) {
+    this.meetingDate = date;
+    this.location = location;
+    this.agenda = agenda;
+  }
+
+  void invited(String method) {
+    this.invitationMethod = method;
+  }
+
+  void held(String minutes, Instant at) {
+    this.minutes = minutes;
+    this.heldAt = at;
+  }
+
+  public Long getId() { return id; }
+  public Long getClassId() { return classId; }
+  public Long getTermId() { return termId; }
+  public LocalDate getMeetingDate() { return meetingDate; }
+  public String getLocation() { return location; }
+  public String getAgenda() { return agenda; }
+  public String getInvitationMethod() { return invitationMethod; }
+  public String getMinutes() { return minutes; }
+  public Instant getHeldAt() { return heldAt; }
+}

@@ -1,0 +1,47 @@
+package org.careflow.guardianmeeting;
+
+import java.time.LocalDate;
+import java.util.Date;
+import org.careflow.school.Term;
+import org.careflow.school.TermCalendar;
+import org.careflow.shared.CareClock;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Due dates of a guardian meeting's tasks (BPMN: {@code ${meetingCalendar.planDue(meetingId)}}). */
+@Component("meetingCalendar")
+@Transactional(readOnly = true)
+public class MeetingCalendar {
+
+  private final GuardianMeetingRepository meetings;
+  private final TermCalendar calendar;
+  private final CareClock clock;
+
+  MeetingCalendar(GuardianMeetingRepository meetings, TermCalendar calendar, CareClock clock) {
+    this.meetings = meetings;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** Plan within two weeks, and before the term ends. */
+  public Date planDue(Object meetingId) {
+    Term term = calendar.term(meeting(meetingId).getTermId());
+    LocalDate due = clock.today().plusDays(14);
+    return clock.endOf(due.isAfter(term.getEndDate()) ? term.getEndDate() : due);
+  }
+
+  /** Guardians are told at least three days before the meeting (or at once when it is sooner). */
+  public Date invitationsDue(Object meetingId) {
+    LocalDate day = meeting(meetingId).getMeetingDate().minusDays(3);
+    return clock.endOf(day.isBefore(clock.today()) ? clock.today() : day);
+  }
+
+  public Date meetingDay(Object meetingId) {
+    return clock.endOf(meeting(meetingId).getMeetingDate());
+  }
+
+  private GuardianMeeting meeting(Object id) {
+    long meetingId = id instanceof Number n ? n.longValue() : Long.parseLong(id.toString());
+    return meetings.findById(meetingId).orElseThrow(() -> new IllegalStateException("no meeting " + meetingId));
+  }
+}

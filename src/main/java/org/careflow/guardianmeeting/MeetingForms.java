@@ -1,0 +1,132 @@
+package org.careflow.guardianmeeting;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.careflow.child.CareCase;
+import org.careflow.child.CareCases;
+import org.careflow.child.ChildRepository;
+import org.careflow.school.Term;
+import org.careflow.school.TermCalendar;
+import org.careflow.shared.CareClock;
+import org.careflow.shared.FieldErrors;
+import org.careflow.shared.FormValues;
+import org.careflow.shared.TaskContext;
+import org.careflow.shared.TaskFormHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The class teacher's three steps of a guardian meeting: plan it, record who was invited, record who
+ * came. Every guardian who did not come is handed on as `absentCaseIds`, and the process raises a home
+ * visit in each of those cases.
+ */
+@Component
+class MeetingForms implements TaskFormHandler {
+
+  static final List<String> METHODS = List.of("PHONE", "SMS", "WECHAT", "LETTER");
+
+  private final GuardianMeetingRepository meetings;
+  private final MeetingGuestRepository guests;
+  private final CareCases cases;
+  private final ChildRepository children;
+  private final TermCalendar calendar;
+  private final CareClock clock;
+
+  MeetingForms(GuardianMeetingRepository meetings, MeetingGuestRepository guests, CareCases cases, ChildRepository children,
+      TermCalendar calendar, CareClock clock) {
+    this.meetings = meetings;
+    this.guests = guests;
+    this.cases = cases;
+    this.children = children;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of("planMeeting", "sendInvitations", "holdMeeting");
+  }
+
+  private GuardianMeeting meeting(TaskContext task) {
+    return meetings.findById(Long.valueOf(task.businessKey())).orElseThrow();
+  }
+
+  @Override
+  public Map<String, Object> prefill(TaskContext task) {
+    GuardianMeeting m = meeting(task);
+    return switch (task.taskKey()) {
+      case "sendInvitations" -> Map.of("invited", cases.openCasesOfClass(m.getClassId()).stream().map(c -> c.getId().toString()).toList());
+      default -> Map.of();
+    };
+  }
+
+  @Override
+  public List<Option> options(TaskContext task, String valuesKey) {
+    GuardianMeeting m = meeting(task);
+    if ("classChildren".equals(valuesKey)) {
+      return cases.openCasesOfClass(m.getClassId()).stream()
+          .map(c -> new Option(c.getId().toString(), c.getChild().getName())).toList();
+    }
+    if ("invitedChildren".equals(valuesKey)) {
+      List<MeetingGuest> invited = guests.findByMeetingIdOrderById(m.getId());
+      Map<Long, String> names = new java.util.HashMap<>();
+      children.findAllById(invited.stream().map(MeetingGuest::getChildId).toList()).forEach(c -> names.put(c.getId(), c.getName()));
+      return invited.stream().map(g -> new Option(g.getCaseId().toString(), names.get(g.getChildId()))).toList();
+    }
+    return List.of();
+  }
+
+  @Override
+  public Map<String, Object> submit(TaskContext task, FormValues v, FieldErrors errors) {
+    GuardianMeeting m = meeting(task);
+    switch (task.taskKey()) {
+      case "planMeeting" -> {
+        LocalDate date = v.date("meetingDate");
+        Term term = calendar.term(m.getTermId());
+        if (date == null) {
+          errors.reject("meetingDate", "validation.required");
+        } else if (date.isBefore(clock.today())) {
+          errors.reject("meetingDate", "validation.futureDate");
+        } else if (!term.contains(date)) {
+          errors.reject("meetingDate", "validation.inTerm", term.getStartDate(), term.getEndDate());
+        }
+        if (errors.isEmpty()) {
+          m.plan(date, v.text("location"), v.text("agenda"));
+        }
+        return Map.of();
+      }
+      case "sendInvitations" -> {
+        if (!METHODS.contains(v.text("method"))) {
+          errors.reject("method", "validation.option");
+        }
+        if (!errors.isEmpty()) {
+          return Map.of();
+        }
+        m.invited(v.text("method"));
+        for (String caseId : v.list("invited")) {
+          CareCase c = cases.careCase(Long.parseLong(caseId));
+          guests.save(new MeetingGuest(m.getId(), c.getId(), c.getChild().getId(), clock.now()));
+        }
+        return Map.of();
+      }
+      default -> {
+        if (m.getMeetingDate() != null && m.getMeetingDate().isAfter(clock.today())) {
+          errors.reject("absent", "validation.meetingNotYet", m.getMeetingDate());
+          return Map.of();
+        }
+        List<String> absent = v.list("absent");
+        List<Long> absentCaseIds = new java.util.ArrayList<>();
+        for (MeetingGuest g : guests.findByMeetingIdOrderById(m.getId())) {
+          boolean away = absent.contains(g.getCaseId().toString());
+          g.attended(!away);
+          if (away) {
+            absentCaseIds.add(g.getCaseId());
+          }
+        }
+        m.held(v.text("minutes"), clock.now());
+        return Map.of("absentCaseIds", absentCaseIds);
+      }
+    }
+  }
+}

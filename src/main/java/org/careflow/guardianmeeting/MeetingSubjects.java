@@ -1,0 +1,43 @@
+package org.careflow.guardianmeeting;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.careflow.school.SchoolClass;
+import org.careflow.school.SchoolDirectory;
+import org.careflow.shared.TaskSubjects;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A guardian meeting's tasks are about a class. */
+@Component
+class MeetingSubjects implements TaskSubjects {
+
+  private final GuardianMeetingRepository meetings;
+  private final SchoolDirectory schools;
+
+  MeetingSubjects(GuardianMeetingRepository meetings, SchoolDirectory schools) {
+    this.meetings = meetings;
+    this.schools = schools;
+  }
+
+  @Override
+  public String processKey() {
+    return GuardianMeetings.PROCESS_KEY;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Map<String, Subject> resolve(Collection<String> businessKeys) {
+    List<Long> ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    List<GuardianMeeting> list = meetings.findAllById(ids);
+    Map<Long, SchoolClass> classes = schools.classesById(list.stream().map(GuardianMeeting::getClassId).toList());
+    Map<String, Subject> out = new HashMap<>();
+    for (GuardianMeeting m : list) {
+      String className = classes.get(m.getClassId()).getName();
+      out.put(m.getId().toString(), new Subject(className, className, null));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,48 @@
+package org.careflow.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks passwords against the engine's identity store (salted SHA-512; the engine also delays and
+ * then locks a user after repeated wrong passwords), and turns the user's groups into roles.
+ */
+@Component
+class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
+
+  private final IdentityService identity;
+
+  EngineIdentityAuthenticationProvider(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String username = authentication.getName();
+    Object credentials = authentication.getCredentials();
+    if (username == null || username.isBlank() || username.length() > 64 || credentials == null) {
+      throw new BadCredentialsException("bad credentials");
+    }
+    boolean exists = identity.createUserQuery().userId(username).count() == 1;
+    if (!exists || !identity.checkPassword(username, credentials.toString())) {
+      throw new BadCredentialsException("bad credentials");
+    }
+    List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(username).list().stream()
+        .map(Group::getId)
+        .map(g -> new SimpleGrantedAuthority("ROLE_" + g))
+        .toList();
+    return UsernamePasswordAuthenticationToken.authenticated(username, null, roles);
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+  }
+}

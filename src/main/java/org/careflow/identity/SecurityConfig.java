@@ -1,0 +1,107 @@
+package org.careflow.identity;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * One login for everything: the app's pages (form login), the Camunda webapps (the same session,
+ * handed to Camunda by its container-based filter) and the engine REST API (HTTP Basic, same users).
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+  /** Without it, matchers did not match requests served by Camunda's REST servlet (STACK-NOTES 1). */
+  @Bean
+  PathPatternRequestMatcher.Builder pathPatternRequestMatcherBuilder() {
+    return PathPatternRequestMatcher.withDefaults();
+  }
+
+  /** Answers 401 with a Basic challenge itself: no error-page dispatch (STACK-NOTES 8). */
+  static AuthenticationEntryPoint basicChallenge() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"careflow\", charset=\"UTF-8\"");
+      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    http.securityMatcher("/engine-rest/**", "/api/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(basicChallenge()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    // The webapps bring their own CSRF protection and security headers.
+    http.securityMatcher("/camunda/**")
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login"))
+        .csrf(c -> c.disable())
+        .headers(h -> h.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain app(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .headers(h -> h
+            .contentSecurityPolicy(c -> c.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                    + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+            .frameOptions(f -> f.deny())
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    return http.build();
+  }
+
+  /** Hands the Spring Security login to the Camunda webapps (STACK-NOTES 2): one session, one login. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsLogin() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> bean = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    bean.setInitParameters(Map.of("authentication-provider",
+        "org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider"));
+    bean.addUrlPatterns("/camunda/*");
+    bean.setOrder(101); // after Spring Security's filter chain (-100)
+    return bean;
+  }
+
+  /** Tells the engine who calls its REST API, so its authorizations apply to REST calls too. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    bean.setInitParameters(Map.of("authentication-provider",
+        "org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider"));
+    bean.addUrlPatterns("/engine-rest/*");
+    bean.setOrder(102);
+    return bean;
+  }
+}

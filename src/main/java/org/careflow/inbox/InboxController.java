@@ -1,0 +1,80 @@
+package org.careflow.inbox;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careflow.identity.CurrentUser;
+import org.careflow.shared.InvalidInputException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The teacher's inbox and the task page, where a task's form is filled and the task completed. */
+@Controller
+class InboxController {
+
+  static final int PAGE_SIZE = 20;
+
+  private final TaskWork work;
+
+  InboxController(TaskWork work) {
+    this.work = work;
+  }
+
+  static TaskWork.Worker worker(Authentication auth) {
+    CurrentUser u = CurrentUser.of(auth);
+    return new TaskWork.Worker(u.id(), u.roles(), u.isAdmin());
+  }
+
+  @GetMapping("/")
+  String inbox(@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+    int p = Math.max(0, Math.min(page, 10_000));
+    model.addAttribute("inbox", work.inbox(worker(auth), p, PAGE_SIZE));
+    model.addAttribute("user", auth.getName());
+    return "inbox/inbox";
+  }
+
+  @GetMapping("/tasks/{id}")
+  String task(@PathVariable String id, Authentication auth, Model model) {
+    TaskWork.TaskView view = work.open(id, worker(auth));
+    model.addAttribute("view", view);
+    model.addAttribute("values", FormDisplay.of(view.values()));
+    return "inbox/task";
+  }
+
+  @PostMapping("/tasks/{id}")
+  String complete(@PathVariable String id, @RequestParam Map<String, String[]> params, Authentication auth, Model model,
+      RedirectAttributes redirect) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    params.forEach((k, v) -> values.put(k, Arrays.asList(v)));
+    try {
+      String next = work.complete(id, worker(auth), values);
+      redirect.addFlashAttribute("done", true);
+      return next == null ? "redirect:/" : "redirect:/tasks/" + next;
+    } catch (InvalidInputException e) {
+      TaskWork.TaskView view = work.open(id, worker(auth));
+      model.addAttribute("view", view);
+      model.addAttribute("values", FormDisplay.ofSubmitted(values));
+      model.addAttribute("errors", e.errors().all());
+      return "inbox/task";
+    }
+  }
+
+  @PostMapping("/tasks/{id}/claim")
+  String claim(@PathVariable String id, Authentication auth) {
+    work.claim(id, worker(auth));
+    return "redirect:/tasks/" + id;
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(@PathVariable String id, Authentication auth) {
+    work.unclaim(id, worker(auth));
+    return "redirect:/";
+  }
+}

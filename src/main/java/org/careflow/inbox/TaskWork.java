@@ -1,0 +1,238 @@
+package org.careflow.inbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.careflow.shared.CareClock;
+import org.careflow.shared.Deadlines;
+import org.careflow.shared.FieldErrors;
+import org.careflow.shared.FormValues;
+import org.careflow.shared.InvalidInputException;
+import org.careflow.shared.NotFoundException;
+import org.careflow.shared.TaskContext;
+import org.careflow.shared.TaskFormHandler;
+import org.careflow.shared.TaskFormHandler.Option;
+import org.careflow.shared.TaskSubjects;
+import org.careflow.shared.TaskSubjects.Subject;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The inbox's one door to the engine's tasks: lists a user's tasks with what they are about, opens a
+ * task with its form, and completes it together with the record it writes, in one transaction.
+ */
+@Service
+public class TaskWork {
+
+  private final TaskService tasks;
+  private final FormService forms;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final Map<String, TaskFormHandler> handlers = new HashMap<>();
+  private final Map<String, TaskSubjects> subjects;
+  private final CareClock clock;
+
+  public TaskWork(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
+      List<TaskFormHandler> handlers, List<TaskSubjects> subjects, CareClock clock) {
+    this.tasks = tasks;
+    this.forms = forms;
+    this.runtime = runtime;
+    this.repository = repository;
+    this.clock = clock;
+    for (TaskFormHandler h : handlers) {
+      for (String key : h.taskKeys()) {
+        if (this.handlers.put(key, h) != null) {
+          throw new IllegalStateException("two handlers for task " + key);
+        }
+      }
+    }
+    this.subjects = subjects.stream().collect(Collectors.toMap(TaskSubjects::processKey, Function.identity()));
+  }
+
+  /** Who is asking: their user id, their groups, and whether they are an administrator. */
+  public record Worker(String user, Collection<String> groups, boolean admin) {}
+
+  public record Row(String taskId, String name, String taskKey, Date due, Deadlines.State state,
+      String assignee, String subject, String className, Long childId) {}
+
+  public record InboxPage(List<Row> rows, long total, int page, int size) {
+    public int pages() {
+      return (int) Math.max(1, (total + size - 1) / size);
+    }
+  }
+
+  /** My tasks and my groups' unclaimed tasks, soonest due first. */
+  @Transactional(readOnly = true)
+  public InboxPage inbox(Worker w, int page, int size) {
+    TaskQuery q = visibleTo(w).orderByDueDate().asc().orderByTaskCreateTime().asc();
+    long total = q.count();
+    List<Task> list = q.listPage(page * size, size);
+    return new InboxPage(rows(list), total, page, size);
+  }
+
+  private TaskQuery visibleTo(Worker w) {
+    TaskQuery q = tasks.createTaskQuery().active();
+    if (w.admin()) {
+      return q;
+    }
+    if (w.groups().isEmpty()) {
+      return q.taskAssignee(w.user());
+    }
+    return q.or().taskAssignee(w.user()).taskCandidateGroupIn(List.copyOf(w.groups())).endOr();
+  }
+
+  private List<Row> rows(List<Task> list) {
+    Set<String> instanceIds = list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, String> businessKeys = new HashMap<>();
+    Map<String, String> processKeys = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+        businessKeys.put(pi.getId(), pi.getBusinessKey());
+        processKeys.put(pi.getId(), processKey(pi.getProcessDefinitionId()));
+      }
+    }
+    Map<String, List<String>> keysByProcess = new HashMap<>();
+    businessKeys.forEach((pi, bk) -> keysByProcess.computeIfAbsent(processKeys.get(pi), k -> new ArrayList<>()).add(bk));
+    Map<String, Map<String, Subject>> resolved = new HashMap<>();
+    keysByProcess.forEach((pk, bks) -> {
+      TaskSubjects s = subjects.get(pk);
+      resolved.put(pk, s == null ? Map.of() : s.resolve(bks));
+    });
+    java.time.Instant now = clock.now();
+    List<Row> rows = new ArrayList<>();
+    for (Task t : list) {
+      String pi = t.getProcessInstanceId();
+      Subject subject = resolved.getOrDefault(processKeys.get(pi), Map.of()).get(businessKeys.get(pi));
+      rows.add(new Row(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getDueDate(), Deadlines.of(t.getDueDate(), now),
+          t.getAssignee(), subject == null ? null : subject.title(), subject == null ? null : subject.className(),
+          subject == null ? null : subject.childId()));
+    }
+    return rows;
+  }
+
+  private final Map<String, String> processKeyCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String processKey(String processDefinitionId) {
+    return processKeyCache.computeIfAbsent(processDefinitionId, id -> repository.getProcessDefinition(id).getKey());
+  }
+
+  /** A task the worker may work on, or 404: we do not tell whether it exists. */
+  private Task task(String taskId, Worker w) {
+    Task t = visibleTo(w).taskId(taskId).singleResult();
+    if (t == null) {
+      throw new NotFoundException("task");
+    }
+    return t;
+  }
+
+  public record TaskView(Row row, TaskContext context, FormSchema form, Map<String, Object> values,
+      Map<String, List<Option>> options) {}
+
+  @Transactional(readOnly = true)
+  public TaskView open(String taskId, Worker w) {
+    Task t = task(taskId, w);
+    TaskContext ctx = context(t, w);
+    FormSchema form = form(taskId);
+    TaskFormHandler h = handler(ctx);
+    Map<String, List<Option>> options = dynamicOptions(form, h, ctx);
+    return new TaskView(rows(List.of(t)).get(0), ctx, form, h.prefill(ctx), options);
+  }
+
+  /**
+   * Checks the values against the form and the domain rules, writes the record and completes the
+   * task, all in one transaction: when anything is invalid nothing is written. Returns the id of the
+   * next task of the same case for this worker, if any.
+   */
+  @Transactional
+  public String complete(String taskId, Worker w, Map<String, List<String>> params) {
+    Task t = task(taskId, w);
+    if (t.getAssignee() != null && !t.getAssignee().equals(w.user()) && !w.admin()) {
+      throw new NotFoundException("task");
+    }
+    TaskContext ctx = context(t, w);
+    FormSchema form = form(taskId);
+    TaskFormHandler h = handler(ctx);
+    Map<String, List<Option>> options = dynamicOptions(form, h, ctx);
+    FieldErrors errors = new FieldErrors();
+    FormValues values = form.read(params, k -> options.getOrDefault(k, List.of()), errors);
+    errors.throwIfAny();
+    Map<String, Object> variables = h.submit(ctx, values, errors);
+    errors.throwIfAny(); // a handler rejects before it writes; the rollback is a second guard
+    if (t.getAssignee() == null) {
+      tasks.claim(taskId, w.user());
+    }
+    tasks.complete(taskId, variables);
+    return nextTask(t.getProcessInstanceId(), w);
+  }
+
+  private String nextTask(String processInstanceId, Worker w) {
+    List<Task> next = visibleTo(w).processInstanceId(processInstanceId).orderByDueDate().asc().listPage(0, 1);
+    return next.isEmpty() ? null : next.get(0).getId();
+  }
+
+  @Transactional
+  public void claim(String taskId, Worker w) {
+    Task t = task(taskId, w);
+    if (t.getAssignee() != null) {
+      throw InvalidInputException.of("task", "task.alreadyClaimed");
+    }
+    tasks.claim(taskId, w.user());
+  }
+
+  @Transactional
+  public void unclaim(String taskId, Worker w) {
+    Task t = task(taskId, w);
+    if (!w.user().equals(t.getAssignee()) && !w.admin()) {
+      throw InvalidInputException.of("task", "task.notYours");
+    }
+    tasks.setAssignee(taskId, null);
+  }
+
+  private Map<String, List<Option>> dynamicOptions(FormSchema form, TaskFormHandler h, TaskContext ctx) {
+    Map<String, List<Option>> options = new LinkedHashMap<>();
+    for (FormSchema.Field f : form.fields()) {
+      if (f.valuesKey() != null) {
+        options.computeIfAbsent(f.valuesKey(), k -> h.options(ctx, k));
+      }
+    }
+    return options;
+  }
+
+  private TaskFormHandler handler(TaskContext ctx) {
+    TaskFormHandler h = handlers.get(ctx.taskKey());
+    if (h == null) {
+      throw new IllegalStateException("no handler for task " + ctx.taskKey());
+    }
+    return h;
+  }
+
+  private FormSchema form(String taskId) {
+    try (InputStream in = forms.getDeployedTaskForm(taskId)) {
+      return FormSchema.parse(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("the task's form cannot be read", e);
+    }
+  }
+
+  private TaskContext context(Task t, Worker w) {
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+    return new TaskContext(t.getId(), t.getTaskDefinitionKey(), t.getName(), processKey(t.getProcessDefinitionId()),
+        pi.getBusinessKey(), w.user(), t.getDueDate());
+  }
+}

@@ -1,0 +1,48 @@
+package org.careflow.school;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.careflow.shared.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to schools, classes and teachers for the other modules. */
+@Service
+@Transactional(readOnly = true)
+public class SchoolDirectory {
+
+  private final SchoolClassRepository classes;
+  private final TeacherRepository teachers;
+
+  public SchoolDirectory(SchoolClassRepository classes, TeacherRepository teachers) {
+    this.classes = classes;
+    this.teachers = teachers;
+  }
+
+  public SchoolClass schoolClass(long classId) {
+    return classes.findById(classId).orElseThrow(() -> new NotFoundException("class " + classId));
+  }
+
+  public List<SchoolClass> classesOf(String classTeacher) {
+    return classes.findByClassTeacherOrderByName(classTeacher);
+  }
+
+  public List<Teacher> teachersOf(long schoolId) {
+    return teachers.findBySchoolIdOrderByName(schoolId);
+  }
+
+  public String teacherName(String username) {
+    return teachers.findByUsername(username).map(Teacher::getName).orElse(username);
+  }
+
+  public Map<String, String> teacherNames(java.util.Collection<String> usernames) {
+    return teachers.findByUsernameIn(usernames).stream()
+        .collect(Collectors.toMap(Teacher::getUsername, Teacher::getName));
+  }
+
+  public Map<Long, SchoolClass> classesById(java.util.Collection<Long> ids) {
+    return classes.findAllById(ids).stream().collect(Collectors.toMap(SchoolClass::getId, Function.identity()));
+  }
+}

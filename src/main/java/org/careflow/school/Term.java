@@ -1,0 +1,55 @@
+package org.careflow.school;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+
+/** One term (学期) of a school's calendar. Timers of the case processes read their dates from here. */
+@Entity
+@Table(name = "cf_term")
+public class Term {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  private School school;
+
+  @Column(nullable = false, length = 50)
+  private String name;
+
+  @Column(nullable = false)
+  private LocalDate startDate;
+
+  @Column(nullable = false)
+  private LocalDate endDate;
+
+  protected Term() {}
+
+  public Term(School school, String name, LocalDate startDate, LocalDate endDate) {
+    if (endDate.isBefore(startDate)) {
+      throw new IllegalArgumentException("a term cannot end before it starts");
+    }
+    this.school = school;
+    this.name = name;
+    this.startDate = startDate;
+    this.endDate = endDate;
+  }
+
+  public Long getId() { return id; }
+  public School getSchool() { return school; }
+  public String getName() { return name; }
+  public LocalDate getStartDate() { return startDate; }
+  public LocalDate getEndDate() { return endDate; }
+
+  public boolean contains(LocalDate day) {
+    return !day.isBefore(startDate) && !day.isAfter(endDate);
+  }
+}

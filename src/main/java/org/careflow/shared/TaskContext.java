@@ -1,0 +1,19 @@
+package org.careflow.shared;
+
+import java.util.Date;
+
+/** What a task-form handler needs to know about the task being worked on. */
+public record TaskContext(
+    String taskId,
+    String taskKey,
+    String taskName,
+    String processKey,
+    String businessKey,
+    String user,
+    Date due) {
+
+  /** The case id of a child-case task (its business key). */
+  public long caseId() {
+    return Long.parseLong(businessKey);
+  }
+}

@@ -1,0 +1,105 @@
+package org.careflow.talk;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.careflow.shared.CareClock;
+import org.careflow.shared.FieldErrors;
+import org.careflow.shared.FormValues;
+import org.careflow.shared.TaskContext;
+import org.careflow.shared.TaskFormHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The records teachers write about their talks and visits with a child: the class teacher's monthly
+ * talk card, the mentor's first meeting and weekly talks, the home visits. Each task writes one row.
+ */
+@Component
+class TalkRecords implements TaskFormHandler {
+
+  static final List<String> MOODS = List.of("HAPPY", "CALM", "LOW", "ANXIOUS", "ANGRY");
+
+  private final MonthlyTalkRepository talks;
+  private final MentorCheckInRepository checkIns;
+  private final HomeVisitRepository visits;
+  private final CareClock clock;
+
+  TalkRecords(MonthlyTalkRepository talks, MentorCheckInRepository checkIns, HomeVisitRepository visits, CareClock clock) {
+    this.talks = talks;
+    this.checkIns = checkIns;
+    this.visits = visits;
+    this.clock = clock;
+  }
+
+  @Override
+  public Set<String> taskKeys() {
+    return Set.of("monthlyTalk", "firstMeeting", "weeklyCheckIn", "verificationVisit", "absenteeHomeVisit");
+  }
+
+  @Override
+  public Map<String, Object> prefill(TaskContext task) {
+    String dateKey = switch (task.taskKey()) {
+      case "monthlyTalk" -> "talkDate";
+      case "firstMeeting" -> "meetingDate";
+      case "weeklyCheckIn" -> "checkInDate";
+      default -> "visitDate";
+    };
+    return Map.of(dateKey, clock.today());
+  }
+
+  @Override
+  public Map<String, Object> submit(TaskContext task, FormValues v, FieldErrors errors) {
+    switch (task.taskKey()) {
+      case "monthlyTalk" -> {
+        LocalDate date = pastDate(v, "talkDate", errors);
+        mood(v, errors);
+        if (errors.isEmpty()) {
+          String month = YearMonth.from(task.due() != null ? clock.dayOf(task.due()) : date).toString();
+          talks.save(new MonthlyTalk(task.caseId(), month, date, String.join(",", v.list("topics")), v.text("mood"),
+              v.text("concerns"), v.text("followUp"), v.flag("parentsInformed"), task.user(), clock.now()));
+        }
+      }
+      case "firstMeeting", "weeklyCheckIn" -> {
+        boolean first = task.taskKey().equals("firstMeeting");
+        LocalDate date = pastDate(v, first ? "meetingDate" : "checkInDate", errors);
+        mood(v, errors);
+        if (errors.isEmpty()) {
+          checkIns.save(new MentorCheckIn(task.caseId(), first, date, first ? null : String.join(",", v.list("topics")),
+              v.text("mood"), v.text("notes"), v.text("plan"), task.user(), clock.now()));
+        }
+      }
+      default -> {
+        LocalDate date = pastDate(v, "visitDate", errors);
+        if (!List.of("GOOD", "FAIR", "POOR").contains(v.text("guardianHealth"))) {
+          errors.reject("guardianHealth", "validation.option");
+        }
+        if (errors.isEmpty()) {
+          HomeVisit.Reason reason = task.taskKey().equals("verificationVisit") ? HomeVisit.Reason.VERIFICATION : HomeVisit.Reason.GUARDIAN_ABSENT;
+          visits.save(new HomeVisit(task.caseId(), reason, date, v.text("metWith"), v.text("homeConditions"),
+              v.text("guardianHealth"), v.text("concerns"), v.flag("archiveConfirmed"), task.user(), clock.now()));
+        }
+      }
+    }
+    return Map.of();
+  }
+
+  private LocalDate pastDate(FormValues v, String key, FieldErrors errors) {
+    LocalDate d = v.date(key);
+    if (d == null) {
+      errors.reject(key, "validation.required");
+    } else if (d.isAfter(clock.today())) {
+      errors.reject(key, "validation.pastDate");
+    } else if (d.isBefore(clock.today().minusDays(120))) {
+      errors.reject(key, "validation.tooOld", 120);
+    }
+    return d;
+  }
+
+  private static void mood(FormValues v, FieldErrors errors) {
+    if (!MOODS.contains(v.text("mood"))) {
+      errors.reject("mood", "validation.option");
+    }
+  }
+}
