@@ -1,0 +1,36 @@
+package org.careflow;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The base of the tests that need the application: one Spring context for all of them (same
+ * configuration, so it is built once), the real engine on an in-memory H2, the job executor off.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+public abstract class CareflowTest {
+
+  @Autowired
+  protected ProcessEngine engine;
+
+  @Autowired
+  protected TestSchool school;
+
+  @BeforeEach
+  void initEngineAndSchool() {
+    BpmnAwareTests.init(engine);
+    school.ensure();
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+}

@@ -1,0 +1,144 @@
+package org.careflow;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.careflow.identity.Accounts;
+import org.careflow.identity.Roles;
+import org.careflow.inbox.TaskWork;
+import org.careflow.school.School;
+import org.careflow.school.SchoolClass;
+import org.careflow.school.SchoolClassRepository;
+import org.careflow.school.SchoolRepository;
+import org.careflow.school.Teacher;
+import org.careflow.school.TeacherRepository;
+import org.careflow.school.Term;
+import org.careflow.school.TermRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A small school for the tests, made once per test context: two classes, two class teachers, two
+ * mentors, a coordinator and a supervisor, and the 2026 autumn and 2027 spring terms.
+ */
+@Component
+public class TestSchool {
+
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final LocalDate AUTUMN_START = LocalDate.of(2026, 9, 1);
+  public static final LocalDate AUTUMN_END = LocalDate.of(2027, 1, 20);
+  public static final LocalDate SPRING_START = LocalDate.of(2027, 2, 24);
+
+  private final SchoolRepository schools;
+  private final SchoolClassRepository classes;
+  private final TeacherRepository teachers;
+  private final TermRepository terms;
+  private final Accounts accounts;
+  private final TaskWork work;
+  private final TaskService tasks;
+  private final TransactionTemplate transactions;
+
+  public SchoolClass classA;
+  public SchoolClass classB;
+  public Term autumn;
+
+  TestSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
+      Accounts accounts, TaskWork work, TaskService tasks, PlatformTransactionManager txm) {
+    this.transactions = new TransactionTemplate(txm);
+    this.schools = schools;
+    this.classes = classes;
+    this.teachers = teachers;
+    this.terms = terms;
+    this.accounts = accounts;
+    this.work = work;
+    this.tasks = tasks;
+  }
+
+  /** Not @Transactional: the tests read this bean's fields, which a proxy would hide. */
+  public synchronized TestSchool ensure() {
+    if (classA == null) {
+      transactions.executeWithoutResult(s -> create());
+    }
+    return this;
+  }
+
+  private void create() {
+    accounts.ensureRoleGroups();
+    accounts.ensureUser("tteacher", "测试班主任", "pw", Roles.TEACHER);
+    accounts.ensureUser("tteacher2", "测试班主任二", "pw", Roles.TEACHER);
+    accounts.ensureUser("tmentor", "测试帮扶教师", "pw", Roles.MENTOR);
+    accounts.ensureUser("tmentor2", "测试帮扶教师二", "pw", Roles.MENTOR);
+    accounts.ensureUser("tcoordinator", "测试协调员", "pw", Roles.COORDINATOR);
+    accounts.ensureUser("tsupervisor", "测试校长", "pw", Roles.SUPERVISOR);
+    accounts.ensureUser("tadmin", "测试管理员", "pw", Roles.ADMIN);
+    School s = schools.save(new School("测试小学", "测试镇"));
+    teachers.save(new Teacher("tteacher", "测试班主任", s, "语文", false));
+    teachers.save(new Teacher("tteacher2", "测试班主任二", s, "数学", false));
+    teachers.save(new Teacher("tmentor", "测试帮扶教师", s, "英语", true));
+    teachers.save(new Teacher("tmentor2", "测试帮扶教师二", s, "体育", true));
+    classA = classes.save(new SchoolClass(s, "一年级(1)班", 1, "tteacher"));
+    classB = classes.save(new SchoolClass(s, "一年级(2)班", 1, "tteacher2"));
+    autumn = terms.save(new Term(s, "2026年秋季学期", AUTUMN_START, AUTUMN_END));
+    terms.save(new Term(s, "2027年春季学期", SPRING_START, LocalDate.of(2027, 7, 4)));
+  }
+
+  /** Moves the engine's (and so careflow's) clock. */
+  public static void clockAt(LocalDateTime t) {
+    ClockUtil.setCurrentTime(Date.from(t.atZone(ZONE).toInstant()));
+  }
+
+  public static TaskWork.Worker as(String user, String... roles) {
+    return new TaskWork.Worker(user, List.of(roles), false);
+  }
+
+  public static final TaskWork.Worker TEACHER = as("tteacher", Roles.TEACHER);
+  public static final TaskWork.Worker TEACHER2 = as("tteacher2", Roles.TEACHER);
+  public static final TaskWork.Worker COORDINATOR = as("tcoordinator", Roles.COORDINATOR);
+  public static final TaskWork.Worker SUPERVISOR = as("tsupervisor", Roles.SUPERVISOR);
+
+  public Task task(long caseId, String key) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).singleResult();
+  }
+
+  public List<Task> tasks(long caseId, String key) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).orderByDueDate().asc().list();
+  }
+
+  /** Completes a case's open task of this kind through the same path as the task page. */
+  public void complete(long caseId, String key, TaskWork.Worker w, Map<String, List<String>> form) {
+    Task t = task(caseId, key);
+    if (t == null) {
+      throw new AssertionError("no open task " + key + " in case " + caseId);
+    }
+    work.complete(t.getId(), w, form);
+  }
+
+  public void completeTask(String taskId, TaskWork.Worker w, Map<String, List<String>> form) {
+    work.complete(taskId, w, form);
+  }
+
+  public static Map<String, List<String>> form(String... pairs) {
+    Map<String, List<String>> f = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      f.put(pairs[i], List.of(pairs[i + 1].split("\\|", -1)));
+    }
+    return f;
+  }
+
+  /** A complete, valid archive as the registration form posts it. */
+  public static Map<String, List<String>> archive(String studentNo, String careType, LocalDate awaySince) {
+    return form("consentGiven", "true", "consentBy", "王奶奶", "consentMethod", "WRITTEN",
+        "studentNo", studentNo, "name", "王小明", "sex", "M", "birthDate", "2019-03-08", "careType", careType,
+        "homeAddress", "测试镇石桥村3组", "fatherName", "王建军", "fatherPhone", "13812345678",
+        "fatherWorkplace", "广东深圳", "fatherAwaySince", awaySince.toString(),
+        "motherName", "李秀娟", "motherPhone", "0755-26001234", "motherAwaySince", awaySince.toString(),
+        "guardianName", "王奶奶", "guardianRelationship", "祖母", "guardianPhone", "18712345678", "guardianAge", "66");
+  }
+}
