@@ -11,9 +11,10 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The base of the tests that need the application: one Spring context for all of them (same
- * configuration, so it is built once), the real engine on an in-memory H2, the job executor off.
+ * configuration, so it is built once), served on a random port, the real engine on an in-memory H2,
+ * the job executor off.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class CareflowTest {
 
@@ -22,6 +23,13 @@ public abstract class CareflowTest {
 
   @Autowired
   protected TestSchool school;
+
+  @org.springframework.boot.test.web.server.LocalServerPort
+  protected int port;
+
+  protected WebSession browser() {
+    return new WebSession(port);
+  }
 
   @BeforeEach
   void initEngineAndSchool() {

@@ -1,6 +1,12 @@
 package org.careflow.identity;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -10,11 +16,19 @@ import org.springframework.stereotype.Service;
 public class Accounts {
 
   private final IdentityService identity;
+  private final AuthorizationService authorizations;
 
-  public Accounts(IdentityService identity) {
+  public Accounts(IdentityService identity, AuthorizationService authorizations) {
     this.identity = identity;
+    this.authorizations = authorizations;
   }
 
+  /**
+   * The role groups and what each may do in the engine's own doors (REST API and webapps, where the
+   * engine checks authorizations): everyone works tasks in Tasklist, whose own task permissions the
+   * engine grants on assignment; coordinators and supervisors also watch the processes in Cockpit.
+   * Only administrators use the Admin webapp. Per-class scoping is issue 6's work.
+   */
   public void ensureRoleGroups() {
     for (String role : Roles.ALL) {
       if (identity.createGroupQuery().groupId(role).count() == 0) {
@@ -24,6 +38,37 @@ public class Accounts {
         identity.saveGroup(g);
       }
     }
+    for (String role : java.util.List.of(Roles.TEACHER, Roles.MENTOR, Roles.COORDINATOR, Roles.SUPERVISOR)) {
+      grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      grant(role, Resources.FILTER, "*", Permissions.READ);
+      // the webapps re-read the logged-in user and show colleagues' names on tasks
+      grant(role, Resources.USER, "*", Permissions.READ);
+      grant(role, Resources.GROUP, "*", Permissions.READ);
+    }
+    for (String role : java.util.List.of(Roles.COORDINATOR, Roles.SUPERVISOR)) {
+      grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+      grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+      grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+  }
+
+  /** The engine keeps one authorization per group and resource: a new permission is added to it. */
+  private void grant(String group, Resource resource, String resourceId, Permission permission) {
+    Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+    if (a == null) {
+      a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setGroupId(group);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+    } else if (a.isPermissionGranted(permission)) {
+      return;
+    }
+    a.addPermission(permission);
+    authorizations.saveAuthorization(a);
   }
 
   /** Creates the user when missing (an existing user keeps their password) and adds the roles. */

@@ -35,7 +35,6 @@ class SecurityConfig {
   static AuthenticationEntryPoint basicChallenge() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"careflow\", charset=\"UTF-8\"");
-      response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     };
   }
@@ -90,7 +89,7 @@ class SecurityConfig {
     bean.setInitParameters(Map.of("authentication-provider",
         "org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider"));
     bean.addUrlPatterns("/camunda/*");
-    bean.setOrder(101); // after Spring Security's filter chain (-100)
+    bean.setOrder(-99); // right after Spring Security (-100), which provides the principal
     return bean;
   }
 

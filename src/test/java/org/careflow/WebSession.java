@@ -1,0 +1,93 @@
+package org.careflow;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser-like client over real HTTP: it keeps cookies and sends the CSRF token the last page gave it. */
+public class WebSession {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  private final int port;
+  private final HttpClient http;
+  private String csrf;
+
+  public WebSession(int port) {
+    this.port = port;
+    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    HttpResponse<String> r = send(b.build());
+    Matcher m = CSRF.matcher(r.body());
+    if (m.find()) {
+      csrf = m.group(1);
+    }
+    return r;
+  }
+
+  /** Posts a form with the CSRF token of the last page; values with several entries repeat the key. */
+  public HttpResponse<String> post(String path, Map<String, List<String>> form) {
+    return postRaw(path, form, true);
+  }
+
+  public HttpResponse<String> postRaw(String path, Map<String, List<String>> form, boolean withCsrf) {
+    StringBuilder body = new StringBuilder();
+    form.forEach((k, vs) -> vs.forEach(v -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v))));
+    if (withCsrf && csrf != null) {
+      body.append(body.isEmpty() ? "" : "&").append("_csrf=").append(enc(csrf));
+    }
+    return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+  }
+
+  public WebSession login(String user, String password) {
+    get("/login");
+    HttpResponse<String> r = post("/login", Map.of("username", List.of(user), "password", List.of(password)));
+    if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+      throw new AssertionError("login failed for " + user + ": " + r.statusCode() + " " + r.headers().map());
+    }
+    return this;
+  }
+
+  public HttpResponse<String> basic(String path, String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + token).GET().build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  public static String query(Map<String, String> params) {
+    return params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+  }
+}
