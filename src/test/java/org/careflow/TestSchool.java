@@ -47,6 +47,8 @@ public class TestSchool {
 
   public SchoolClass classA;
   public SchoolClass classB;
+  /** A class of its own for the browser-facing tests, whose teacher's inbox holds only their tasks. */
+  public SchoolClass classC;
   public Term autumn;
 
   TestSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
@@ -73,6 +75,7 @@ public class TestSchool {
     accounts.ensureRoleGroups();
     accounts.ensureUser("tteacher", "测试班主任", "pw", Roles.TEACHER);
     accounts.ensureUser("tteacher2", "测试班主任二", "pw", Roles.TEACHER);
+    accounts.ensureUser("tweb", "网页测试班主任", "pw", Roles.TEACHER);
     accounts.ensureUser("tmentor", "测试帮扶教师", "pw", Roles.MENTOR);
     accounts.ensureUser("tmentor2", "测试帮扶教师二", "pw", Roles.MENTOR);
     accounts.ensureUser("tcoordinator", "测试协调员", "pw", Roles.COORDINATOR);
@@ -85,6 +88,8 @@ public class TestSchool {
     teachers.save(new Teacher("tmentor2", "测试帮扶教师二", s, "体育", true));
     classA = classes.save(new SchoolClass(s, "一年级(1)班", 1, "tteacher"));
     classB = classes.save(new SchoolClass(s, "一年级(2)班", 1, "tteacher2"));
+    teachers.save(new Teacher("tweb", "网页测试班主任", s, "美术", false));
+    classC = classes.save(new SchoolClass(s, "二年级(1)班", 2, "tweb"));
     autumn = terms.save(new Term(s, "2026年秋季学期", AUTUMN_START, AUTUMN_END));
     terms.save(new Term(s, "2027年春季学期", SPRING_START, LocalDate.of(2027, 7, 4)));
   }

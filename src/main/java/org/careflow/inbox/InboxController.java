@@ -1,6 +1,5 @@
 package org.careflow.inbox;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import org.careflow.shared.InvalidInputException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,10 +49,10 @@ class InboxController {
   }
 
   @PostMapping("/tasks/{id}")
-  String complete(@PathVariable String id, @RequestParam Map<String, String[]> params, Authentication auth, Model model,
+  String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Authentication auth, Model model,
       RedirectAttributes redirect) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    params.forEach((k, v) -> values.put(k, Arrays.asList(v)));
+    Map<String, List<String>> values = new LinkedHashMap<>(params);
+    values.remove("_csrf");
     try {
       String next = work.complete(id, worker(auth), values);
       redirect.addFlashAttribute("done", true);
