@@ -1,0 +1,60 @@
+package org.careflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The embedded default as a newcomer meets it: the app on an H2 file with the demo school, stopped
+ * and started again on the same file. The school's cases survive and nothing is deployed twice.
+ */
+class EmbeddedDefaultTest {
+
+  record Counts(long deployments, long cases, long tasks, long teacherTasks, long mentorTasks) {}
+
+  private static Counts counts(ConfigurableApplicationContext app) {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    return new Counts(
+        engine.getRepositoryService().createDeploymentQuery().count(),
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("child-case").count(),
+        engine.getTaskService().createTaskQuery().count(),
+        engine.getTaskService().createTaskQuery().taskAssignee("teacher").count(),
+        engine.getTaskService().createTaskQuery().taskAssignee("mentor").count());
+  }
+
+  private static ConfigurableApplicationContext start(Path dir) {
+    // command-line arguments, as a user would give them (they win over application.yaml)
+    return new SpringApplicationBuilder(CareflowApplication.class).run(
+        "--server.port=0",
+        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        // a second engine in this JVM beside the other tests' one needs a name of its own
+        "--camunda.bpm.process-engine-name=embedded",
+        "--camunda.bpm.job-execution.enabled=false");
+  }
+
+  @Test
+  void theDemoSchoolIsSeededOnceAndKeptAcrossARestart(@TempDir Path dir) {
+    Counts first;
+    try (ConfigurableApplicationContext app = start(dir)) {
+      assertThat(app.getEnvironment().getActiveProfiles()).isEmpty(); // the default profile: demo
+      first = counts(app);
+      int port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
+      assertThat(new WebSession(port).get("/actuator/health").body()).contains("\"status\":\"UP\"");
+      WebSession teacher = new WebSession(port).login("teacher", "demo");
+      assertThat(teacher.get("/").body()).contains("我的任务", "/tasks/", "state-OVERDUE");
+    }
+    assertThat(first.cases()).isGreaterThanOrEqualTo(10);
+    assertThat(first.teacherTasks()).isPositive();
+    assertThat(first.mentorTasks()).isPositive();
+
+    try (ConfigurableApplicationContext app = start(dir)) {
+      assertThat(counts(app)).isEqualTo(first);
+    }
+  }
+}
