@@ -50,6 +50,7 @@ class ChildController {
     model.addAttribute("cases", childCases);
     model.addAttribute("mentorNames", schools.teacherNames(childCases.stream().map(CareCase::getMentor).filter(m -> m != null).toList()));
     model.addAttribute("timeline", entries);
+    model.addAttribute("authorNames", schools.teacherNames(entries.stream().map(TimelineEntry::author).filter(a -> a != null).distinct().toList()));
     model.addAttribute("history", archive.history(id));
     return "child/child";
   }

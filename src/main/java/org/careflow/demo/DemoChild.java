@@ -169,7 +169,7 @@ final class DemoChild {
   private void archive(Map<String, List<String>> f, LocalDate day) {
     int i = index;
     put(f, "consentGiven", "true");
-    put(f, "consentBy", name.charAt(0) + "奶奶");
+    put(f, "consentBy", guardianName());
     put(f, "consentMethod", i % 2 == 0 ? "WRITTEN" : "IN_PERSON");
     put(f, "studentNo", "2026" + (grade * 100 + i + 1));
     put(f, "name", name);
@@ -196,7 +196,7 @@ final class DemoChild {
         put(f, "motherAwaySince", day.minusMonths(6 + i % 20).withDayOfMonth(1).toString());
       }
     }
-    put(f, "guardianName", name.charAt(0) + "奶奶");
+    put(f, "guardianName", guardianName());
     put(f, "guardianRelationship", GUARDIANS[i % 4]);
     put(f, "guardianPhone", "18" + (7 + i % 3) + String.format("%08d", 30_000_000 + i * 4099));
     put(f, "guardianAge", Integer.toString(58 + i % 17));
@@ -205,6 +205,12 @@ final class DemoChild {
     put(f, "hardship", i % 6 == 4 ? "父亲工伤，家庭收入低" : "");
     put(f, "subsidy", i % 6 == 4 ? "true" : "false");
     put(f, "keySupport", i % 6 == 4 ? "true" : "false");
+  }
+
+  /** The guardian as the family calls them: 奶奶, 爷爷, 外婆 or 外公, by the relationship. */
+  private String guardianName() {
+    String[] called = {"奶奶", "爷爷", "外婆", "外公"};
+    return (index % 4 < 2 ? name.charAt(0) : "何林吴郑罗谢".charAt(index % 6)) + called[index % 4];
   }
 
   private static void put(Map<String, List<String>> f, String key, String value) {
