@@ -18,5 +18,9 @@ public interface CareCaseRepository extends JpaRepository<CareCase, Long> {
   @Query("select c.mentor, count(c) from CareCase c where c.status = org.careflow.child.CaseStatus.ACTIVE and c.mentor is not null group by c.mentor")
   List<Object[]> countActiveByMentor();
 
+  @Query("select c.id from CareCase c join c.child ch where c.status in ?1 and (?2 is null or ch.schoolClass.id = ?2)"
+      + " and (?3 is null or ch.name like ?3)")
+  List<Long> findOpenIds(Collection<CaseStatus> statuses, Long classId, String nameLike);
+
   long countByStatusIn(Collection<CaseStatus> statuses);
 }

@@ -63,6 +63,13 @@ public class CareCases {
     return cases.findWithChildByIdIn(caseIds).stream().collect(Collectors.toMap(CareCase::getId, Function.identity()));
   }
 
+  /** Open cases of a class and/or whose child's name contains the text (either may be null). */
+  @Transactional(readOnly = true)
+  public List<Long> openCaseIds(Long classId, String childName) {
+    return cases.findOpenIds(List.of(CaseStatus.ENROLLING, CaseStatus.ACTIVE), classId,
+        childName == null ? null : "%" + childName.replace("\\", "").replace("%", "").replace("_", "") + "%");
+  }
+
   @Transactional(readOnly = true)
   public List<CareCase> openCasesOfClass(long classId) {
     return cases.findByClassAndStatusIn(classId, List.of(CaseStatus.ACTIVE));

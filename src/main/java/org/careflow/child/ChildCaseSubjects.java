@@ -29,7 +29,8 @@ class ChildCaseSubjects implements TaskSubjects {
     List<Long> ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
     Map<String, Subject> out = new HashMap<>();
     cases.withChildren(ids).forEach((id, c) -> out.put(id.toString(),
-        new Subject(c.getChild().getName(), c.getChild().getSchoolClass().getName(), c.getChild().getId())));
+        new Subject(c.getChild().getName(), c.getChild().getSchoolClass().getName(),
+            c.getChild().getSchoolClass().getId(), c.getChild().getId())));
     return out;
   }
 }

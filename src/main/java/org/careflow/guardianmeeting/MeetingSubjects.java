@@ -36,7 +36,7 @@ class MeetingSubjects implements TaskSubjects {
     Map<String, Subject> out = new HashMap<>();
     for (GuardianMeeting m : list) {
       String className = classes.get(m.getClassId()).getName();
-      out.put(m.getId().toString(), new Subject(className, className, null));
+      out.put(m.getId().toString(), new Subject(className, className, m.getClassId(), null));
     }
     return out;
   }

@@ -33,19 +33,44 @@ class InboxController {
   }
 
   @GetMapping("/")
-  String inbox(@RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
+  String inbox(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String kind,
+      @RequestParam(required = false) Long classId, @RequestParam(required = false) String q, Authentication auth, Model model) {
     int p = Math.max(0, Math.min(page, 10_000));
-    model.addAttribute("inbox", work.inbox(worker(auth), p, PAGE_SIZE));
-    model.addAttribute("user", auth.getName());
+    InboxFilter filter = new InboxFilter(kind, classId, q);
+    TaskWork.Worker w = worker(auth);
+    model.addAttribute("inbox", work.inbox(w, filter, p, PAGE_SIZE));
+    model.addAttribute("facets", work.facets(w));
+    model.addAttribute("filter", filter);
     return "inbox/inbox";
   }
 
   @GetMapping("/tasks/{id}")
   String task(@PathVariable String id, Authentication auth, Model model) {
     TaskWork.TaskView view = work.open(id, worker(auth));
-    model.addAttribute("view", view);
     model.addAttribute("values", FormDisplay.of(view.values()));
+    return taskPage(view, auth, model);
+  }
+
+  private String taskPage(TaskWork.TaskView view, Authentication auth, Model model) {
+    TaskWork.Worker w = worker(auth);
+    model.addAttribute("view", view);
+    model.addAttribute("comments", work.comments(view.row().taskId(), w));
+    model.addAttribute("colleagues", auth.getName().equals(view.row().assignee()) ? work.colleagues(w) : List.of());
     return "inbox/task";
+  }
+
+  @PostMapping("/tasks/{id}/comments")
+  String comment(@PathVariable String id, @RequestParam(defaultValue = "") String text, Authentication auth) {
+    work.comment(id, worker(auth), text);
+    return "redirect:/tasks/" + id + "#comments";
+  }
+
+  @PostMapping("/tasks/{id}/handover")
+  String handOver(@PathVariable String id, @RequestParam(required = false) String colleague,
+      @RequestParam(required = false) String note, Authentication auth, RedirectAttributes redirect) {
+    work.handOver(id, worker(auth), colleague, note);
+    redirect.addFlashAttribute("handedOver", true);
+    return "redirect:/";
   }
 
   @PostMapping("/tasks/{id}")
@@ -59,10 +84,9 @@ class InboxController {
       return next == null ? "redirect:/" : "redirect:/tasks/" + next;
     } catch (InvalidInputException e) {
       TaskWork.TaskView view = work.open(id, worker(auth));
-      model.addAttribute("view", view);
       model.addAttribute("values", FormDisplay.ofSubmitted(values));
       model.addAttribute("errors", e.errors().all());
-      return "inbox/task";
+      return taskPage(view, auth, model);
     }
   }
 

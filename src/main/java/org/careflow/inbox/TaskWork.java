@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.careflow.child.CareCases;
+import org.careflow.school.SchoolDirectory;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.Deadlines;
 import org.careflow.shared.FieldErrors;
@@ -47,9 +49,18 @@ public class TaskWork {
   private final Map<String, TaskFormHandler> handlers = new HashMap<>();
   private final Map<String, TaskSubjects> subjects;
   private final CareClock clock;
+  private final CareCases cases;
+  private final InboxCounts counts;
+  private final TaskCommentRepository comments;
+  private final SchoolDirectory schools;
 
   public TaskWork(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
-      List<TaskFormHandler> handlers, List<TaskSubjects> subjects, CareClock clock) {
+      List<TaskFormHandler> handlers, List<TaskSubjects> subjects, CareClock clock, CareCases cases,
+      InboxCounts counts, TaskCommentRepository comments, SchoolDirectory schools) {
+    this.cases = cases;
+    this.counts = counts;
+    this.comments = comments;
+    this.schools = schools;
     this.tasks = tasks;
     this.forms = forms;
     this.runtime = runtime;
@@ -80,10 +91,47 @@ public class TaskWork {
   /** My tasks and my groups' unclaimed tasks, soonest due first. */
   @Transactional(readOnly = true)
   public InboxPage inbox(Worker w, int page, int size) {
-    TaskQuery q = visibleTo(w).orderByDueDate().asc().orderByTaskCreateTime().asc();
+    return inbox(w, InboxFilter.NONE, page, size);
+  }
+
+  /** The inbox narrowed by a filter: a kind of task, a class, a part of a child's name. */
+  @Transactional(readOnly = true)
+  public InboxPage inbox(Worker w, InboxFilter filter, int page, int size) {
+    TaskQuery q = visibleTo(w);
+    if (filter.taskKey() != null) {
+      q.taskDefinitionKey(filter.taskKey());
+    }
+    if (filter.narrowsCases()) {
+      List<Long> ids = cases.openCaseIds(filter.classId(), filter.childName());
+      if (ids.isEmpty()) {
+        return new InboxPage(List.of(), 0, page, size);
+      }
+      q.processDefinitionKey("child-case").processInstanceBusinessKeyIn(ids.stream().map(String::valueOf).toArray(String[]::new));
+    }
+    q.orderByDueDate().asc().orderByTaskCreateTime().asc();
     long total = q.count();
     List<Task> list = q.listPage(page * size, size);
     return new InboxPage(rows(list), total, page, size);
+  }
+
+  public record Facet(String value, String label, long count) {}
+
+  /** The filter choices with how many tasks each holds: two grouped queries, whatever the number of tasks. */
+  @Transactional(readOnly = true)
+  public Map<String, List<Facet>> facets(Worker w) {
+    List<Facet> kinds = counts.byKind(w.user(), w.groups(), w.admin()).stream()
+        .map(k -> new Facet(k.taskKey(), k.name(), k.count())).toList();
+    Map<String, Long> perCase = new HashMap<>();
+    counts.byBusinessKey(w.user(), w.groups(), w.admin(), "child-case").forEach(c -> perCase.put(c.businessKey(), c.count()));
+    Map<Long, Facet> classes = new java.util.TreeMap<>();
+    cases.withChildren(perCase.keySet().stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList())
+        .forEach((id, c) -> {
+          var sc = c.getChild().getSchoolClass();
+          Facet f = classes.get(sc.getId());
+          long n = perCase.getOrDefault(id.toString(), 0L) + (f == null ? 0 : f.count());
+          classes.put(sc.getId(), new Facet(sc.getId().toString(), sc.getName(), n));
+        });
+    return Map.of("kinds", kinds, "classes", List.copyOf(classes.values()));
   }
 
   private TaskQuery visibleTo(Worker w) {
@@ -95,6 +143,67 @@ public class TaskWork {
       return q.taskAssignee(w.user());
     }
     return q.or().taskAssignee(w.user()).taskCandidateGroupIn(List.copyOf(w.groups())).endOr();
+  }
+
+  public record Comment(String author, String authorName, java.time.Instant at, String text, String handedTo, String handedToName) {}
+
+  @Transactional(readOnly = true)
+  public List<Comment> comments(String taskId, Worker w) {
+    task(taskId, w);
+    List<TaskComment> list = comments.findByTaskIdOrderByWrittenAtAscIdAsc(taskId);
+    Set<String> people = new java.util.HashSet<>();
+    list.forEach(c -> {
+      people.add(c.getAuthor());
+      if (c.getHandedTo() != null) {
+        people.add(c.getHandedTo());
+      }
+    });
+    Map<String, String> names = schools.teacherNames(people);
+    return list.stream().map(c -> new Comment(c.getAuthor(), names.getOrDefault(c.getAuthor(), c.getAuthor()), c.getWrittenAt(),
+        c.getText(), c.getHandedTo(), c.getHandedTo() == null ? null : names.getOrDefault(c.getHandedTo(), c.getHandedTo()))).toList();
+  }
+
+  @Transactional
+  public void comment(String taskId, Worker w, String text) {
+    task(taskId, w);
+    comments.save(new TaskComment(taskId, w.user(), clock.now(), checkedNote(text, true), null));
+  }
+
+  /** The colleagues a task can be handed to: the teachers of the user's school. */
+  @Transactional(readOnly = true)
+  public List<org.careflow.school.Teacher> colleagues(Worker w) {
+    return schools.teacher(w.user())
+        .map(me -> schools.teachersOf(me.getSchool().getId()).stream().filter(t -> !t.getUsername().equals(w.user())).toList())
+        .orElse(List.of());
+  }
+
+  /** Hands my task to a colleague of my school, with a note that stays on the task. */
+  @Transactional
+  public void handOver(String taskId, Worker w, String colleague, String note) {
+    Task t = task(taskId, w);
+    if (!w.user().equals(t.getAssignee()) && !w.admin()) {
+      throw InvalidInputException.of("colleague", "task.notYours");
+    }
+    if (colleague == null || colleagues(w).stream().noneMatch(c -> c.getUsername().equals(colleague))) {
+      throw InvalidInputException.of("colleague", "validation.option");
+    }
+    String text = checkedNote(note, false);
+    tasks.setAssignee(taskId, colleague);
+    comments.save(new TaskComment(taskId, w.user(), clock.now(), text == null ? "" : text, colleague));
+  }
+
+  private static String checkedNote(String text, boolean required) {
+    String t = text == null ? null : text.strip();
+    if (t == null || t.isEmpty()) {
+      if (required) {
+        throw InvalidInputException.of("text", "validation.required");
+      }
+      return null;
+    }
+    if (t.length() > 500) {
+      throw InvalidInputException.of("text", "validation.tooLong", 500);
+    }
+    return t;
   }
 
   private List<Row> rows(List<Task> list) {

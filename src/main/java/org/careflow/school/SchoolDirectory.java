@@ -33,6 +33,10 @@ public class SchoolDirectory {
     return teachers.findBySchoolIdOrderByName(schoolId);
   }
 
+  public java.util.Optional<Teacher> teacher(String username) {
+    return teachers.findByUsername(username);
+  }
+
   public String teacherName(String username) {
     return teachers.findByUsername(username).map(Teacher::getName).orElse(username);
   }

@@ -15,5 +15,5 @@ public interface TaskSubjects {
   Map<String, Subject> resolve(Collection<String> businessKeys);
 
   /** {@code childId} is null when the subject is not one child (a class's guardian meeting). */
-  record Subject(String title, String className, Long childId) {}
+  record Subject(String title, String className, Long classId, Long childId) {}
 }

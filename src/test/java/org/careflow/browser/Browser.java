@@ -1,0 +1,60 @@
+package org.careflow.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run), kept off the
+ * network: the driver is given explicitly so Selenium Manager never downloads one.
+ */
+final class Browser {
+
+  static final Path SHOTS = Path.of("target/screenshots");
+
+  private Browser() {}
+
+  static ChromeDriver start(boolean phone) throws IOException {
+    System.setProperty("SE_OFFLINE", "true");
+    String binary = Files.exists(Path.of("/usr/lib/chromium/chromium")) ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(binary);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-default-browser-check",
+        "--user-data-dir=" + Files.createTempDirectory("careflow-chromium"),
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        "--lang=zh-CN", "--window-size=1280,900");
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    if (phone) {
+      options.setExperimentalOption("mobileEmulation",
+          Map.of("deviceMetrics", Map.of("width", 375, "height", 812, "pixelRatio", 2.0)));
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    return driver;
+  }
+
+  static void screenshot(ChromeDriver driver, String name) throws IOException {
+    Files.createDirectories(SHOTS);
+    Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  static boolean available() {
+    return Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+  }
+
+  @SuppressWarnings("unused")
+  private static List<String> unused() {
+    return List.of(TakesScreenshot.class.getName());
+  }
+}
