@@ -96,6 +96,49 @@ class TaskPageTest extends CareflowTest {
   }
 
   @Test
+  void theInboxFiltersByKindClassAndChildAndCountsEachKind() {
+    long caseId = caseWithMonthlyTalk("WEB003");
+    WebSession s = browser().login("tweb", "pw");
+    String all = s.get("/").body();
+    assertThat(all).contains("每月谈心 (");
+    String talks = s.get("/?kind=monthlyTalk").body();
+    assertThat(talks).contains("每月谈心").doesNotContain(">建立档案<");
+    String byName = s.get("/?q=" + java.net.URLEncoder.encode("子轩", java.nio.charset.StandardCharsets.UTF_8)).body();
+    assertThat(byName).contains("赵子轩");
+    String nobody = s.get("/?q=" + java.net.URLEncoder.encode("不存在的名字", java.nio.charset.StandardCharsets.UTF_8)).body();
+    assertThat(nobody).doesNotContain("task-link").contains("暂无待办任务");
+    String otherClass = s.get("/?classId=" + school.classA.getId()).body();
+    assertThat(otherClass).doesNotContain("task-link");
+    assertThat(school.task(caseId, "monthlyTalk")).isNotNull();
+  }
+
+  @Test
+  void aTeacherCommentsOnATaskAndHandsItToAColleague() {
+    long caseId = caseWithMonthlyTalk("WEB004");
+    Task talk = school.task(caseId, "monthlyTalk");
+    WebSession s = browser().login("tweb", "pw");
+    s.get("/tasks/" + talk.getId());
+    assertThat(s.post("/tasks/" + talk.getId() + "/comments", Map.of("text", List.of("家长电话打不通，下周再试"))).statusCode()).isEqualTo(302);
+    String page = s.get("/tasks/" + talk.getId()).body();
+    assertThat(page).contains("家长电话打不通，下周再试", "网页测试班主任");
+
+    HttpResponse<String> toNobody = s.post("/tasks/" + talk.getId() + "/handover", Map.of("colleague", List.of("nobody")));
+    assertThat(toNobody.statusCode()).isEqualTo(422);
+    assertThat(school.task(caseId, "monthlyTalk").getAssignee()).isEqualTo("tweb");
+
+    s.get("/tasks/" + talk.getId());
+    HttpResponse<String> handed = s.post("/tasks/" + talk.getId() + "/handover",
+        Map.of("colleague", List.of("tteacher2"), "note", List.of("我下周外出培训，请代为谈心")));
+    assertThat(handed.statusCode()).isEqualTo(302);
+    assertThat(school.task(caseId, "monthlyTalk").getAssignee()).isEqualTo("tteacher2");
+    assertThat(s.get("/tasks/" + talk.getId()).statusCode()).isEqualTo(404); // no longer mine
+
+    WebSession colleague = browser().login("tteacher2", "pw");
+    String theirs = colleague.get("/tasks/" + talk.getId()).body();
+    assertThat(theirs).contains("转交给 测试班主任二", "我下周外出培训，请代为谈心");
+  }
+
+  @Test
   void thePagesSpeakEnglishWhenAsked() {
     WebSession s = browser().login("tteacher", "pw");
     assertThat(s.get("/?lang=en").body()).contains("My tasks").doesNotContain("我的任务");

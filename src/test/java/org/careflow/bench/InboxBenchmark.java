@@ -1,0 +1,140 @@
+package org.careflow.bench;
+
+import static org.careflow.TestSchool.archive;
+import static org.careflow.TestSchool.form;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.careflow.CareflowTest;
+import org.careflow.TestSchool;
+import org.careflow.WebSession;
+import org.careflow.enrolment.CaseLifecycle;
+import org.careflow.inbox.InboxFilter;
+import org.careflow.inbox.TaskWork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The inbox of a teacher with 30 tasks among 200,000 open tasks: careflow's inbox query (count,
+ * page, and what each task is about) and the whole page over HTTP, beside the raw engine query for the
+ * same filter, measured alternately in one run. Not a test: run it with
+ * {@code mvn -q test -Dtest=InboxBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * (add {@code -Dbench.tasks=20000} for a quick run). See docs/PERFORMANCE.md.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class InboxBenchmark extends CareflowTest {
+
+  @Autowired CaseLifecycle lifecycle;
+  @Autowired TaskWork work;
+  @Autowired TaskService tasks;
+  @Autowired JdbcTemplate jdbc;
+
+  static final TaskWork.Worker TEACHER = TestSchool.as("tweb", "teacher");
+
+  @Test
+  void inboxAtTwoHundredThousandOpenTasks() {
+    int total = Integer.getInteger("bench.tasks", 200_000);
+    TestSchool.clockAt(LocalDateTime.of(2026, 10, 12, 9, 0));
+    for (int i = 0; i < 15; i++) { // 15 archives to build, 15 monthly talks due: 30 tasks
+      long caseId = lifecycle.enrol("测试" + i, school.classC.getId(), "tcoordinator").getId();
+      if (i % 2 == 0) {
+        continue;
+      }
+      school.complete(caseId, "registerChild", TEACHER, archive("B" + i, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+      school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-10-12", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
+      school.complete(caseId, "assignMentor", TestSchool.COORDINATOR, form("mentor", "tmentor"));
+      school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-10-12", "mood", "CALM", "notes", "好"));
+    }
+    for (int i = 15; i < 30; i++) {
+      lifecycle.enrol("测试" + i, school.classC.getId(), "tcoordinator");
+    }
+    ClockUtil.reset();
+    String definition = jdbc.queryForObject("select ID_ from ACT_RE_PROCDEF where KEY_ = 'child-case' order by VERSION_ desc limit 1", String.class);
+    long started = System.nanoTime();
+    bulkTasks(total - (int) tasks.createTaskQuery().count(), definition);
+    System.out.printf("setup: %d open tasks, %d of them the teacher's, inserted in %.1f s%n",
+        tasks.createTaskQuery().count(), visible().count(), (System.nanoTime() - started) / 1e9);
+
+    WebSession browser = browser().login("tweb", "pw");
+    Map<String, Supplier<Object>> runs = new java.util.LinkedHashMap<>();
+    runs.put("raw_taskservice_query", () -> {
+      TaskQuery q = visible().orderByDueDate().asc().orderByTaskCreateTime().asc();
+      return q.count() + q.listPage(0, 20).size();
+    });
+    runs.put("careflow_inbox_query", () -> work.inbox(TEACHER, InboxFilter.NONE, 0, 20).rows().size());
+    runs.put("careflow_inbox_filter_counts", () -> work.facets(TEACHER).size());
+    runs.put("careflow_inbox_page_http", () -> browser.get("/").statusCode());
+    Map<String, List<Double>> times = new HashMap<>();
+    runs.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+    for (int round = 0; round < 330; round++) { // the first 30 rounds warm up
+      for (Map.Entry<String, Supplier<Object>> r : runs.entrySet()) {
+        long t0 = System.nanoTime();
+        r.getValue().get();
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (round >= 30) {
+          times.get(r.getKey()).add(ms);
+        }
+      }
+    }
+    double rawMedian = percentile(times.get("raw_taskservice_query"), 50);
+    double rawP95 = percentile(times.get("raw_taskservice_query"), 95);
+    for (String name : List.of("careflow_inbox_query", "careflow_inbox_filter_counts", "careflow_inbox_page_http")) {
+      double median = percentile(times.get(name), 50);
+      double p95 = percentile(times.get(name), 95);
+      System.out.printf("BENCH %s_median %.2f ms vs raw_taskservice_query_median %.2f ratio %.2f%n", name, median, rawMedian, median / rawMedian);
+      System.out.printf("BENCH %s_p95 %.2f ms vs raw_taskservice_query_p95 %.2f ratio %.2f%n", name, p95, rawP95, p95 / rawP95);
+    }
+  }
+
+  private TaskQuery visible() {
+    return tasks.createTaskQuery().active().or().taskAssignee("tweb").taskCandidateGroupIn(List.of("teacher")).endOr();
+  }
+
+  /** Other teachers' tasks, and unclaimed coordinator tasks, written straight into the engine's task tables. */
+  private void bulkTasks(int n, String definition) {
+    Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+    List<Object[]> taskRows = new ArrayList<>();
+    List<Object[]> links = new ArrayList<>();
+    List<Object[]> instances = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (i % 4 == 0) { // four tasks to a process instance, as a case in care has
+        instances.add(new Object[] {"bench-pi-" + (i / 4), "bench-pi-" + (i / 4), "bench-" + (i / 4), definition});
+      }
+      String id = "bench-" + i;
+      boolean group = i % 10 == 0;
+      taskRows.add(new Object[] {id, "bench-pi-" + (i / 4), "bench-pi-" + (i / 4), definition, "每月谈心", "monthlyTalk",
+          group ? null : "bulk" + (i % 2000), now, Timestamp.valueOf(LocalDateTime.now().plusDays(i % 60 - 30))});
+      if (group) {
+        links.add(new Object[] {"bench-link-" + i, "coordinator", id});
+      }
+      if (taskRows.size() == 5000 || i == n - 1) {
+        jdbc.batchUpdate("insert into ACT_RU_EXECUTION (ID_, REV_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_ID_, IS_ACTIVE_,"
+            + " IS_CONCURRENT_, IS_SCOPE_, IS_EVENT_SCOPE_, SUSPENSION_STATE_, SEQUENCE_COUNTER_) values (?, 1, ?, ?, ?, true, false, true, false, 1, 1)", instances);
+        instances.clear();
+        jdbc.batchUpdate("insert into ACT_RU_TASK (ID_, REV_, EXECUTION_ID_, PROC_INST_ID_, PROC_DEF_ID_, NAME_, TASK_DEF_KEY_,"
+            + " ASSIGNEE_, PRIORITY_, CREATE_TIME_, DUE_DATE_, SUSPENSION_STATE_) values (?, 1, ?, ?, ?, ?, ?, ?, 50, ?, ?, 1)", taskRows);
+        jdbc.batchUpdate("insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) values (?, 1, ?, 'candidate', ?)", links);
+        taskRows.clear();
+        links.clear();
+      }
+    }
+  }
+
+  static double percentile(List<Double> values, int p) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(sorted);
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+  }
+}
