@@ -53,6 +53,9 @@ public class Accounts {
       grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
       grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
+    // Coordinators redesign the processes: they deploy (checked by the project's rules) from the
+    // desktop Modeler over REST or from careflow's pages.
+    grant(Roles.COORDINATOR, Resources.DEPLOYMENT, "*", Permissions.CREATE);
   }
 
   /** The engine keeps one authorization per group and resource: a new permission is added to it. */

@@ -1,0 +1,141 @@
+package org.careflow.design;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The project's model rules ({@link ModelRules}) on every deployment, whichever way it comes: the
+ * files deployed at start, the Camunda desktop Modeler over {@code /engine-rest/deployment/create},
+ * Cockpit, or careflow's own pages. A pre-deployer inside the engine, so a deployment that breaks a
+ * rule is refused whole and nothing of it is stored; over REST the refusal is HTTP 400 naming each
+ * element and its rule, in the caller's language (Accept-Language).
+ */
+@Component
+class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
+
+  private final ApplicationContext context;
+  private final MessageSource messages;
+
+  ProjectRulesPlugin(ApplicationContext context, MessageSource messages) {
+    this.context = context;
+    this.messages = messages;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<Deployer> pre = new ArrayList<>();
+    if (configuration.getCustomPreDeployers() != null) {
+      pre.addAll(configuration.getCustomPreDeployers());
+    }
+    pre.add(this::check);
+    configuration.setCustomPreDeployers(pre);
+  }
+
+  record RuleProblem(String getMessage, String getMainElementId) implements Problem {
+    public int getLine() {
+      return 0;
+    }
+
+    public int getColumn() {
+      return 0;
+    }
+
+    public List<String> getElementIds() {
+      return List.of(getMainElementId);
+    }
+  }
+
+  void check(DeploymentEntity deployment) {
+    // Only new deployments: the engine also runs deployers when it reloads an old one into its cache,
+    // and cases running on an old version must keep working under newer rules.
+    if (!deployment.isNew() || deployment.getResources() == null) {
+      return;
+    }
+    Map<String, ResourceEntity> resources = deployment.getResources();
+    Set<String> forms = new HashSet<>();
+    Set<String> decisions = new HashSet<>();
+    List<String> summary = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    String firstResource = null;
+    for (ResourceEntity r : resources.values()) {
+      String name = r.getName();
+      try {
+        if (name.endsWith(".form")) {
+          forms.add(new ObjectMapper().readTree(r.getBytes()).path("id").asText());
+        } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+          for (Decision d : Dmn.readModelFromStream(new ByteArrayInputStream(r.getBytes())).getModelElementsByType(Decision.class)) {
+            decisions.add(d.getId());
+            if (d.getCamundaHistoryTimeToLiveString() == null || d.getCamundaHistoryTimeToLiveString().isBlank()) {
+              add(problems, summary, name, new ModelRules.Violation(d.getId(), "historyTtl", "historyTimeToLive missing"));
+              firstResource = firstResource == null ? name : firstResource;
+            }
+          }
+        }
+      } catch (Exception e) {
+        return; // unreadable files are the engine's own parse errors to report
+      }
+    }
+    CommandContext command = Context.getCommandContext();
+    ModelRules.Catalog catalog = new ModelRules.Catalog() {
+      public boolean hasForm(String formId) {
+        return forms.contains(formId) || command.getCamundaFormDefinitionManager().findLatestDefinitionByKey(formId) != null;
+      }
+
+      public boolean hasDecision(String key) {
+        return decisions.contains(key) || command.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null;
+      }
+
+      public boolean hasBean(String bean) {
+        return context.containsBean(bean);
+      }
+    };
+    for (ResourceEntity r : resources.values()) {
+      String name = r.getName();
+      if (!name.endsWith(".bpmn") && !name.endsWith(".bpmn20.xml")) {
+        continue;
+      }
+      BpmnModelInstance model;
+      try {
+        model = Bpmn.readModelFromStream(new ByteArrayInputStream(r.getBytes()));
+      } catch (Exception e) {
+        return; // not valid BPMN: the engine's parser says where
+      }
+      for (ModelRules.Violation v : ModelRules.check(model, catalog)) {
+        add(problems, summary, name, v);
+        firstResource = firstResource == null ? name : firstResource;
+      }
+    }
+    if (!problems.isEmpty()) {
+      String intro = messages.getMessage("rules.refused", null, "Deployment refused", LocaleContextHolder.getLocale());
+      throw new ParseException(intro + ": " + String.join("; ", summary), firstResource, problems, List.of());
+    }
+  }
+
+  private void add(List<Problem> problems, List<String> summary, String resource, ModelRules.Violation v) {
+    String text = messages.getMessage("rules." + v.code(), v.args(), v.rule(), LocaleContextHolder.getLocale());
+    problems.add(new RuleProblem(text, v.elementId()));
+    summary.add(resource + " " + v.elementId() + ": " + text);
+  }
+}
