@@ -37,10 +37,12 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
 
   private final ApplicationContext context;
   private final MessageSource messages;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  ProjectRulesPlugin(ApplicationContext context, MessageSource messages) {
+  ProjectRulesPlugin(ApplicationContext context, MessageSource messages, org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.context = context;
     this.messages = messages;
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -131,6 +133,11 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
       String intro = messages.getMessage("rules.refused", null, "Deployment refused", LocaleContextHolder.getLocale());
       throw new ParseException(intro + ": " + String.join("; ", summary), firstResource, problems, List.of());
     }
+    // In the deployment's own transaction: a deployment that fails later leaves no record either.
+    String author = command.getAuthenticatedUserId() != null ? command.getAuthenticatedUserId() : "system";
+    jdbc.update("insert into cf_deployment_record (deployment_id, author, deployed_at, source, name) values (?, ?, ?, ?, ?)",
+        deployment.getId(), author, java.sql.Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()),
+        deployment.getSource(), deployment.getName());
   }
 
   private void add(List<Problem> problems, List<String> summary, String resource, ModelRules.Violation v) {

@@ -70,6 +70,7 @@ class SecurityConfig {
             .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+            .requestMatchers("/design/**", "/design").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

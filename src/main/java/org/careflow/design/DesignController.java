@@ -1,0 +1,47 @@
+package org.careflow.design;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The coordinators' view of the deployed models: versions, who deployed them, files, differences. */
+@Controller
+class DesignController {
+
+  private final ModelCatalog catalog;
+
+  DesignController(ModelCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @GetMapping("/design")
+  String models(Model model) {
+    model.addAttribute("models", catalog.models());
+    return "design/models";
+  }
+
+  @GetMapping("/design/file")
+  ResponseEntity<byte[]> file(@RequestParam String deployment, @RequestParam String resource) throws IOException {
+    ModelCatalog.File f = catalog.file(deployment, resource);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(f.name(), StandardCharsets.UTF_8).build().toString())
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .body(f.bytes());
+  }
+
+  @GetMapping("/design/diff")
+  String diff(@RequestParam String key, @RequestParam int from, @RequestParam int to, Model model) {
+    model.addAttribute("key", key);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    model.addAttribute("changes", catalog.diff(key, from, to));
+    return "design/diff";
+  }
+}
