@@ -16,9 +16,33 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DesignController {
 
   private final ModelCatalog catalog;
+  private final CaseMigration migration;
 
-  DesignController(ModelCatalog catalog) {
+  DesignController(ModelCatalog catalog, CaseMigration migration) {
     this.catalog = catalog;
+    this.migration = migration;
+  }
+
+  @GetMapping("/design/migrate")
+  String preview(@RequestParam String key, @RequestParam int from, @RequestParam int to, Model model) {
+    model.addAttribute("preview", migration.preview(key, from, to));
+    return "design/migrate";
+  }
+
+  @org.springframework.web.bind.annotation.PostMapping("/design/migrate")
+  String migrate(@RequestParam String key, @RequestParam int from, @RequestParam int to) {
+    String batch = migration.migrate(key, from, to);
+    return "redirect:/design/migrations/" + batch + "?key=" + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8) + "&from=" + from + "&to=" + to;
+  }
+
+  @GetMapping("/design/migrations/{batchId}")
+  String progress(@org.springframework.web.bind.annotation.PathVariable String batchId, @RequestParam String key,
+      @RequestParam int from, @RequestParam int to, Model model) {
+    model.addAttribute("progress", migration.progress(batchId, key, from, to));
+    model.addAttribute("key", key);
+    model.addAttribute("from", from);
+    model.addAttribute("to", to);
+    return "design/progress";
   }
 
   @GetMapping("/design")
