@@ -65,8 +65,10 @@ public class ChildArchive {
   private final ChildRepository children;
   private final ArchiveChangeRepository changes;
   private final CareClock clock;
+  private final org.careflow.identity.Audit audit;
 
-  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock) {
+  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock, org.careflow.identity.Audit audit) {
+    this.audit = audit;
     this.children = children;
     this.changes = changes;
     this.clock = clock;
@@ -88,6 +90,7 @@ public class ChildArchive {
     errors.throwIfAny();
     Child child = children.save(new Child(name.strip(), schoolClass));
     changes.save(new ArchiveChange(child.getId(), clock.now(), actor, "name", null, child.getName()));
+    audit.change(actor, org.careflow.identity.Audit.ENROL, child.getId(), null, "name, class");
     return child;
   }
 
@@ -138,6 +141,10 @@ public class ChildArchive {
       }
     }
     changes.saveAll(changed);
+    if (!changed.isEmpty()) {
+      audit.change(actor, org.careflow.identity.Audit.UPDATE_ARCHIVE, childId, null,
+          String.join(", ", changed.stream().map(ArchiveChange::getField).toList()));
+    }
   }
 
   public void recordConsent(long childId, String by, String method, String actor) {

@@ -22,8 +22,11 @@ class ChildController {
   private final CareCases cases;
   private final SchoolDirectory schools;
   private final List<TimelineContributor> timeline;
+  private final org.careflow.identity.Audit audit;
 
-  ChildController(ChildArchive archive, CareCases cases, SchoolDirectory schools, List<TimelineContributor> timeline) {
+  ChildController(ChildArchive archive, CareCases cases, SchoolDirectory schools, List<TimelineContributor> timeline,
+      org.careflow.identity.Audit audit) {
+    this.audit = audit;
     this.archive = archive;
     this.cases = cases;
     this.schools = schools;
@@ -37,6 +40,7 @@ class ChildController {
     if (!ChildAccess.maySee(CurrentUser.of(auth), child, childCases)) {
       throw new NotFoundException("child"); // not theirs: as if it did not exist
     }
+    audit.read(auth.getName(), id, null, "child page");
     List<TimelineEntry> entries = new ArrayList<>();
     for (CareCase c : childCases) {
       for (TimelineContributor t : timeline) {

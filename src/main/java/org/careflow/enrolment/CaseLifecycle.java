@@ -22,8 +22,11 @@ public class CaseLifecycle {
   private final CareCases cases;
   private final SchoolDirectory schools;
   private final RuntimeService runtime;
+  private final org.careflow.identity.Audit audit;
 
-  public CaseLifecycle(ChildArchive archive, CareCases cases, SchoolDirectory schools, RuntimeService runtime) {
+  public CaseLifecycle(ChildArchive archive, CareCases cases, SchoolDirectory schools, RuntimeService runtime,
+      org.careflow.identity.Audit audit) {
+    this.audit = audit;
     this.archive = archive;
     this.cases = cases;
     this.schools = schools;
@@ -50,7 +53,13 @@ public class CaseLifecycle {
   /** Closes a case early (parents returned, child transferred, graduated): records why, then ends the process. */
   @Transactional
   public void close(long caseId, String reason, String note) {
+    close(caseId, reason, note, "system");
+  }
+
+  @Transactional
+  public void close(long caseId, String reason, String note, String actor) {
     cases.close(caseId, reason, note);
+    audit.change(actor, org.careflow.identity.Audit.CLOSE_CASE, cases.careCase(caseId).getChild().getId(), caseId, reason);
     runtime.createMessageCorrelation(ChildCaseProcess.MESSAGE_CLOSE)
         .processInstanceBusinessKey(Long.toString(caseId))
         .correlateAllWithResult();

@@ -72,7 +72,7 @@ class EnrolmentController {
     if (!(u.has(Roles.COORDINATOR) || u.has(Roles.SUPERVISOR) || u.isAdmin())) {
       throw new NotFoundException("case");
     }
-    lifecycle.close(caseId, reason, note == null || note.isBlank() ? null : note.strip());
+    lifecycle.close(caseId, reason, note == null || note.isBlank() ? null : note.strip(), u.id());
     return "redirect:/children/" + childId;
   }
 }

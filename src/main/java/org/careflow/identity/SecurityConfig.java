@@ -43,7 +43,9 @@ class SecurityConfig {
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
     http.securityMatcher("/engine-rest/**", "/api/**")
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+            .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
         .exceptionHandling(e -> e.authenticationEntryPoint(basicChallenge()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -71,6 +73,7 @@ class SecurityConfig {
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .requestMatchers("/design/**", "/design").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
+            .requestMatchers("/audit", "/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -53,10 +53,15 @@ public class TaskWork {
   private final InboxCounts counts;
   private final TaskCommentRepository comments;
   private final SchoolDirectory schools;
+  private final org.careflow.identity.Audit audit;
+  private final org.camunda.bpm.engine.HistoryService history;
 
   public TaskWork(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
       List<TaskFormHandler> handlers, List<TaskSubjects> subjects, CareClock clock, CareCases cases,
-      InboxCounts counts, TaskCommentRepository comments, SchoolDirectory schools) {
+      InboxCounts counts, TaskCommentRepository comments, SchoolDirectory schools, org.careflow.identity.Audit audit,
+      org.camunda.bpm.engine.HistoryService history) {
+    this.audit = audit;
+    this.history = history;
     this.cases = cases;
     this.counts = counts;
     this.comments = comments;
@@ -254,10 +259,19 @@ public class TaskWork {
     return processKeyCache.computeIfAbsent(processDefinitionId, id -> repository.getProcessDefinition(id).getKey());
   }
 
-  /** A task the worker may work on, or 404: we do not tell whether it exists. */
+  /**
+   * A task the worker may work on, or 404 (we do not tell whether it exists); a task someone has
+   * completed meanwhile is a conflict that says who and when.
+   */
   private Task task(String taskId, Worker w) {
     Task t = visibleTo(w).taskId(taskId).singleResult();
     if (t == null) {
+      org.camunda.bpm.engine.history.HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+      if (done != null && "completed".equals(done.getDeleteReason())) {
+        String by = done.getAssignee() == null ? "" : schools.teacherName(done.getAssignee());
+        throw new org.careflow.shared.ConflictException("task.alreadyDone", by,
+            java.time.LocalDateTime.ofInstant(done.getEndTime().toInstant(), clock.zone()).withNano(0).toString().replace('T', ' '));
+      }
       throw new NotFoundException("task");
     }
     return t;
@@ -273,7 +287,11 @@ public class TaskWork {
     FormSchema form = form(taskId);
     TaskFormHandler h = handler(ctx);
     Map<String, List<Option>> options = dynamicOptions(form, h, ctx);
-    return new TaskView(rows(List.of(t)).get(0), ctx, form, h.prefill(ctx), options);
+    TaskView view = new TaskView(rows(List.of(t)).get(0), ctx, form, h.prefill(ctx), options);
+    if (view.row().childId() != null) {
+      audit.read(w.user(), view.row().childId(), ctx.caseId(), "task " + ctx.taskKey());
+    }
+    return view;
   }
 
   /**
@@ -298,6 +316,9 @@ public class TaskWork {
     errors.throwIfAny(); // a handler rejects before it writes; the rollback is a second guard
     if (t.getAssignee() == null) {
       tasks.claim(taskId, w.user());
+    }
+    if ("child-case".equals(ctx.processKey())) {
+      audit.change(w.user(), org.careflow.identity.Audit.RECORD, cases.careCase(ctx.caseId()).getChild().getId(), ctx.caseId(), ctx.taskKey());
     }
     tasks.complete(taskId, variables);
     return nextTask(t.getProcessInstanceId(), w);

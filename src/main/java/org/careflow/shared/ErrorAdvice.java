@@ -32,6 +32,14 @@ class ErrorAdvice {
     return "error/problem";
   }
 
+  @ExceptionHandler(ConflictException.class)
+  String alreadyDone(ConflictException e, HttpServletResponse response, Model model) {
+    response.setStatus(HttpStatus.CONFLICT.value());
+    model.addAttribute("messageCode", e.code());
+    model.addAttribute("messageArgs", e.args());
+    return "error/problem";
+  }
+
   @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class, NullValueException.class})
   String conflict(HttpServletResponse response, Model model) {
     response.setStatus(HttpStatus.CONFLICT.value());

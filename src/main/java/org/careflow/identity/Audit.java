@@ -1,0 +1,43 @@
+package org.careflow.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail of children's data (PIPL: minors' data is sensitive). Changes are recorded in the
+ * transaction of the change, so a change that rolls back leaves no entry; reads are recorded on their own.
+ */
+@Service
+public class Audit {
+
+  public static final String READ_CHILD = "READ_CHILD";
+  public static final String ENROL = "ENROL";
+  public static final String UPDATE_ARCHIVE = "UPDATE_ARCHIVE";
+  public static final String RECORD = "RECORD";
+  public static final String CLOSE_CASE = "CLOSE_CASE";
+
+  private final AuditRepository entries;
+
+  Audit(AuditRepository entries) {
+    this.entries = entries;
+  }
+
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void change(String actor, String action, Long childId, Long caseId, String detail) {
+    entries.save(new AuditEntry(ClockUtil.getCurrentTime().toInstant(), actor, action, childId, caseId, detail));
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void read(String actor, Long childId, Long caseId, String what) {
+    entries.save(new AuditEntry(ClockUtil.getCurrentTime().toInstant(), actor, READ_CHILD, childId, caseId, what));
+  }
+
+  @Transactional(readOnly = true)
+  public List<AuditEntry> find(Long child, String actor, int limit) {
+    return entries.find(child, actor == null || actor.isBlank() ? null : actor.strip(), PageRequest.of(0, Math.max(1, Math.min(limit, 1000))));
+  }
+}

@@ -1,0 +1,43 @@
+package org.careflow.identity;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/** Supervisors read the audit trail as a page and as JSON (HTTP Basic under /api). */
+@Controller
+class AuditController {
+
+  record Entry(String actor, String action, Instant at, Long child, Long caseId, String detail) {}
+
+  private final Audit audit;
+
+  AuditController(Audit audit) {
+    this.audit = audit;
+  }
+
+  private List<Entry> entries(Long child, String actor, int limit) {
+    return audit.find(child, actor, limit).stream()
+        .map(a -> new Entry(a.getActor(), a.getAction(), a.getAt(), a.getChildId(), a.getCaseId(), a.getDetail())).toList();
+  }
+
+  @GetMapping("/audit")
+  String page(@RequestParam(required = false) Long child, @RequestParam(required = false) String actor,
+      @RequestParam(defaultValue = "200") int limit, Model model) {
+    model.addAttribute("entries", entries(child, actor, limit));
+    model.addAttribute("child", child);
+    model.addAttribute("actor", actor);
+    return "identity/audit";
+  }
+
+  @GetMapping("/api/audit")
+  @ResponseBody
+  List<Entry> json(@RequestParam(required = false) Long child, @RequestParam(required = false) String actor,
+      @RequestParam(defaultValue = "100") int limit) {
+    return entries(child, actor, limit);
+  }
+}

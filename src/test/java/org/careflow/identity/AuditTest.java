@@ -1,0 +1,81 @@
+package org.careflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careflow.TestSchool.COORDINATOR;
+import static org.careflow.TestSchool.archive;
+import static org.careflow.TestSchool.clockAt;
+import static org.careflow.TestSchool.form;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.careflow.CareflowTest;
+import org.careflow.TestSchool;
+import org.careflow.WebSession;
+import org.careflow.child.CareCases;
+import org.careflow.enrolment.CaseLifecycle;
+import org.careflow.inbox.TaskWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every read and change of a child's data leaves an entry supervisors can read; a task done twice is refused clearly. */
+class AuditTest extends CareflowTest {
+
+  @Autowired CaseLifecycle lifecycle;
+  @Autowired CareCases cases;
+  @Autowired JdbcTemplate jdbc;
+
+  static final TaskWork.Worker WEB = TestSchool.as("tweb", "teacher");
+
+  private long caseInCare(String studentNo) {
+    clockAt(LocalDateTime.of(2026, 11, 2, 9, 0));
+    long caseId = lifecycle.enrol("审计测试", school.classC.getId(), "tcoordinator").getId();
+    Map<String, List<String>> a = new HashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
+    school.complete(caseId, "registerChild", WEB, a);
+    school.complete(caseId, "verificationVisit", WEB, form("visitDate", "2026-11-02", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
+    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
+    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
+    clockAt(LocalDateTime.of(2026, 12, 3, 10, 0));
+    return caseId;
+  }
+
+  @Test
+  void readsAndChangesAreAuditedAndOnlySupervisorsReadTheTrail() {
+    long caseId = caseInCare("AUD001");
+    long childId = cases.careCase(caseId).getChild().getId();
+    WebSession teacher = browser().login("tweb", "pw");
+    assertThat(teacher.get("/children/" + childId).statusCode()).isEqualTo(200);
+
+    WebSession api = browser();
+    HttpResponse<String> trail = api.basic("/api/audit?child=" + childId + "&limit=50", "tsupervisor", "pw");
+    assertThat(trail.statusCode()).isEqualTo(200);
+    assertThat(trail.body()).contains("\"actor\":\"tweb\"", "\"action\":\"READ_CHILD\"", "\"action\":\"UPDATE_ARCHIVE\"",
+        "\"action\":\"ENROL\"", "\"action\":\"RECORD\"", "\"at\":", "registerChild", "guardianPhone");
+    assertThat(trail.body()).doesNotContain("18712345678"); // what changed, not the values
+    assertThat(api.basic("/api/audit?actor=tweb&limit=5", "tsupervisor", "pw").body()).contains("\"actor\":\"tweb\"").doesNotContain("\"actor\":\"tcoordinator\"");
+    assertThat(api.basic("/api/audit", "tweb", "pw").statusCode()).isEqualTo(403);
+    assertThat(teacher.get("/audit").statusCode()).isEqualTo(403);
+    assertThat(browser().login("tsupervisor", "pw").get("/audit?child=" + childId).body()).contains("查看", "修改档案", "tweb");
+  }
+
+  @Test
+  void theSecondTeacherToCompleteATaskIsToldItIsDoneAndNothingIsWritten() {
+    long caseId = caseInCare("AUD002");
+    Task talk = school.task(caseId, "monthlyTalk");
+    WebSession first = browser().login("tweb", "pw");
+    WebSession second = browser().login("tweb", "pw"); // the same teacher on a second device
+    first.get("/tasks/" + talk.getId());
+    second.get("/tasks/" + talk.getId());
+    Map<String, List<String>> card = Map.of("talkDate", List.of("2026-12-02"), "topics", List.of("study"), "mood", List.of("CALM"));
+    assertThat(first.post("/tasks/" + talk.getId(), card).statusCode()).isEqualTo(302);
+    HttpResponse<String> late = second.post("/tasks/" + talk.getId(), card);
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("此任务已由网页测试班主任于", "办理完毕").doesNotContain("Exception");
+    assertThat(jdbc.queryForObject("select count(*) from cf_monthly_talk where case_id = ?", Integer.class, caseId)).isEqualTo(1);
+  }
+}
