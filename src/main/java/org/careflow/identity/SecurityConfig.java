@@ -43,7 +43,9 @@ class SecurityConfig {
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
     http.securityMatcher("/engine-rest/**", "/api/**")
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/api/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
+            .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
         .exceptionHandling(e -> e.authenticationEntryPoint(basicChallenge()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -67,7 +69,8 @@ class SecurityConfig {
   @Order(3)
   SecurityFilterChain app(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/oversight", "/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .anyRequest().authenticated())
