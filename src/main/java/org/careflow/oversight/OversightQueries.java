@@ -76,16 +76,6 @@ public class OversightQueries {
   public record Targets(TermRef term, double archiveRate, double pairingRate, double onTimeTalkRate, long guardianMeetingsHeld,
       long atRiskWithPlan, long cases, long activeCases, List<MonthRate> talkByMonth, Missed missed) {}
 
-  private static final String TASKS = """
-       FROM ACT_RU_TASK t
-       JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
-       LEFT JOIN cf_case c ON c.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'child-case:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-       LEFT JOIN cf_child ch ON ch.id = c.child_id
-       LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-       LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)
-      WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd
-      """;
-
   private static final String COUNTS = """
       SUM(CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue,
       SUM(CASE WHEN t.DUE_DATE_ >= :now THEN 1 ELSE 0 END) AS due_soon,
@@ -139,21 +129,41 @@ public class OversightQueries {
     return Timestamp.from(i);
   }
 
-  /** Overdue and due-soon work grouped by class, by the teacher it waits for, or by obligation (task key). */
+  /** The counts per process instance (and assignee): one pass over the open tasks, before any join. */
+  private static final String PER_INSTANCE = "SELECT t.PROC_INST_ID_ AS pid, MAX(t.PROC_DEF_ID_) AS pdef, %s" + COUNTS
+      + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd GROUP BY t.PROC_INST_ID_%s";
+
+  /** The instance's case, child and class (cases), or its meeting's class (guardian meetings). */
+  private static final String INSTANCE_SUBJECT = """
+       JOIN ACT_RU_EXECUTION pi ON pi.ID_ = a.pid
+       LEFT JOIN cf_case c ON c.id = CASE WHEN a.pdef LIKE 'child-case:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+       LEFT JOIN cf_child ch ON ch.id = c.child_id
+       LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN a.pdef LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+       LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)
+      """;
+
+  private static final String SUMS =
+      "SUM(a.overdue) AS overdue, SUM(a.due_soon) AS due_soon, SUM(a.b1) AS b1, SUM(a.b2) AS b2, SUM(a.b3) AS b3";
+
+  /**
+   * Overdue and due-soon work grouped by class, by the teacher it waits for, or by obligation (task key).
+   * By teacher and by obligation read the task table alone; by class the tasks are first summed per
+   * process instance, so the joins to the case, child and class run once per instance, not per task.
+   */
   public List<GroupRow> overdue(GroupBy groupBy) {
-    Instant now = clock.now();
-    String key = switch (groupBy) {
-      case CLASS -> "CAST(COALESCE(cl.id, 0) AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel";
-      case TEACHER -> "COALESCE(t.ASSIGNEE_, '') AS gkey, COALESCE(t.ASSIGNEE_, '') AS glabel";
-      case OBLIGATION -> "t.TASK_DEF_KEY_ AS gkey, MAX(t.NAME_) AS glabel";
+    MapSqlParameterSource p = cutoffs(clock.now());
+    String sql = switch (groupBy) {
+      case CLASS -> "SELECT CAST(COALESCE(cl.id, 0) AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel, " + SUMS
+          + " FROM (" + String.format(PER_INSTANCE, "", "") + ") a" + INSTANCE_SUBJECT
+          + " GROUP BY COALESCE(cl.id, 0) ORDER BY overdue DESC, gkey";
+      case TEACHER -> "SELECT COALESCE(t.ASSIGNEE_, '') AS gkey, '' AS glabel, " + COUNTS
+          + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd"
+          + " GROUP BY COALESCE(t.ASSIGNEE_, '') ORDER BY overdue DESC, gkey";
+      case OBLIGATION -> "SELECT t.TASK_DEF_KEY_ AS gkey, MAX(t.NAME_) AS glabel, " + COUNTS
+          + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd"
+          + " GROUP BY t.TASK_DEF_KEY_ ORDER BY overdue DESC, gkey";
     };
-    String groupExpr = switch (groupBy) {
-      case CLASS -> "COALESCE(cl.id, 0)";
-      case TEACHER -> "COALESCE(t.ASSIGNEE_, '')";
-      case OBLIGATION -> "t.TASK_DEF_KEY_";
-    };
-    String sql = "SELECT " + key + ", " + COUNTS + TASKS + " GROUP BY " + groupExpr + " ORDER BY overdue DESC, gkey";
-    List<GroupRow> rows = jdbc.query(sql, cutoffs(now), (rs, n) -> new GroupRow(rs.getString("gkey"),
+    List<GroupRow> rows = jdbc.query(sql, p, (rs, n) -> new GroupRow(rs.getString("gkey"),
         rs.getString("glabel") == null ? "" : rs.getString("glabel"), Counts.of(rs)));
     if (groupBy != GroupBy.TEACHER) {
       return rows;
@@ -164,9 +174,11 @@ public class OversightQueries {
 
   /** The children with overdue or due-soon work, worst first, for the class → teacher → child view. */
   public List<ChildRow> children(int limit) {
-    String sql = "SELECT cl.id AS class_id, MAX(cl.name) AS class_name, COALESCE(t.ASSIGNEE_, '') AS teacher, ch.id AS child_id,"
-        + " MAX(ch.name) AS child_name, " + COUNTS + TASKS + " AND ch.id IS NOT NULL"
-        + " GROUP BY cl.id, COALESCE(t.ASSIGNEE_, ''), ch.id ORDER BY overdue DESC, b3 DESC, class_name, child_id LIMIT :limit";
+    String sql = "SELECT cl.id AS class_id, MAX(cl.name) AS class_name, a.teacher AS teacher, ch.id AS child_id,"
+        + " MAX(ch.name) AS child_name, " + SUMS
+        + " FROM (" + String.format(PER_INSTANCE, "COALESCE(t.ASSIGNEE_, '') AS teacher, ", ", COALESCE(t.ASSIGNEE_, '')") + ") a"
+        + INSTANCE_SUBJECT + " WHERE ch.id IS NOT NULL"
+        + " GROUP BY cl.id, a.teacher, ch.id ORDER BY overdue DESC, b3 DESC, class_name, child_id LIMIT :limit";
     return jdbc.query(sql, cutoffs(clock.now()).addValue("limit", limit), (rs, n) -> new ChildRow(rs.getLong("class_id"),
         rs.getString("class_name"), rs.getString("teacher"), rs.getLong("child_id"), rs.getString("child_name"), Counts.of(rs)));
   }
@@ -193,6 +205,23 @@ public class OversightQueries {
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)));
   }
 
+  /** One case as the targets need it: when it opened, was registered, paired and closed. */
+  private record CaseDates(String status, Instant opened, Instant registered, Instant paired, Instant closed, long classId) {
+    /** Active in [from, to): see {@link Obligations}. */
+    boolean activeIn(Instant from, Instant to) {
+      return ("ACTIVE".equals(status) || "CLOSED".equals(status)) && registered != null && registered.isBefore(to)
+          && (closed == null || !closed.isBefore(from));
+    }
+
+    boolean pairedBefore(Instant t) {
+      return paired != null && paired.isBefore(t);
+    }
+  }
+
+  /**
+   * The targets of a term. The cases of the term are read once (one row each) and the periods' active
+   * cases counted in memory; the records are counted per period in one grouped pass per table.
+   */
   public Targets targets(Long termId) {
     TermRef term = term(termId);
     Instant now = clock.now();
@@ -203,81 +232,92 @@ public class OversightQueries {
     MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to))
         .addValue("verifyCutoff", ts(Obligations.verifyCutoff(now)));
 
-    long[] archive = jdbc.queryForObject("""
-        SELECT COUNT(*) AS total, SUM(CASE WHEN ch.registered_at IS NOT NULL AND ch.registered_at < :to THEN 1 ELSE 0 END) AS registered
+    List<CaseDates> cases = jdbc.query("""
+        SELECT c.status, c.opened_at, ch.registered_at, c.closed_at, ch.school_class_id,
+               (SELECT MIN(pr.assigned_at) FROM cf_pairing pr WHERE pr.case_id = c.id) AS paired_at
           FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id
          WHERE c.status <> 'NOT_ELIGIBLE' AND c.opened_at < :to AND (c.closed_at IS NULL OR c.closed_at >= :from)
-        """, p, (rs, n) -> new long[] {rs.getLong("total"), rs.getLong("registered")});
-    long[] pairing = jdbc.queryForObject("SELECT COUNT(*) AS active, SUM(CASE WHEN EXISTS (SELECT 1 FROM cf_pairing pr"
-        + " WHERE pr.case_id = c.id AND pr.assigned_at < :to) THEN 1 ELSE 0 END) AS paired"
-        + " FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE " + Obligations.activeCase(":from", ":to"),
-        p, (rs, n) -> new long[] {rs.getLong("active"), rs.getLong("paired")});
+        """, p, (rs, n) -> new CaseDates(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(4)), rs.getLong(5)));
+    long registered = cases.stream().filter(c -> c.registered() != null && c.registered().isBefore(to)).count();
+    List<CaseDates> active = cases.stream().filter(c -> c.activeIn(from, to)).toList();
+    long paired = active.stream().filter(c -> c.pairedBefore(to)).count();
     long meetingsHeld = jdbc.queryForObject(
         "SELECT COUNT(*) FROM cf_guardian_meeting WHERE held_at IS NOT NULL AND held_at >= :from AND held_at < :to", p, Long.class);
 
-    List<MonthRate> months = talkMonths(term, now, zone);
-    long active = 0;
+    List<MonthRate> months = talkMonths(term, now, zone, cases);
+    long activeMonths = 0;
     long onTime = 0;
     long missedTalks = 0;
     for (MonthRate m : months) {
-      active += m.activeCases();
+      activeMonths += m.activeCases();
       onTime += m.onTime();
-      missedTalks += m.activeCases() - m.withTalk();
+      missedTalks += Math.max(0, m.activeCases() - m.withTalk());
     }
-    Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone), missedMeetings(term, now, zone),
+    Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone, cases), missedMeetings(term, now, zone),
         jdbc.queryForObject("SELECT COUNT(*) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE " + Obligations.UNVERIFIED,
             p, Long.class));
-    return new Targets(term, rate(archive[1], archive[0]), rate(pairing[1], pairing[0]), rate(onTime, active), meetingsHeld, 0,
-        archive[0], pairing[0], months, missed);
+    return new Targets(term, rate(registered, cases.size()), rate(paired, active.size()), rate(onTime, activeMonths), meetingsHeld, 0,
+        cases.size(), active.size(), months, missed);
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
   }
 
   private static double rate(long part, long whole) {
     return whole == 0 ? 0 : Math.round(10000.0 * part / whole) / 10000.0;
   }
 
-  /** Per ended month of the term: active cases, those with a talk record for the month, those on time. */
-  List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone) {
+  /** Per ended month of the term: active cases, those with a talk record for the month, those held within the month. */
+  List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases) {
     List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone).stream().filter(m -> m.endedBy(now)).toList();
     if (months.isEmpty()) {
       return List.of();
     }
-    MapSqlParameterSource p = new MapSqlParameterSource();
-    List<String> parts = new ArrayList<>();
+    MapSqlParameterSource p = new MapSqlParameterSource("months", months.stream().map(Obligations.Period::label).toList());
+    StringBuilder lastDay = new StringBuilder("CASE mt.talk_month");
     for (int i = 0; i < months.size(); i++) {
-      Obligations.Period m = months.get(i);
-      p.addValue("m" + i, m.label()).addValue("s" + i, ts(m.start())).addValue("e" + i, ts(m.end())).addValue("d" + i, m.last());
-      parts.add("SELECT " + i + " AS i, COUNT(*) AS active,"
-          + " SUM(CASE WHEN EXISTS (SELECT 1 FROM cf_monthly_talk mt WHERE mt.case_id = c.id AND mt.talk_month = :m" + i + ") THEN 1 ELSE 0 END) AS recorded,"
-          + " SUM(CASE WHEN EXISTS (SELECT 1 FROM cf_monthly_talk mt WHERE mt.case_id = c.id AND mt.talk_month = :m" + i
-          + " AND mt.talk_date <= :d" + i + ") THEN 1 ELSE 0 END) AS on_time"
-          + " FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE " + Obligations.activeCase(":s" + i, ":e" + i));
+      lastDay.append(" WHEN :m").append(i).append(" THEN :d").append(i);
+      p.addValue("m" + i, months.get(i).label()).addValue("d" + i, months.get(i).last());
     }
-    List<MonthRate> out = new ArrayList<>(months.stream().map(m -> (MonthRate) null).toList());
-    jdbc.query(String.join(" UNION ALL ", parts), p, rs -> {
-      int i = rs.getInt("i");
-      out.set(i, new MonthRate(months.get(i).label(), rs.getLong("active"), rs.getLong("recorded"), rs.getLong("on_time")));
-    });
+    lastDay.append(" END");
+    Map<String, long[]> counts = new java.util.HashMap<>();
+    jdbc.query("SELECT mt.talk_month, COUNT(DISTINCT mt.case_id) AS recorded,"
+        + " COUNT(DISTINCT CASE WHEN mt.talk_date <= " + lastDay + " THEN mt.case_id END) AS on_time"
+        + " FROM cf_monthly_talk mt WHERE mt.talk_month IN (:months) GROUP BY mt.talk_month", p,
+        rs -> {
+          counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+    List<MonthRate> out = new ArrayList<>();
+    for (Obligations.Period m : months) {
+      long activeCases = cases.stream().filter(c -> c.activeIn(m.start(), m.end())).count();
+      long[] c = counts.getOrDefault(m.label(), new long[2]);
+      out.add(new MonthRate(m.label(), activeCases, Math.min(c[0], activeCases), Math.min(c[1], activeCases)));
+    }
     return out;
   }
 
   /** Case-weeks of the term (ended weeks) in which an active, paired case had no mentor check-in. */
-  long missedCheckIns(TermRef term, Instant now, ZoneId zone) {
+  long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases) {
     List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone).stream().filter(w -> w.endedBy(now)).toList();
     if (weeks.isEmpty()) {
       return 0;
     }
-    MapSqlParameterSource p = new MapSqlParameterSource();
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < weeks.size(); i++) {
-      Obligations.Period w = weeks.get(i);
-      p.addValue("s" + i, ts(w.start())).addValue("e" + i, ts(w.end())).addValue("f" + i, w.first()).addValue("l" + i, w.last());
-      parts.add("SELECT COUNT(*) AS missed FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE "
-          + Obligations.activeCase(":s" + i, ":e" + i)
-          + " AND EXISTS (SELECT 1 FROM cf_pairing pr WHERE pr.case_id = c.id AND pr.assigned_at < :s" + i + ")"
-          + " AND NOT EXISTS (SELECT 1 FROM cf_mentor_check_in ci WHERE ci.case_id = c.id AND ci.check_in_date BETWEEN :f" + i + " AND :l" + i + ")");
+    long required = 0;
+    for (Obligations.Period w : weeks) {
+      required += cases.stream().filter(c -> c.activeIn(w.start(), w.end()) && c.pairedBefore(w.start())).count();
     }
-    return jdbc.queryForList("SELECT SUM(missed) FROM (" + String.join(" UNION ALL ", parts) + ") w", p, Long.class)
-        .stream().findFirst().map(v -> v == null ? 0L : v).orElse(0L);
+    MapSqlParameterSource p = new MapSqlParameterSource("first", weeks.get(0).first()).addValue("last", weeks.get(weeks.size() - 1).last());
+    StringBuilder week = new StringBuilder("CASE");
+    for (int i = 0; i < weeks.size(); i++) {
+      week.append(" WHEN ci.check_in_date <= :l").append(i).append(" THEN ").append(i);
+      p.addValue("l" + i, weeks.get(i).last());
+    }
+    week.append(" END");
+    Long held = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT ci.case_id, " + week + " AS w FROM cf_mentor_check_in ci"
+        + " WHERE ci.first_meeting = FALSE AND ci.check_in_date BETWEEN :first AND :last) x", p, Long.class);
+    return Math.max(0, required - (held == null ? 0 : held));
   }
 
   /** Classes that had active cases in an ended term and held no guardian meeting in it. */
@@ -296,8 +336,8 @@ public class OversightQueries {
 
   /** Each teacher's overdue and due-soon tasks by obligation (task key), for the digest e-mails. */
   public Map<String, List<GroupRow>> byAssigneeAndObligation() {
-    String sql = "SELECT t.ASSIGNEE_ AS assignee, t.TASK_DEF_KEY_ AS gkey, MAX(t.NAME_) AS glabel, " + COUNTS + TASKS
-        + " AND t.ASSIGNEE_ IS NOT NULL GROUP BY t.ASSIGNEE_, t.TASK_DEF_KEY_ ORDER BY t.ASSIGNEE_, overdue DESC";
+    String sql = "SELECT t.ASSIGNEE_ AS assignee, t.TASK_DEF_KEY_ AS gkey, MAX(t.NAME_) AS glabel, " + COUNTS
+        + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd AND t.ASSIGNEE_ IS NOT NULL GROUP BY t.ASSIGNEE_, t.TASK_DEF_KEY_ ORDER BY t.ASSIGNEE_, overdue DESC";
     Map<String, List<GroupRow>> out = new java.util.TreeMap<>();
     jdbc.query(sql, cutoffs(clock.now()), rs -> {
       out.computeIfAbsent(rs.getString("assignee"), k -> new ArrayList<>())
