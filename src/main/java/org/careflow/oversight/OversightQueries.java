@@ -92,13 +92,49 @@ public class OversightQueries {
   private final CareClock clock;
   private final SchoolDirectory schools;
 
-  OversightQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools) {
+  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long cacheNanos;
+
+  private record Cached(long at, Object value) {}
+
+  OversightQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools,
+      @org.springframework.beans.factory.annotation.Value("${careflow.oversight.cache-seconds:60}") int cacheSeconds) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.schools = schools;
+    setCacheSeconds(cacheSeconds);
+  }
+
+  /**
+   * How long a figure is reused before it is computed again (0: never reused). A district's figures take
+   * a few hundred milliseconds each on H2 (docs/PERFORMANCE.md); supervisors look weekly, so a minute old
+   * is fresh enough.
+   */
+  public void setCacheSeconds(int seconds) {
+    cacheNanos = java.time.Duration.ofSeconds(Math.max(0, seconds)).toNanos();
+    cache.clear();
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(String key, java.util.function.Supplier<T> compute) {
+    if (cacheNanos == 0) {
+      return compute.get();
+    }
+    long now = System.nanoTime();
+    Cached c = cache.get(key);
+    if (c != null && now - c.at() < cacheNanos) {
+      return (T) c.value();
+    }
+    T value = compute.get();
+    cache.put(key, new Cached(now, value));
+    return value;
   }
 
   public List<OpenEscalation> openEscalations(int limit) {
+    return cached("escalations:" + limit, () -> computeOpenEscalations(limit));
+  }
+
+  private List<OpenEscalation> computeOpenEscalations(int limit) {
     return jdbc.query("""
         SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at
           FROM cf_reminder r
@@ -151,6 +187,10 @@ public class OversightQueries {
    * process instance, so the joins to the case, child and class run once per instance, not per task.
    */
   public List<GroupRow> overdue(GroupBy groupBy) {
+    return cached("overdue:" + groupBy, () -> computeOverdue(groupBy));
+  }
+
+  private List<GroupRow> computeOverdue(GroupBy groupBy) {
     MapSqlParameterSource p = cutoffs(clock.now());
     String sql = switch (groupBy) {
       case CLASS -> "SELECT CAST(COALESCE(cl.id, 0) AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel, " + SUMS
@@ -174,6 +214,10 @@ public class OversightQueries {
 
   /** The children with overdue or due-soon work, worst first, for the class → teacher → child view. */
   public List<ChildRow> children(int limit) {
+    return cached("children:" + limit, () -> computeChildren(limit));
+  }
+
+  private List<ChildRow> computeChildren(int limit) {
     String sql = "SELECT cl.id AS class_id, MAX(cl.name) AS class_name, a.teacher AS teacher, ch.id AS child_id,"
         + " MAX(ch.name) AS child_name, " + SUMS
         + " FROM (" + String.format(PER_INSTANCE, "COALESCE(t.ASSIGNEE_, '') AS teacher, ", ", COALESCE(t.ASSIGNEE_, '')") + ") a"
@@ -223,7 +267,11 @@ public class OversightQueries {
    * cases counted in memory; the records are counted per period in one grouped pass per table.
    */
   public Targets targets(Long termId) {
-    TermRef term = term(termId);
+    TermRef term = term(termId); // outside the cache: an unknown term is refused at once
+    return cached("targets:" + term.id(), () -> computeTargets(term));
+  }
+
+  private Targets computeTargets(TermRef term) {
     Instant now = clock.now();
     ZoneId zone = clock.zone();
     Instant from = term.start().atStartOfDay(zone).toInstant();
