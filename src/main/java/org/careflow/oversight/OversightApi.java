@@ -61,7 +61,12 @@ class OversightApi {
   Map<String, Object> targets(@RequestParam(required = false) Long term) {
     OversightQueries.Targets t = queries.targets(term);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("term", Map.of("id", t.term().id(), "name", t.term().name(), "start", t.term().start().toString(), "end", t.term().end().toString()));
+    Map<String, Object> termJson = new LinkedHashMap<>();
+    termJson.put("id", t.term().id());
+    termJson.put("name", t.term().name());
+    termJson.put("start", t.term().start().toString());
+    termJson.put("end", t.term().end().toString());
+    m.put("term", termJson);
     m.put("archiveRate", t.archiveRate());
     m.put("pairingRate", t.pairingRate());
     m.put("onTimeTalkRate", t.onTimeTalkRate());
