@@ -141,7 +141,9 @@ public class OversightQueries {
           JOIN ACT_RU_TASK t ON t.ID_ = r.task_id
           LEFT JOIN cf_case c ON c.id = r.case_id
           LEFT JOIN cf_child ch ON ch.id = c.child_id
-          LEFT JOIN cf_class cl ON cl.id = ch.school_class_id
+          LEFT JOIN ACT_RU_EXECUTION pi ON r.case_id IS NULL AND pi.ID_ = t.PROC_INST_ID_
+          LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+          LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)
          WHERE r.kind = 'ESCALATION'
          ORDER BY r.due_date, r.id LIMIT :limit
         """, new MapSqlParameterSource("limit", limit), (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),

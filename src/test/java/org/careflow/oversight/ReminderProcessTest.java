@@ -100,7 +100,7 @@ class ReminderProcessTest extends CareflowTest {
     assertThat(all.get(0).getRecipient()).isEqualTo("group:supervisor");
     assertThat(all.get(0).getAssignee()).isEqualTo("tteacher");
     long childId = jdbc.queryForObject("SELECT child_id FROM cf_case WHERE id = ?", Long.class, caseId);
-    assertThat(queries.openEscalations(1000)).anyMatch(e -> "核实家访".equals(e.taskName()) && e.childId() == childId);
+    assertThat(queries.openEscalations(1000)).anyMatch(e -> "核实家访".equals(e.taskName()) && Long.valueOf(childId).equals(e.childId()));
     HttpResponse<String> page = browser().login("tsupervisor", "pw").get("/children/" + childId);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("逾期提醒", "逾期上报督导", "督导（校长、教育专干）", "2026-09-21");
@@ -109,7 +109,7 @@ class ReminderProcessTest extends CareflowTest {
     clockAt(LocalDateTime.of(2026, 9, 30, 10, 0));
     school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-30", "metWith", "祖母",
         "homeConditions", "砖房", "guardianHealth", "GOOD"));
-    assertThat(queries.openEscalations(1000)).noneMatch(e -> e.childId() == childId);
+    assertThat(queries.openEscalations(1000)).noneMatch(e -> Long.valueOf(childId).equals(e.childId()));
     assertThat(reminders.ofCase(caseId)).hasSize(2);
     assertThat(management.createJobQuery().processInstanceId(visit.getProcessInstanceId()).activityId("verificationVisitLateAWeek").count()).isZero();
   }
