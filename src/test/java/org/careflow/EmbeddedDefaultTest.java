@@ -38,6 +38,18 @@ class EmbeddedDefaultTest {
         "--camunda.bpm.job-execution.enabled=false");
   }
 
+  private static long bucketTotal(String json, String bucket) {
+    try {
+      long sum = 0;
+      for (com.fasterxml.jackson.databind.JsonNode g : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json)) {
+        sum += g.path("buckets").path(bucket).asLong();
+      }
+      return sum;
+    } catch (java.io.IOException e) {
+      throw new AssertionError(json, e);
+    }
+  }
+
   @Test
   void theDemoSchoolIsSeededOnceAndKeptAcrossARestart(@TempDir Path dir) {
     Counts first;
@@ -48,6 +60,14 @@ class EmbeddedDefaultTest {
       assertThat(new WebSession(port).get("/actuator/health").body()).contains("\"status\":\"UP\"");
       WebSession teacher = new WebSession(port).login("teacher", "demo");
       assertThat(teacher.get("/").body()).contains("我的任务", "/tasks/", "state-OVERDUE");
+      // the supervisors' dashboard is not empty: overdue work in every age bucket, escalations raised
+      String byClass = new WebSession(port).basic("/api/oversight/overdue?groupBy=class", "supervisor", "demo").body();
+      for (String bucket : new String[] {"1-7", "8-30", ">30"}) {
+        assertThat(bucketTotal(byClass, bucket)).as("overdue %s days", bucket).isPositive();
+      }
+      String dashboard = new WebSession(port).login("supervisor", "demo").get("/oversight").body();
+      assertThat(dashboard).contains("督导看板", "三年级(1)班", "四年级(2)班", "/children/");
+      assertThat(dashboard).doesNotContain("暂无上报事项");
     }
     assertThat(first.cases()).isGreaterThanOrEqualTo(10);
     assertThat(first.teacherTasks()).isPositive();

@@ -55,7 +55,7 @@ final class DemoChild {
     }
     // Class A (the demo teacher's): every stage of a case.
     kids.get(8).careType = "PARENTS_HOME";          // not eligible: the case ends with the reason
-    kids.get(9).enrolDaysBeforeToday = 8;           // registered, verification visit due
+    kids.get(9).enrolDaysBeforeToday = 17;          // registered, verification visit 1-7 days overdue
     kids.get(9).stopAt = "verificationVisit";
     kids.get(10).enrolDaysBeforeToday = 2;          // just enrolled: the archive is to be built
     kids.get(10).stopAt = "registerChild";
@@ -65,6 +65,12 @@ final class DemoChild {
     kids.get(21).enrolDaysBeforeToday = 6;
     kids.get(21).stopAt = "assignMentor";
     kids.get(22).startsLastTerm = true;
+    // Overdue work in every age bucket of the oversight dashboard, whatever today is: a first meeting
+    // the mentor has not had (8-30 days late), an archive unverified since last term (over 30 days).
+    kids.get(19).enrolDaysBeforeToday = 25;
+    kids.get(19).stopAt = "firstMeeting";
+    kids.get(20).startsLastTerm = true;
+    kids.get(20).stopAt = "verificationVisit";
     kids.get(23).enrolDaysBeforeToday = 1;
     kids.get(23).stopAt = "registerChild";
     kids.get(13).guardianMissesMeeting = true;

@@ -94,4 +94,21 @@ public class Accounts {
   public boolean exists(String id) {
     return identity.createUserQuery().userId(id).count() > 0;
   }
+
+  /** A user's e-mail address and display name, for the digest; empty when the user has no address. */
+  public java.util.Optional<Contact> contact(String id) {
+    User u = identity.createUserQuery().userId(id).singleResult();
+    if (u == null || u.getEmail() == null || u.getEmail().isBlank()) {
+      return java.util.Optional.empty();
+    }
+    String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).trim();
+    return java.util.Optional.of(new Contact(id, name.isEmpty() ? id : name, u.getEmail()));
+  }
+
+  /** The user ids in a role group. */
+  public java.util.List<String> members(String role) {
+    return identity.createUserQuery().memberOfGroup(role).list().stream().map(User::getId).toList();
+  }
+
+  public record Contact(String id, String name, String email) {}
 }

@@ -45,6 +45,7 @@ class SecurityConfig {
     http.securityMatcher("/engine-rest/**", "/api/**")
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+            .requestMatchers("/api/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
         .exceptionHandling(e -> e.authenticationEntryPoint(basicChallenge()))
@@ -69,7 +70,8 @@ class SecurityConfig {
   @Order(3)
   SecurityFilterChain app(HttpSecurity http) throws Exception {
     http.authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/oversight", "/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .requestMatchers("/design/**", "/design").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)

@@ -1,0 +1,83 @@
+package org.careflow.oversight;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one definition of a <em>missed obligation</em> (DESIGN.md section 5: its period ended without
+ * the record). Every user (dashboard, targets, exports, digest) takes the periods and the SQL
+ * conditions from here; the overdue tasks themselves follow {@link org.careflow.shared.Deadlines}.
+ * <ul>
+ *   <li>talk: a calendar month of a term without a class-teacher talk record
+ *       ({@code cf_monthly_talk.talk_month}) for a case that was active in that month; the talk is
+ *       <em>on time</em> when it was held within the month;</li>
+ *   <li>check-in: a school week (Monday–Sunday) of a term without a mentor check-in
+ *       ({@code cf_mentor_check_in}) for a case that was active and paired in that week;</li>
+ *   <li>guardian meeting: a term without a guardian meeting held ({@code cf_guardian_meeting.held_at})
+ *       for a class that had active cases in it;</li>
+ *   <li>verification: an archive still unverified {@value #VERIFY_WITHIN_DAYS} days after registration
+ *       (no {@code cf_home_visit} with reason VERIFICATION) while its case is active.</li>
+ * </ul>
+ * A case is <em>active</em> in a period when its archive was registered before the period ended, it was
+ * found eligible (status ACTIVE, or CLOSED after that) and it was not closed before the period began.
+ */
+public final class Obligations {
+
+  public static final int VERIFY_WITHIN_DAYS = 14;
+
+  /** A case active in the period [:from, :to) — aliases c (cf_case) and ch (cf_child). */
+  static final String ACTIVE_CASE =
+      "c.status IN ('ACTIVE','CLOSED') AND ch.registered_at IS NOT NULL AND ch.registered_at < %2$s"
+          + " AND (c.closed_at IS NULL OR c.closed_at >= %1$s)";
+
+  /** An archive registered more than 14 days before :cutoff with no verification visit (c, ch). */
+  static final String UNVERIFIED =
+      "c.status = 'ACTIVE' AND ch.registered_at IS NOT NULL AND ch.registered_at < :verifyCutoff"
+          + " AND NOT EXISTS (SELECT 1 FROM cf_home_visit v WHERE v.case_id = c.id AND v.reason = 'VERIFICATION')";
+
+  private Obligations() {}
+
+  static String activeCase(String from, String to) {
+    return String.format(ACTIVE_CASE, from, to);
+  }
+
+  /** Registered before this instant and still unverified: the verification is missed. */
+  public static Instant verifyCutoff(Instant now) {
+    return now.minus(Duration.ofDays(VERIFY_WITHIN_DAYS));
+  }
+
+  /** A period of an obligation: its first day and last day, and as instants [start, end). */
+  public record Period(String label, LocalDate first, LocalDate last, Instant start, Instant end) {
+    public boolean endedBy(Instant now) {
+      return !end.isAfter(now);
+    }
+  }
+
+  /** The calendar months that overlap the term, labelled yyyy-MM (as {@code talk_month}). */
+  public static List<Period> months(LocalDate termStart, LocalDate termEnd, ZoneId zone) {
+    List<Period> out = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(termStart); !m.atDay(1).isAfter(termEnd); m = m.plusMonths(1)) {
+      out.add(period(m.toString(), m.atDay(1), m.atEndOfMonth(), zone));
+    }
+    return out;
+  }
+
+  /** The school weeks (Monday to Sunday) that overlap the term, labelled by their Monday. */
+  public static List<Period> weeks(LocalDate termStart, LocalDate termEnd, ZoneId zone) {
+    List<Period> out = new ArrayList<>();
+    for (LocalDate monday = termStart.with(DayOfWeek.MONDAY); !monday.isAfter(termEnd); monday = monday.plusWeeks(1)) {
+      out.add(period(monday.toString(), monday, monday.plusDays(6), zone));
+    }
+    return out;
+  }
+
+  private static Period period(String label, LocalDate first, LocalDate last, ZoneId zone) {
+    return new Period(label, first, last, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+  }
+}

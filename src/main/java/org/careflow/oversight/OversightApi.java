@@ -1,0 +1,109 @@
+package org.careflow.oversight;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.careflow.shared.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * The oversight figures for other tools (HTTP Basic, stateless; roles supervisor, coordinator and
+ * camunda-admin, see identity.SecurityConfig). All schools for now (scoping per school: issue 6).
+ */
+@RestController
+@RequestMapping("/api/oversight")
+class OversightApi {
+
+  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final OversightQueries queries;
+  private final MessageSource messages;
+
+  OversightApi(OversightQueries queries, MessageSource messages) {
+    this.queries = queries;
+    this.messages = messages;
+  }
+
+  /** {@code [{"group", "overdue", "dueSoon", "buckets": {"1-7", "8-30", ">30"}}]}. */
+  @GetMapping("/overdue")
+  List<Map<String, Object>> overdue(@RequestParam(defaultValue = "class") String groupBy) {
+    return queries.overdue(OversightQueries.GroupBy.parse(groupBy)).stream().map(OversightApi::json).toList();
+  }
+
+  static Map<String, Object> json(OversightQueries.GroupRow r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("group", r.label().isEmpty() ? r.key() : r.label());
+    m.put("key", r.key());
+    m.put("overdue", r.counts().overdue());
+    m.put("dueSoon", r.counts().dueSoon());
+    Map<String, Object> buckets = new LinkedHashMap<>();
+    buckets.put("1-7", r.counts().days1to7());
+    buckets.put("8-30", r.counts().days8to30());
+    buckets.put(">30", r.counts().over30());
+    m.put("buckets", buckets);
+    return m;
+  }
+
+  @GetMapping("/targets")
+  Map<String, Object> targets(@RequestParam(required = false) Long term) {
+    OversightQueries.Targets t = queries.targets(term);
+    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> termJson = new LinkedHashMap<>();
+    termJson.put("id", t.term().id());
+    termJson.put("name", t.term().name());
+    termJson.put("start", t.term().start().toString());
+    termJson.put("end", t.term().end().toString());
+    m.put("term", termJson);
+    m.put("archiveRate", t.archiveRate());
+    m.put("pairingRate", t.pairingRate());
+    m.put("onTimeTalkRate", t.onTimeTalkRate());
+    m.put("guardianMeetingsHeld", t.guardianMeetingsHeld());
+    m.put("atRiskWithPlan", t.atRiskWithPlan());
+    m.put("cases", t.cases());
+    m.put("activeCases", t.activeCases());
+    m.put("talkByMonth", t.talkByMonth().stream().map(r -> Map.of("month", r.month(), "activeCases", r.activeCases(),
+        "withTalk", r.withTalk(), "onTime", r.onTime(), "onTimeRate", Math.round(r.onTimeRate() * 10000) / 10000.0)).toList());
+    m.put("missed", Map.of("talkMonths", t.missed().talkMonths(), "checkInWeeks", t.missed().checkInWeeks(),
+        "guardianMeetings", t.missed().guardianMeetings(), "unverifiedArchives", t.missed().unverifiedArchives()));
+    return m;
+  }
+
+  @GetMapping("/overdue.xlsx")
+  ResponseEntity<byte[]> overdueWorkbook(@RequestParam(defaultValue = "class") String groupBy) throws IOException {
+    OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OverdueWorkbook.write(g, queries.overdue(g), out);
+    return ResponseEntity.ok().contentType(XLSX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("overdue-" + g.name().toLowerCase() + ".xlsx").build().toString())
+        .body(out.toByteArray());
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", 400);
+    body.put("error", "Bad Request");
+    e.errors().all().forEach((field, err) ->
+        body.put(field, messages.getMessage(err.code(), err.args(), err.code(), LocaleContextHolder.getLocale())));
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("status", 400, "error", "Bad Request",
+        e.getName(), messages.getMessage("oversight.param.invalid", new Object[] {e.getName()}, LocaleContextHolder.getLocale())));
+  }
+}

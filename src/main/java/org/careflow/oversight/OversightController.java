@@ -1,0 +1,98 @@
+package org.careflow.oversight;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The supervisors' dashboard (/oversight; roles supervisor, coordinator, camunda-admin, see
+ * identity.SecurityConfig). Shows all schools for now: scoping per school or township is issue 6.
+ */
+@Controller
+class OversightController {
+
+  static final int CHILD_ROWS = 200;
+  static final int ESCALATION_ROWS = 50;
+
+  private final OversightQueries queries;
+  private final ObjectMapper json;
+
+  OversightController(OversightQueries queries, ObjectMapper json) {
+    this.queries = queries;
+    this.json = json;
+  }
+
+  /** A class with the teachers whose tasks in it are late, each with their children. */
+  record ClassView(String className, OversightQueries.Counts total, List<TeacherView> teachers) {}
+
+  record TeacherView(String teacher, String name, List<OversightQueries.ChildRow> children) {}
+
+  @GetMapping("/oversight")
+  String dashboard(@RequestParam(required = false) Long term, Model model) throws JsonProcessingException {
+    OversightQueries.Targets targets = queries.targets(term);
+    List<OversightQueries.ChildRow> children = queries.children(CHILD_ROWS);
+    model.addAttribute("targets", targets);
+    model.addAttribute("terms", queries.terms());
+    model.addAttribute("byClass", queries.overdue(OversightQueries.GroupBy.CLASS));
+    model.addAttribute("byTeacher", queries.overdue(OversightQueries.GroupBy.TEACHER));
+    model.addAttribute("byObligation", queries.overdue(OversightQueries.GroupBy.OBLIGATION));
+    model.addAttribute("tree", tree(children));
+    model.addAttribute("childRowsCapped", children.size() >= CHILD_ROWS);
+    model.addAttribute("escalations", queries.openEscalations(ESCALATION_ROWS));
+    model.addAttribute("teacherNames", queries.teacherNames(Stream.concat(children.stream().map(OversightQueries.ChildRow::teacher),
+        queries.openEscalations(ESCALATION_ROWS).stream().map(OversightQueries.OpenEscalation::assignee)).filter(t -> t != null && !t.isEmpty()).distinct().toList()));
+    // The charts' data, read by static/js/oversight.js from data- attributes (the CSP allows no inline script).
+    model.addAttribute("talkMonths", json.writeValueAsString(targets.talkByMonth().stream().map(OversightQueries.MonthRate::month).toList()));
+    model.addAttribute("talkRates", json.writeValueAsString(targets.talkByMonth().stream().map(m -> Math.round(m.onTimeRate() * 1000) / 10.0).toList()));
+    model.addAttribute("coverage", json.writeValueAsString(List.of(Math.round(targets.archiveRate() * 1000) / 10.0,
+        Math.round(targets.pairingRate() * 1000) / 10.0, Math.round(targets.onTimeTalkRate() * 1000) / 10.0)));
+    return "oversight/oversight";
+  }
+
+  /** The same workbook as /api/oversight/overdue.xlsx, for the logged-in page. */
+  @GetMapping("/oversight/overdue.xlsx")
+  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy) throws IOException {
+    OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OverdueWorkbook.write(g, queries.overdue(g), out);
+    return ResponseEntity.ok().contentType(OversightApi.XLSX)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("overdue-" + g.name().toLowerCase() + ".xlsx").build().toString())
+        .body(out.toByteArray());
+  }
+
+  private List<ClassView> tree(List<OversightQueries.ChildRow> rows) {
+    Map<Long, List<OversightQueries.ChildRow>> byClass = new LinkedHashMap<>();
+    rows.forEach(r -> byClass.computeIfAbsent(r.classId(), k -> new ArrayList<>()).add(r));
+    Map<String, String> names = queries.teacherNames(rows.stream().map(OversightQueries.ChildRow::teacher).filter(t -> !t.isEmpty()).distinct().toList());
+    List<ClassView> out = new ArrayList<>();
+    byClass.forEach((classId, list) -> {
+      Map<String, List<OversightQueries.ChildRow>> byTeacher = new LinkedHashMap<>();
+      list.forEach(r -> byTeacher.computeIfAbsent(r.teacher(), k -> new ArrayList<>()).add(r));
+      List<TeacherView> teachers = new ArrayList<>();
+      byTeacher.forEach((t, kids) -> teachers.add(new TeacherView(t, names.getOrDefault(t, t), kids)));
+      long[] sum = new long[5];
+      list.forEach(r -> {
+        sum[0] += r.counts().overdue();
+        sum[1] += r.counts().dueSoon();
+        sum[2] += r.counts().days1to7();
+        sum[3] += r.counts().days8to30();
+        sum[4] += r.counts().over30();
+      });
+      out.add(new ClassView(list.get(0).className(), new OversightQueries.Counts(sum[0], sum[1], sum[2], sum[3], sum[4]), teachers));
+    });
+    return out;
+  }
+}
