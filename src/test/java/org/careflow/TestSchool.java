@@ -109,11 +109,11 @@ public class TestSchool {
   public static final TaskWork.Worker SUPERVISOR = as("tsupervisor", Roles.SUPERVISOR);
 
   public Task task(long caseId, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).singleResult();
+    return tasks.createTaskQuery().processDefinitionKey("child-case").processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).singleResult();
   }
 
   public List<Task> tasks(long caseId, String key) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).orderByDueDate().asc().list();
+    return tasks.createTaskQuery().processDefinitionKey("child-case").processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).orderByDueDate().asc().list();
   }
 
   /** Completes a case's open task of this kind through the same path as the task page. */

@@ -57,6 +57,12 @@ class CaseMigrationTest extends CareflowTest {
     pairing.getIncoming().remove(after);
     pairing.getIncoming().add(eligible);
     remove(m, after);
+    // the visit with its reminder and escalation timers and what they lead to
+    for (org.camunda.bpm.model.bpmn.instance.FlowElement e : List.copyOf(m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class))) {
+      if (e != visit && (e.getId().startsWith("verificationVisit") || e.getId().startsWith("toVerificationVisit"))) {
+        remove(m, e);
+      }
+    }
     remove(m, visit);
     // a step added after the first meeting: a call to the parents
     FlowNode firstMeeting = m.getModelElementById("firstMeeting");
