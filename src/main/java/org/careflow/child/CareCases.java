@@ -34,6 +34,17 @@ public class CareCases {
     this.clock = clock;
   }
 
+  /** The term a school's new cases open in today (or the next one). */
+  @Transactional(readOnly = true)
+  public long currentTermId(long schoolId) {
+    return calendar.termOn(schoolId, clock.today()).getId();
+  }
+
+  /** Opens a case for a child just created (an import): no need to look for an open one. */
+  public CareCase openNew(Child child, long termId, String actor) {
+    return cases.save(new CareCase(child, termId, clock.now(), actor));
+  }
+
   /** Opens a case for a child, in the term the school is in today (or the next one). */
   public CareCase open(long childId, String actor) {
     Child child = archive.child(childId);

@@ -147,6 +147,79 @@ public class ChildArchive {
     }
   }
 
+  /** The archive's own checks on just these fields (a roster row), rejecting into errors under each key. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> check(FormValues values, java.util.Set<String> keys, FieldErrors errors) {
+    Map<String, Object> read = new LinkedHashMap<>();
+    LocalDate today = clock.today();
+    for (ArchiveField f : FIELDS) {
+      if (keys.contains(f.key())) {
+        read.put(f.key(), f.read(values, today, errors));
+      }
+    }
+    return read;
+  }
+
+  /** Children by student number, for an import: one query. */
+  @Transactional(readOnly = true)
+  public Map<String, Child> byStudentNo(java.util.Collection<String> studentNos) {
+    Map<String, Child> out = new java.util.HashMap<>();
+    for (List<String> part : partition(List.copyOf(studentNos), 1000)) {
+      children.findByStudentNoIn(part).forEach(c -> out.put(c.getStudentNo(), c));
+    }
+    return out;
+  }
+
+  private static <T> List<List<T>> partition(List<T> list, int size) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i += size) {
+      out.add(list.subList(i, Math.min(list.size(), i + size)));
+    }
+    return out;
+  }
+
+  /**
+   * Writes checked roster values: a new child (one history entry, "imported") or the changed fields of
+   * a known one (each change in the history). Returns whether anything changed.
+   */
+  public boolean importValues(Child existing, SchoolClass schoolClass, Map<String, Object> checked, String actor, Child[] created) {
+    if (existing == null) {
+      Child child = new Child((String) checked.get("name"), schoolClass);
+      for (ArchiveField f : FIELDS) {
+        if (checked.containsKey(f.key()) && checked.get(f.key()) != null) {
+          f.setter().accept(child, checked.get(f.key()));
+        }
+      }
+      child = children.save(child);
+      changes.save(new ArchiveChange(child.getId(), clock.now(), actor, "roster", null, child.getStudentNo()));
+      audit.change(actor, org.careflow.identity.Audit.ENROL, child.getId(), null, "roster import");
+      created[0] = child;
+      return true;
+    }
+    List<ArchiveChange> changed = new ArrayList<>();
+    if (!existing.getSchoolClass().getId().equals(schoolClass.getId())) {
+      changed.add(new ArchiveChange(existing.getId(), clock.now(), actor, "class", existing.getSchoolClass().getName(), schoolClass.getName()));
+      existing.setSchoolClass(schoolClass);
+    }
+    for (ArchiveField f : FIELDS) {
+      if (!checked.containsKey(f.key())) {
+        continue;
+      }
+      Object before = f.getter().apply(existing);
+      Object after = checked.get(f.key());
+      if (after != null && !Objects.equals(before, after)) {
+        f.setter().accept(existing, after);
+        changed.add(new ArchiveChange(existing.getId(), clock.now(), actor, f.key(), ArchiveField.display(before), ArchiveField.display(after)));
+      }
+    }
+    changes.saveAll(changed);
+    if (!changed.isEmpty()) {
+      audit.change(actor, org.careflow.identity.Audit.UPDATE_ARCHIVE, existing.getId(), null,
+          "roster import: " + String.join(", ", changed.stream().map(ArchiveChange::getField).toList()));
+    }
+    return !changed.isEmpty();
+  }
+
   public void recordConsent(long childId, String by, String method, String actor) {
     Child child = child(childId);
     child.recordConsent(by, method, clock.now());

@@ -11,6 +11,8 @@ public interface ChildRepository extends JpaRepository<Child, Long> {
 
   List<Child> findBySchoolClassIdOrderByName(Long classId);
 
+  List<Child> findByStudentNoIn(Collection<String> studentNos);
+
   @Query("select c from Child c join fetch c.schoolClass sc join fetch sc.school where c.id = ?1")
   Optional<Child> findWithClassById(Long id);
 

@@ -45,6 +45,7 @@ class SecurityConfig {
     http.securityMatcher("/engine-rest/**", "/api/**")
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+            .requestMatchers("/api/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/api/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
@@ -76,6 +77,7 @@ class SecurityConfig {
             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .requestMatchers("/design/**", "/design").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/audit", "/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
+            .requestMatchers("/import", "/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

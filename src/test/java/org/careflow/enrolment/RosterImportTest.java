@@ -1,0 +1,147 @@
+package org.careflow.enrolment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.careflow.CareflowTest;
+import org.careflow.child.ChildArchive;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Real .xlsx rosters posted as the coordinators' tools do: all or nothing, idempotent by student number. */
+class RosterImportTest extends CareflowTest {
+
+  @Autowired RuntimeService runtime;
+  @Autowired ChildArchive archive;
+
+  static final String[] HEADERS = {"学号", "姓名", "性别", "出生日期", "班级", "留守类型", "监护人姓名", "监护人关系", "监护人电话",
+      "父亲姓名", "父亲电话", "父亲务工地", "母亲姓名", "母亲电话", "母亲务工地", "家庭住址"};
+
+  /** A roster workbook; a LocalDate value becomes a real Excel date cell. */
+  static byte[] roster(Object[]... rows) throws IOException {
+    try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("花名册");
+      Row header = sheet.createRow(0);
+      for (int i = 0; i < HEADERS.length; i++) {
+        header.createCell(i).setCellValue(HEADERS[i]);
+      }
+      CellStyle date = book.createCellStyle();
+      date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+      for (int r = 0; r < rows.length; r++) {
+        Row row = sheet.createRow(r + 1);
+        for (int c = 0; c < rows[r].length; c++) {
+          Object v = rows[r][c];
+          if (v instanceof LocalDate d) {
+            row.createCell(c).setCellValue(d);
+            row.getCell(c).setCellStyle(date);
+          } else if (v != null) {
+            row.createCell(c).setCellValue(v.toString());
+          }
+        }
+      }
+      book.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  static Object[] child(String no, String name, String className, String guardianPhone) {
+    return new Object[] {no, name, "女", LocalDate.of(2018, 5, 6), className, "父母双方外出务工", "张奶奶", "祖母", guardianPhone,
+        "张建国", "13800001111", "广东深圳", "李红", "13900002222", "浙江宁波", "测试镇河口村5组"};
+  }
+
+  HttpResponse<String> post(String user, byte[] file, String language) {
+    String boundary = "----roster";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"花名册.xlsx\"\r\n"
+        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return browser().send(HttpRequest.newBuilder(browser().uri("/api/import/roster"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8)))
+        .header("Accept-Language", language)
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
+  long cases() {
+    return runtime.createProcessInstanceQuery().processDefinitionKey("child-case").count();
+  }
+
+  @Test
+  void theTemplateHasTheColumnsAndTheSchoolsClasses() throws IOException {
+    HttpResponse<byte[]> r = browser().send(HttpRequest.newBuilder(browser().uri("/api/import/roster/template.xlsx"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("tcoordinator:pw".getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+      Row header = book.getSheetAt(0).getRow(0);
+      for (int i = 0; i < HEADERS.length; i++) {
+        assertThat(header.getCell(i).getStringCellValue()).isEqualTo(HEADERS[i]);
+      }
+      List<String> classes = new java.util.ArrayList<>();
+      book.getSheetAt(1).forEach(row -> classes.add(row.getCell(0).getStringCellValue()));
+      assertThat(classes).startsWith("班级").contains("一年级(1)班", "一年级(2)班");
+      assertThat(book.getSheetAt(0).getDataValidations()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aRosterImportedTwiceCreatesItsChildrenOnceAndUpdatesWhatChanged() throws IOException {
+    long before = cases();
+    Object[] textDate = child("R1003", "王梓萱", "一年级(2)班", "18700003333");
+    textDate[3] = "2018/9/1";
+    byte[] first = roster(child("R1001", "赵雨涵", "一年级(1)班", "18700001111"), child("R1002", "钱浩然", "一年级(1)班", "18700002222"), textDate);
+    HttpResponse<String> r = post("tcoordinator", first, "zh-CN");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("\"created\":3", "\"updated\":0", "\"unchanged\":0");
+    assertThat(cases()).isEqualTo(before + 3);
+
+    HttpResponse<String> again = post("tcoordinator", first, "zh-CN");
+    assertThat(again.body()).contains("\"created\":0", "\"updated\":0", "\"unchanged\":3");
+    assertThat(cases()).isEqualTo(before + 3);
+
+    byte[] changed = roster(child("R1001", "赵雨涵", "一年级(1)班", "18700009999"), child("R1002", "钱浩然", "一年级(1)班", "18700002222"), textDate);
+    assertThat(post("tcoordinator", changed, "zh-CN").body()).contains("\"created\":0", "\"updated\":1", "\"unchanged\":2");
+    var child = archive.byStudentNo(List.of("R1001")).get("R1001");
+    assertThat(child.getGuardianPhone()).isEqualTo("18700009999");
+    assertThat(archive.history(child.getId())).anySatisfy(h -> {
+      assertThat(h.getField()).isEqualTo("guardianPhone");
+      assertThat(h.getOldValue()).isEqualTo("18700001111");
+    });
+    assertThat(archive.byStudentNo(List.of("R1003")).get("R1003").getBirthDate()).isEqualTo(LocalDate.of(2018, 9, 1));
+  }
+
+  @Test
+  void aRosterWithBadRowsIsRefusedWholeRowByRow() throws IOException {
+    long before = cases();
+    Object[] noName = child("R2002", null, "一年级(1)班", "18700001111");
+    byte[] bad = roster(child("R2001", "孙佳怡", "一年级(1)班", "18700001111"), noName,
+        child("R2003", "李俊杰", "九年级(9)班", "123"), child("R2001", "周博文", "一年级(1)班", "18700001111"));
+    HttpResponse<String> r = post("tcoordinator", bad, "zh-CN");
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.body()).contains("\"row\":3", "\"column\":\"姓名\"", "此项必填",
+        "\"row\":4", "本校没有“九年级(9)班”这个班级", "\"column\":\"监护人电话\"",
+        "\"row\":5", "学号与第 2 行重复");
+    assertThat(r.body()).doesNotContain("\"row\":2,");
+    assertThat(cases()).isEqualTo(before);
+    assertThat(archive.byStudentNo(List.of("R2001"))).isEmpty();
+
+    assertThat(post("tcoordinator", bad, "en").body()).contains("The school has no class");
+    assertThat(post("tcoordinator", "not a workbook".getBytes(StandardCharsets.UTF_8), "zh-CN").body()).contains("不是有效的 Excel");
+    assertThat(post("tteacher", bad, "zh-CN").statusCode()).isEqualTo(403);
+  }
+}
