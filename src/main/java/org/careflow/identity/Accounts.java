@@ -53,6 +53,10 @@ public class Accounts {
       grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
       grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
+    // Administrators may do everything, in the engine too (as Camunda's own first-admin setup grants).
+    for (Resources resource : Resources.values()) {
+      grant(Roles.ADMIN, resource, "*", Permissions.ALL);
+    }
     // Coordinators redesign the processes: they deploy (checked by the project's rules) from the
     // desktop Modeler over REST or from careflow's pages.
     grant(Roles.COORDINATOR, Resources.DEPLOYMENT, "*", Permissions.CREATE);
