@@ -44,6 +44,7 @@ public class TestSchool {
   private final TaskWork work;
   private final TaskService tasks;
   private final TransactionTemplate transactions;
+  private final org.camunda.bpm.engine.ManagementService management;
 
   public SchoolClass classA;
   public SchoolClass classB;
@@ -52,7 +53,9 @@ public class TestSchool {
   public Term autumn;
 
   TestSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
-      Accounts accounts, TaskWork work, TaskService tasks, PlatformTransactionManager txm) {
+      Accounts accounts, TaskWork work, TaskService tasks, PlatformTransactionManager txm,
+      org.camunda.bpm.engine.ManagementService management) {
+    this.management = management;
     this.transactions = new TransactionTemplate(txm);
     this.schools = schools;
     this.classes = classes;
@@ -92,6 +95,27 @@ public class TestSchool {
     classC = classes.save(new SchoolClass(s, "二年级(1)班", 2, "tweb"));
     autumn = terms.save(new Term(s, "2026年秋季学期", AUTUMN_START, AUTUMN_END));
     terms.save(new Term(s, "2027年春季学期", SPRING_START, LocalDate.of(2027, 7, 4)));
+  }
+
+  /**
+   * Moves the clock and runs every timer due by then, one at a time, soonest first: a timer that ends
+   * the term removes the term's other timers, so a list of due jobs would go stale.
+   */
+  public void fireTimersDueBy(LocalDateTime t) {
+    clockAt(t);
+    for (int i = 0; i < 1000; i++) {
+      List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      management.executeJob(due.get(0).getId());
+    }
+    throw new AssertionError("timers keep falling due");
+  }
+
+  /** A task due "on" a day is due at the last second of that day, in the schools' time zone. */
+  public static Date endOfDay(LocalDate d) {
+    return Date.from(d.plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(1));
   }
 
   /** Moves the engine's (and so careflow's) clock. */

@@ -70,23 +70,6 @@ class ChildCaseProcessTest extends CareflowTest {
     return caseId;
   }
 
-  private void fireTimersDueBy(LocalDateTime t) {
-    clockAt(t);
-    // One at a time: a timer that ends the term removes the other timers of the term.
-    for (int i = 0; i < 1000; i++) {
-      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("timers keep falling due");
-  }
-
-  private static Date endOfDay(LocalDate d) {
-    return Date.from(d.plusDays(1).atStartOfDay(TestSchool.ZONE).toInstant().minusSeconds(1));
-  }
-
   @Test
   void aNewCaseWaitsForTheClassTeacherToBuildTheArchive() {
     long caseId = enrol();
@@ -94,7 +77,7 @@ class ChildCaseProcessTest extends CareflowTest {
     assertThat(pi).isWaitingAt("registerChild");
     Task t = school.task(caseId, "registerChild");
     assertThat(t.getAssignee()).isEqualTo("tteacher");
-    assertThat(t.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 14)));
+    assertThat(t.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 14)));
     assertThat(runtime.getVariables(pi.getId()).keySet()).containsExactly("caseId");
     assertThat(cases.careCase(caseId).getStatus()).isEqualTo(CaseStatus.ENROLLING);
   }
@@ -124,7 +107,7 @@ class ChildCaseProcessTest extends CareflowTest {
     ProcessInstance pi = instance(caseId);
     school.complete(caseId, "registerChild", TEACHER, archive(nextStudentNo(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     assertThat(pi).isWaitingAt("verificationVisit");
-    assertThat(school.task(caseId, "verificationVisit").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 21)));
+    assertThat(school.task(caseId, "verificationVisit").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 21)));
     assertThat(cases.careCase(caseId).getStatus()).isEqualTo(CaseStatus.ACTIVE);
 
     school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
@@ -140,43 +123,43 @@ class ChildCaseProcessTest extends CareflowTest {
 
     school.complete(caseId, "firstMeeting", TestSchool.as("tmentor2", "mentor"), form("meetingDate", "2026-09-07", "mood", "LOW", "notes", "想念父母"));
     assertThat(pi).isWaitingAt("monthlyTalk", "weeklyCheckIn", "nextMonth", "nextWeek");
-    assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 30)));
+    assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)));
     assertThat(school.task(caseId, "monthlyTalk").getAssignee()).isEqualTo("tteacher");
-    assertThat(school.task(caseId, "weeklyCheckIn").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 13)));
+    assertThat(school.task(caseId, "weeklyCheckIn").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 13)));
     assertThat(school.task(caseId, "weeklyCheckIn").getAssignee()).isEqualTo("tmentor2");
   }
 
   @Test
   void everyCalendarMonthBringsItsOwnTalkEvenWhenLastMonthsIsStillOpen() {
     long caseId = caseInCare();
-    fireTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30));
     List<Task> talks = school.tasks(caseId, "monthlyTalk");
     assertThat(talks).extracting(Task::getDueDate)
-        .containsExactly(endOfDay(LocalDate.of(2026, 9, 30)), endOfDay(LocalDate.of(2026, 10, 31)));
+        .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)), TestSchool.endOfDay(LocalDate.of(2026, 10, 31)));
 
     clockAt(LocalDateTime.of(2026, 10, 12, 15, 0));
     school.completeTask(talks.get(1).getId(), TEACHER,
         form("talkDate", "2026-10-12", "topics", "study|emotions", "mood", "CALM", "parentsInformed", "true"));
     assertThat(school.tasks(caseId, "monthlyTalk")).extracting(Task::getId).containsExactly(talks.get(0).getId());
 
-    fireTimersDueBy(LocalDateTime.of(2026, 11, 1, 0, 30));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 11, 1, 0, 30));
     assertThat(school.tasks(caseId, "monthlyTalk")).hasSize(2);
   }
 
   @Test
   void theWeeklyCheckInFollowsTheSchoolWeek() {
     long caseId = caseInCare();
-    fireTimersDueBy(LocalDateTime.of(2026, 9, 14, 0, 30));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 14, 0, 30));
     assertThat(school.tasks(caseId, "weeklyCheckIn")).extracting(Task::getDueDate)
-        .containsExactly(endOfDay(LocalDate.of(2026, 9, 13)), endOfDay(LocalDate.of(2026, 9, 20)));
+        .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 9, 13)), TestSchool.endOfDay(LocalDate.of(2026, 9, 20)));
   }
 
   /** Walks the case week by week to the day after the term's end: the term review is then due. */
   private void toTermEnd(long caseId) {
     for (LocalDate d = LocalDate.of(2026, 9, 14); !d.isAfter(TestSchool.AUTUMN_END.plusDays(1)); d = d.plusDays(7)) {
-      fireTimersDueBy(d.atTime(0, 30));
+      school.fireTimersDueBy(d.atTime(0, 30));
     }
-    fireTimersDueBy(TestSchool.AUTUMN_END.plusDays(1).atTime(0, 30));
+    school.fireTimersDueBy(TestSchool.AUTUMN_END.plusDays(1).atTime(0, 30));
   }
 
   @Test
@@ -197,9 +180,9 @@ class ChildCaseProcessTest extends CareflowTest {
     assertThat(pi).isWaitingAt("nextTermStarts");
     assertThat(cases.careCase(caseId).getTermId()).isNotEqualTo(school.autumn.getId());
 
-    fireTimersDueBy(TestSchool.SPRING_START.atTime(7, 0));
+    school.fireTimersDueBy(TestSchool.SPRING_START.atTime(7, 0));
     assertThat(pi).isWaitingAt("monthlyTalk", "weeklyCheckIn", "nextMonth", "nextWeek");
-    assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(endOfDay(LocalDate.of(2027, 2, 28)));
+    assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2027, 2, 28)));
   }
 
   @Test
@@ -251,7 +234,7 @@ class ChildCaseProcessTest extends CareflowTest {
     runtime.createMessageCorrelation("guardianAbsent").processInstanceBusinessKey(Long.toString(caseId)).correlate();
     Task visit = school.task(caseId, "absenteeHomeVisit");
     assertThat(visit.getAssignee()).isEqualTo("tteacher");
-    assertThat(visit.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 21)));
+    assertThat(visit.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 21)));
     school.complete(caseId, "absenteeHomeVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖父",
         "homeConditions", "祖母住院", "guardianHealth", "POOR"));
     assertThat(instance(caseId)).isWaitingAt("monthlyTalk", "weeklyCheckIn");
@@ -267,9 +250,9 @@ class ChildCaseProcessTest extends CareflowTest {
     school.complete(caseId, "termReview", TEACHER, form("progress", "好", "outcome", "continue", "summary", "继续"));
     school.complete(caseId, "termSignOff", SUPERVISOR, form("decision", "approve"));
     for (LocalDate d = TestSchool.SPRING_START; !d.isAfter(LocalDate.of(2027, 7, 6)); d = d.plusDays(7)) {
-      fireTimersDueBy(d.atTime(0, 30));
+      school.fireTimersDueBy(d.atTime(0, 30));
     }
-    fireTimersDueBy(LocalDateTime.of(2027, 7, 5, 1, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2027, 7, 5, 1, 0));
     assertThat(pi).isWaitingAt("termReview");
     clockAt(LocalDateTime.of(2027, 7, 6, 10, 0));
     school.complete(caseId, "termReview", TEACHER, form("progress", "好", "outcome", "continue", "summary", "继续"));

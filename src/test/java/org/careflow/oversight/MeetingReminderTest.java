@@ -24,18 +24,6 @@ class MeetingReminderTest extends CareflowTest {
   @Autowired OversightQueries queries;
   @Autowired JdbcTemplate jdbc;
 
-  private void fireTimersDueBy(LocalDateTime t) {
-    clockAt(t);
-    for (int i = 0; i < 1000; i++) {
-      var due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("timers keep falling due");
-  }
-
   private List<Reminder.Kind> reminders(Task t) {
     return jdbc.queryForList("SELECT kind FROM cf_reminder WHERE task_id = ? ORDER BY id", String.class, t.getId())
         .stream().map(Reminder.Kind::valueOf).toList();
@@ -51,11 +39,11 @@ class MeetingReminderTest extends CareflowTest {
     Date due = Date.from(LocalDate.of(2026, 10, 22).plusDays(1).atStartOfDay(TestSchool.ZONE).toInstant().minusSeconds(1));
     assertThat(plan.getDueDate()).isEqualTo(due);
 
-    fireTimersDueBy(LocalDateTime.of(2026, 10, 23, 8, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 23, 8, 0));
     assertThat(reminders(plan)).containsExactly(Reminder.Kind.REMINDER);
     assertThat(jdbc.queryForObject("SELECT recipient FROM cf_reminder WHERE task_id = ?", String.class, plan.getId())).isEqualTo("tweb");
 
-    fireTimersDueBy(LocalDateTime.of(2026, 10, 30, 8, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 30, 8, 0));
     assertThat(reminders(plan)).containsExactly(Reminder.Kind.REMINDER, Reminder.Kind.ESCALATION);
     assertThat(queries.openEscalations(1000))
         .anyMatch(e -> "筹备监护人会".equals(e.taskName()) && "二年级(1)班".equals(e.className()) && e.childId() == null);

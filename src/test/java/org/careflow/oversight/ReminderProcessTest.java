@@ -45,22 +45,6 @@ class ReminderProcessTest extends CareflowTest {
     return caseId;
   }
 
-  private void fireTimersDueBy(LocalDateTime t) {
-    clockAt(t);
-    for (int i = 0; i < 1000; i++) {
-      List<Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("timers keep falling due");
-  }
-
-  private static Date endOfDay(LocalDate d) {
-    return Date.from(d.plusDays(1).atStartOfDay(TestSchool.ZONE).toInstant().minusSeconds(1));
-  }
-
   private Job timer(Task t, String activityId) {
     return management.createJobQuery().processInstanceId(t.getProcessInstanceId()).activityId(activityId).singleResult();
   }
@@ -69,7 +53,7 @@ class ReminderProcessTest extends CareflowTest {
   void theTimersFollowTheTasksDueDate() {
     long caseId = registeredCase();
     Task visit = school.task(caseId, "verificationVisit");
-    assertThat(visit.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 21)));
+    assertThat(visit.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 21)));
     assertThat(timer(visit, "verificationVisitOverdue").getDuedate()).isEqualTo(new Date(visit.getDueDate().getTime() + 1000));
     assertThat(timer(visit, "verificationVisitLateAWeek").getDuedate())
         .isEqualTo(Date.from(visit.getDueDate().toInstant().plus(java.time.Duration.ofDays(7))));
@@ -80,10 +64,10 @@ class ReminderProcessTest extends CareflowTest {
     long caseId = registeredCase();
     Task visit = school.task(caseId, "verificationVisit");
 
-    fireTimersDueBy(LocalDateTime.of(2026, 9, 21, 23, 0)); // not yet due: nobody is told
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 21, 23, 0)); // not yet due: nobody is told
     assertThat(reminders.ofCase(caseId)).isEmpty();
 
-    fireTimersDueBy(LocalDateTime.of(2026, 9, 22, 8, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 22, 8, 0));
     assertThat(reminders.ofCase(caseId)).singleElement().satisfies(r -> {
       assertThat(r.getKind()).isEqualTo(Reminder.Kind.REMINDER);
       assertThat(r.getRecipient()).isEqualTo("tteacher");
@@ -92,9 +76,9 @@ class ReminderProcessTest extends CareflowTest {
     });
     assertThat(school.task(caseId, "verificationVisit").getId()).isEqualTo(visit.getId()); // the task stays open
 
-    fireTimersDueBy(LocalDateTime.of(2026, 9, 28, 23, 0)); // six days late: no escalation yet
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 28, 23, 0)); // six days late: no escalation yet
     assertThat(reminders.ofCase(caseId)).hasSize(1);
-    fireTimersDueBy(LocalDateTime.of(2026, 9, 29, 8, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 29, 8, 0));
     List<Reminder> all = reminders.ofCase(caseId);
     assertThat(all).extracting(Reminder::getKind).containsExactly(Reminder.Kind.ESCALATION, Reminder.Kind.REMINDER);
     assertThat(all.get(0).getRecipient()).isEqualTo("group:supervisor");
@@ -122,7 +106,7 @@ class ReminderProcessTest extends CareflowTest {
     school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-10", "metWith", "祖母",
         "homeConditions", "砖房", "guardianHealth", "GOOD"));
     assertThat(management.createJobQuery().processInstanceId(visit.getProcessInstanceId()).activityId("verificationVisitOverdue").count()).isZero();
-    fireTimersDueBy(LocalDateTime.of(2026, 9, 30, 8, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 30, 8, 0));
     assertThat(reminders.ofCase(caseId)).noneMatch(r -> r.getTaskKey().equals("verificationVisit"));
   }
 
@@ -135,15 +119,15 @@ class ReminderProcessTest extends CareflowTest {
     school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "见面"));
 
     for (LocalDate d = LocalDate.of(2026, 9, 14); d.isBefore(LocalDate.of(2026, 11, 3)); d = d.plusDays(7)) {
-      fireTimersDueBy(d.atTime(0, 30));
+      school.fireTimersDueBy(d.atTime(0, 30));
     }
-    fireTimersDueBy(LocalDateTime.of(2026, 11, 2, 9, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 11, 2, 9, 0));
     List<Reminder> talks = reminders.ofCase(caseId).stream().filter(r -> r.getTaskKey().equals("monthlyTalk")).toList();
     assertThat(talks.stream().filter(r -> r.getKind() == Reminder.Kind.REMINDER))
         .extracting(Reminder::getDueDate)
-        .containsExactlyInAnyOrder(endOfDay(LocalDate.of(2026, 9, 30)).toInstant(), endOfDay(LocalDate.of(2026, 10, 31)).toInstant());
+        .containsExactlyInAnyOrder(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)).toInstant(), TestSchool.endOfDay(LocalDate.of(2026, 10, 31)).toInstant());
     assertThat(talks.stream().filter(r -> r.getKind() == Reminder.Kind.ESCALATION)).extracting(Reminder::getDueDate)
-        .containsExactly(endOfDay(LocalDate.of(2026, 9, 30)).toInstant());
+        .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)).toInstant());
     assertThat(talks).allMatch(r -> r.getKind() == Reminder.Kind.ESCALATION || r.getRecipient().equals("tteacher"));
     assertThat(reminders.ofCase(caseId)).anyMatch(r -> r.getTaskKey().equals("weeklyCheckIn") && r.getRecipient().equals("tmentor"));
   }
