@@ -29,13 +29,18 @@ class EmbeddedDefaultTest {
   }
 
   private static ConfigurableApplicationContext start(Path dir) {
+    return start(dir, dir.resolve("backups"));
+  }
+
+  private static ConfigurableApplicationContext start(Path dir, Path backups) {
     // command-line arguments, as a user would give them (they win over application.yaml)
     return new SpringApplicationBuilder(CareflowApplication.class).run(
         "--server.port=0",
         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
         // a second engine in this JVM beside the other tests' one needs a name of its own
         "--camunda.bpm.process-engine-name=embedded",
-        "--camunda.bpm.job-execution.enabled=false");
+        "--camunda.bpm.job-execution.enabled=false",
+        "--careflow.backup-dir=" + backups);
   }
 
   private static long bucketTotal(String json, String bucket) {
@@ -53,6 +58,7 @@ class EmbeddedDefaultTest {
   @Test
   void theDemoSchoolIsSeededOnceAndKeptAcrossARestart(@TempDir Path dir) {
     Counts first;
+    Path backup;
     try (ConfigurableApplicationContext app = start(dir)) {
       assertThat(app.getEnvironment().getActiveProfiles()).isEmpty(); // the default profile: demo
       first = counts(app);
@@ -60,6 +66,17 @@ class EmbeddedDefaultTest {
       assertThat(new WebSession(port).get("/actuator/health").body()).contains("\"status\":\"UP\"");
       WebSession teacher = new WebSession(port).login("teacher", "demo");
       assertThat(teacher.get("/").body()).contains("我的任务", "/tasks/", "state-OVERDUE");
+      // an online backup while the app runs (docs/OPERATIONS.md); teachers may not take one
+      WebSession api = new WebSession(port);
+      assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/admin/backup"))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("teacher:demo".getBytes()))
+          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(403);
+      var made = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/admin/backup"))
+          .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+          .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+      assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+      backup = Path.of(made.body().replaceAll(".*\"file\":\"([^\"]+)\".*", "$1"));
+      assertThat(backup).exists();
       // the supervisors' dashboard is not empty: overdue work in every age bucket, escalations raised
       String byClass = new WebSession(port).basic("/api/oversight/overdue?groupBy=class", "supervisor", "demo").body();
       for (String bucket : new String[] {"1-7", "8-30", ">30"}) {
@@ -74,6 +91,18 @@ class EmbeddedDefaultTest {
     assertThat(first.mentorTasks()).isPositive();
 
     try (ConfigurableApplicationContext app = start(dir)) {
+      assertThat(counts(app)).isEqualTo(first);
+    }
+    // restore: the backup unzipped into a new data folder starts with the same school
+    Path restored = dir.resolve("restored");
+    try (var zip = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(backup))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        Path target = restored.resolve("data").resolve(Path.of(e.getName()).getFileName());
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.copy(zip, target);
+      }
+    }
+    try (ConfigurableApplicationContext app = start(restored)) {
       assertThat(counts(app)).isEqualTo(first);
     }
   }

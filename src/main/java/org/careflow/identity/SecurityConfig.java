@@ -46,6 +46,7 @@ class SecurityConfig {
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
             .requestMatchers("/api/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
+            .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
             .requestMatchers("/api/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
