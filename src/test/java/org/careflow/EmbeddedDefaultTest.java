@@ -56,7 +56,7 @@ class EmbeddedDefaultTest {
   }
 
   @Test
-  void theDemoSchoolIsSeededOnceAndKeptAcrossARestart(@TempDir Path dir) {
+  void theDemoSchoolIsSeededOnceAndKeptAcrossARestart(@TempDir Path dir) throws java.io.IOException {
     Counts first;
     Path backup;
     try (ConfigurableApplicationContext app = start(dir)) {
