@@ -22,6 +22,9 @@ public class DeploymentRecord {
   private String source;
   @Column(length = 255)
   private String name;
+  /** Why it was deployed, as the coordinator wrote it on /design (none from other paths). */
+  @Column(length = 500)
+  private String comment;
 
   protected DeploymentRecord() {}
 
@@ -30,4 +33,5 @@ public class DeploymentRecord {
   public Instant getDeployedAt() { return deployedAt; }
   public String getSource() { return source; }
   public String getName() { return name; }
+  public String getComment() { return comment; }
 }

@@ -17,10 +17,12 @@ class DesignController {
 
   private final ModelCatalog catalog;
   private final CaseMigration migration;
+  private final ModelDrafts drafts;
 
-  DesignController(ModelCatalog catalog, CaseMigration migration) {
+  DesignController(ModelCatalog catalog, CaseMigration migration, ModelDrafts drafts) {
     this.catalog = catalog;
     this.migration = migration;
+    this.drafts = drafts;
   }
 
   @GetMapping("/design/migrate")
@@ -48,6 +50,7 @@ class DesignController {
   @GetMapping("/design")
   String models(Model model) {
     model.addAttribute("models", catalog.models());
+    model.addAttribute("drafts", drafts.open());
     return "design/models";
   }
 

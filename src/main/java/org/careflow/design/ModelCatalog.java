@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ModelCatalog {
 
-  public record Version(int version, String deploymentId, String resource, Date deployedAt, String source, String author) {}
+  public record Version(int version, String deploymentId, String resource, Date deployedAt, String source, String author, String comment) {}
 
   public record Model(String key, String name, String kind, List<Version> versions) {}
 
@@ -81,7 +81,7 @@ public class ModelCatalog {
       List<Version> numbered = new ArrayList<>();
       for (int i = 0; i < v.size(); i++) {
         Version x = v.get(i);
-        numbered.add(new Version(v.size() - i, x.deploymentId(), x.resource(), x.deployedAt(), x.source(), x.author()));
+        numbered.add(new Version(v.size() - i, x.deploymentId(), x.resource(), x.deployedAt(), x.source(), x.author(), x.comment()));
       }
       out.add(new Model(k, k, "form", numbered));
     });
@@ -93,7 +93,7 @@ public class ModelCatalog {
     Deployment d = deployments.apply(deploymentId);
     DeploymentRecord r = authors.get(deploymentId);
     return new Version(number, deploymentId, resource, d == null ? null : d.getDeploymentTime(),
-        d == null ? null : d.getSource(), r == null ? null : r.getAuthor());
+        d == null ? null : d.getSource(), r == null ? null : r.getAuthor(), r == null ? null : r.getComment());
   }
 
   public record File(String name, byte[] bytes) {}

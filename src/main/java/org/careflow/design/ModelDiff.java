@@ -8,11 +8,18 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.instance.DomElement;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What changed between two versions of a process, element by element, as a coordinator reads it:
- * steps added, removed, and changed (name, who does it, due date, form, timer, condition, wiring).
+ * steps added, removed, and changed (name, who does it, due date, form, timer, condition, wiring);
+ * likewise the rules of a decision and the fields of a form.
  */
 public final class ModelDiff {
 
@@ -23,8 +30,24 @@ public final class ModelDiff {
   private ModelDiff() {}
 
   public static List<Change> between(BpmnModelInstance before, BpmnModelInstance after) {
-    Map<String, Map<String, String>> a = describe(before);
-    Map<String, Map<String, String>> b = describe(after);
+    return compare(describe(before), describe(after));
+  }
+
+  /** Decisions: each decision, input, output and rule by id (a rule's cells read "when → then"). */
+  public static List<Change> decisions(DmnModelInstance before, DmnModelInstance after) {
+    return compare(describe(before), describe(after));
+  }
+
+  /** Camunda Forms: each field by its id (type, label, key, validation, options). */
+  public static List<Change> forms(JsonNode before, JsonNode after) {
+    Map<String, Map<String, String>> a = new LinkedHashMap<>();
+    Map<String, Map<String, String>> b = new LinkedHashMap<>();
+    describe(before.path("components"), a);
+    describe(after.path("components"), b);
+    return compare(a, b);
+  }
+
+  private static List<Change> compare(Map<String, Map<String, String>> a, Map<String, Map<String, String>> b) {
     List<Change> out = new ArrayList<>();
     b.forEach((id, d) -> {
       if (!a.containsKey(id)) {
@@ -90,6 +113,57 @@ public final class ModelDiff {
       out.put(e.getId(), d);
     }
     return out;
+  }
+
+  private static Map<String, Map<String, String>> describe(DmnModelInstance model) {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (Decision decision : model.getModelElementsByType(Decision.class)) {
+      Map<String, String> d = new LinkedHashMap<>();
+      d.put("type", "decision");
+      d.put("name", decision.getName() == null ? "" : decision.getName());
+      out.put(decision.getId(), d);
+    }
+    for (Input input : model.getModelElementsByType(Input.class)) {
+      Map<String, String> d = new LinkedHashMap<>();
+      d.put("type", "input");
+      d.put("name", input.getLabel() == null ? "" : input.getLabel());
+      put(d, "expression", input.getInputExpression() == null ? null : input.getInputExpression().getTextContent().strip());
+      out.put(input.getId(), d);
+    }
+    for (Output output : model.getModelElementsByType(Output.class)) {
+      Map<String, String> d = new LinkedHashMap<>();
+      d.put("type", "output");
+      d.put("name", output.getLabel() == null ? "" : output.getLabel());
+      put(d, "variable", output.getName());
+      out.put(output.getId(), d);
+    }
+    for (Rule rule : model.getModelElementsByType(Rule.class)) {
+      Map<String, String> d = new LinkedHashMap<>();
+      d.put("type", "rule");
+      d.put("name", rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip());
+      List<String> when = rule.getInputEntries().stream().map(e -> e.getTextContent().strip()).toList();
+      List<String> then = rule.getOutputEntries().stream().map(e -> e.getTextContent().strip()).toList();
+      d.put("rule", String.join(" | ", when) + " ⇒ " + String.join(" | ", then));
+      out.put(rule.getId(), d);
+    }
+    return out;
+  }
+
+  private static void describe(JsonNode components, Map<String, Map<String, String>> out) {
+    for (JsonNode c : components) {
+      Map<String, String> d = new LinkedHashMap<>();
+      d.put("type", c.path("type").asText());
+      d.put("name", c.path("label").asText(c.path("text").asText("")));
+      put(d, "key", c.path("key").asText(null));
+      put(d, "validate", c.has("validate") ? c.get("validate").toString() : null);
+      put(d, "values", c.has("values") ? c.get("values").toString() : c.path("valuesKey").asText(null));
+      put(d, "defaultValue", c.has("defaultValue") ? c.get("defaultValue").toString() : null);
+      String id = c.path("id").asText(c.path("key").asText(""));
+      if (!id.isEmpty()) {
+        out.put(id, d);
+      }
+      describe(c.path("components"), out);
+    }
   }
 
   private static void put(Map<String, String> d, String key, String value) {
