@@ -28,7 +28,16 @@ startEditor(function (canvas, panel) {
   });
   return {
     load: function (xml) {
-      return modeler.importXML(xml).then(function () { modeler.get('canvas').zoom('fit-viewport'); });
+      return modeler.importXML(xml).then(function () {
+        // the whole diagram in view, moved right of the palette so no step hides under it
+        var canvas = modeler.get('canvas');
+        var palette = 140;
+        canvas.zoom('fit-viewport');
+        var box = canvas.viewbox();
+        canvas.zoom(box.scale * Math.max(0.3, (box.outer.width - palette) / box.outer.width));
+        box = canvas.viewbox();
+        canvas.scroll({ dx: palette - (box.inner.x - box.x) * box.scale, dy: 0 });
+      });
     },
     save: function () {
       return modeler.saveXML({ format: true }).then(function (r) { return r.xml; });
