@@ -125,6 +125,8 @@ class ModelDraftTest extends CareflowTest {
     assertThat(refused.body()).contains("部署被拒绝，没有部署任何内容；草稿已保留", "registerChild: 用户任务没有截止日期");
     assertThat(versions()).as("nothing deployed").isEqualTo(count);
     assertThat(coordinator.get("/design").body()).contains("/design/drafts/" + id);
+    assertThat(coordinator.get("/design/drafts/" + id + "/edit").body())
+        .as("the draft reopens in the modeller").contains("data-source=\"/design/drafts/" + id + "/content\"", "/vendor/editors/bpmn.js");
 
     HttpResponse<String> english = coordinator.post("/design/drafts/" + id + "/deploy?lang=en", Map.of());
     assertThat(english.statusCode()).isEqualTo(400);
@@ -139,6 +141,12 @@ class ModelDraftTest extends CareflowTest {
     HttpResponse<String> elsewhere = coordinator.post("/design/drafts", Map.of("resource", List.of("../../etc/passwd"), "content", List.of("x")));
     assertThat(elsewhere.statusCode()).isEqualTo(400);
     assertThat(jdbc.queryForObject("select count(*) from cf_model_draft", Integer.class)).isEqualTo(1);
+
+    // the coordinator gives up on it
+    coordinator.get("/design/drafts/" + id);
+    assertThat(coordinator.post("/design/drafts/" + id + "/discard", Map.of()).statusCode()).isEqualTo(302);
+    assertThat(coordinator.get("/design").body()).doesNotContain("/design/drafts/" + id).contains("没有草稿");
+    assertThat(versions()).isEqualTo(count);
   }
 
   @Test
