@@ -13,6 +13,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import { startEditor } from './editor-page.js';
+import { chineseWhenPageIs } from './zh.js';
 
 startEditor(function (canvas, panel) {
   var modeler = new BpmnModeler({
@@ -23,7 +24,7 @@ startEditor(function (canvas, panel) {
       BpmnPropertiesProviderModule,
       CamundaPlatformPropertiesProviderModule,
       CamundaBehaviorsModule
-    ],
+    ].concat(chineseWhenPageIs()),
     moddleExtensions: { camunda: camundaModdle }
   });
   return {
@@ -38,6 +39,9 @@ startEditor(function (canvas, panel) {
         box = canvas.viewbox();
         canvas.scroll({ dx: palette - (box.inner.x - box.x) * box.scale, dy: 0 });
       });
+    },
+    onChange: function (listener) {
+      modeler.on('commandStack.changed', listener);
     },
     save: function () {
       return modeler.saveXML({ format: true }).then(function (r) { return r.xml; });

@@ -21,6 +21,18 @@ startEditor(function (canvas) {
         return table ? modeler.open(table) : null;
       });
     },
+    onChange: function (listener) {
+      // each view (diagram, table, literal expression) has its own command stack
+      var watch = function () {
+        var viewer = modeler.getActiveViewer();
+        if (viewer && !viewer.__careflowWatched) {
+          viewer.__careflowWatched = true;
+          viewer.on('commandStack.changed', listener);
+        }
+      };
+      watch();
+      modeler.on('views.changed', watch);
+    },
     save: function () {
       return modeler.saveXML({ format: true }).then(function (r) { return r.xml; });
     }

@@ -19,10 +19,22 @@ export function startEditor(create) {
     say(host.dataset.loadError, true);
     return;
   }
+  // leaving with unsaved changes asks first
+  var dirty = false;
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
   fetch(host.dataset.source, { credentials: 'same-origin' })
     .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
     .then(function (text) { return editor.load(text); })
-    .then(function () { host.setAttribute('data-ready', 'true'); form.querySelector('button').disabled = false; })
+    .then(function () {
+      host.setAttribute('data-ready', 'true');
+      form.querySelector('button').disabled = false;
+      editor.onChange(function () { dirty = true; });
+    })
     .catch(function () { say(host.dataset.loadError, true); });
 
   form.addEventListener('submit', function (event) {
@@ -43,6 +55,7 @@ export function startEditor(create) {
       .then(function (r) { return r.json().then(function (json) { return { ok: r.ok, json: json }; }); })
       .then(function (answer) {
         if (answer.ok) {
+          dirty = false;
           window.location.assign(answer.json.url);
         } else {
           say((answer.json.errors || []).join(' '), true);

@@ -11,6 +11,9 @@ startEditor(function (canvas) {
     load: function (json) {
       return editor.importSchema(JSON.parse(json));
     },
+    onChange: function (listener) {
+      editor.on('changed', listener);
+    },
     save: function () {
       return JSON.stringify(editor.saveSchema(), null, 2) + '\n';
     }

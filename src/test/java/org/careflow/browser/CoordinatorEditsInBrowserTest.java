@@ -69,6 +69,7 @@ class CoordinatorEditsInBrowserTest extends CareflowTest {
       d.findElement(By.cssSelector("g.djs-element[data-element-id=registerChild]")).click();
       waiting(d, 10).until(x -> x.findElement(By.cssSelector("#editor-panel .bio-properties-panel-header")).getText().contains("建立档案"));
       WebElement assignment = d.findElement(By.cssSelector("#editor-panel [data-group-id=group-CamundaPlatform__UserAssignment]"));
+      assertThat(assignment.getText()).as("the panel speaks the coordinator's language").contains("办理人");
       assignment.findElement(By.cssSelector(".bio-properties-panel-group-header")).click();
       WebElement assignee = waiting(d, 5).until(x -> x.findElement(By.id("bio-properties-panel-assignee")));
       assertThat(assignee.getAttribute("value")).isEqualTo("${caseRoles.classTeacherOf(caseId)}");
