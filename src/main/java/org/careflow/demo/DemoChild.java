@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.careflow.family.FamilyCalls;
 
 /**
  * One child of the demo school: the archive the class teacher will write, and how the teachers
@@ -36,6 +37,8 @@ final class DemoChild {
   String careType = "BOTH_AWAY";
   String reviewOutcome = "continue";
   boolean guardianMissesMeeting;
+  /** The parents cannot be reached: no call gets through, and the class teacher's search task stays open. */
+  boolean parentsUnreachable;
   Long caseId;
   private final LocalDate today;
 
@@ -75,6 +78,9 @@ final class DemoChild {
     kids.get(23).stopAt = "registerChild";
     kids.get(13).guardianMissesMeeting = true;
     kids.get(16).guardianMissesMeeting = true;
+    kids.get(3).startsLastTerm = true;             // no call gets through since last term: a search task for
+    kids.get(3).parentsUnreachable = true;         // the parents in the demo teacher's inbox from this term's
+    kids.get(3).stopAt = "parentsUnreachable";     // first Monday
     kids.get(5).careType = "ONE_AWAY";
     kids.get(17).careType = "SINGLE_PARENT_AWAY";
     return kids;
@@ -91,6 +97,12 @@ final class DemoChild {
       case "verificationVisit" -> !day.isBefore(created.plusDays(4));
       case "monthlyTalk" -> talkDoneBy(day, created);
       case "weeklyCheckIn" -> checkInDoneBy(day, created);
+      // the family ties: feedback late in the month (this month's not yet for odd children), every
+      // third child's letter written, most quarters' visits made ten days in (every fourth child's still due)
+      case "parentFeedback" -> talkDoneBy(day, created);
+      case "termLetter" -> index % 3 == 0 && !day.isBefore(created.plusDays(30));
+      case "quarterlyVisit" -> index % 4 != 1 && !day.isBefore(created.plusDays(10));
+      case "parentsUnreachable" -> !day.isBefore(created.plusDays(2));
       default -> false; // absentee visits and the calendar task stay open in the demo
     };
   }
@@ -119,6 +131,26 @@ final class DemoChild {
       return false;
     }
     return day.getDayOfWeek() == DayOfWeek.THURSDAY || day.isAfter(created.plusDays(4));
+  }
+
+  /**
+   * The family's calls with the parents, logged by the class teacher: on Saturdays, a call for most
+   * children (a video call for every third), now and then one that did not get through; none that
+   * gets through for the family whose parents cannot be reached.
+   */
+  FamilyCalls.Entry callOn(LocalDate day) {
+    if (day.getDayOfWeek() != DayOfWeek.SATURDAY) {
+      return null;
+    }
+    int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+    if (parentsUnreachable) {
+      return week % 4 == 0 ? new FamilyCalls.Entry(day, "PHONE", "BOTH", "", false, "电话无人接听") : null;
+    }
+    if ((index + week) % 7 == 0) {
+      return new FamilyCalls.Entry(day, "PHONE", "FATHER", "", false, "关机");
+    }
+    return new FamilyCalls.Entry(day, index % 3 == 0 ? "VIDEO" : "PHONE", index % 2 == 0 ? "MOTHER" : "BOTH",
+        Integer.toString(8 + (index * 3 + week) % 20), true, index % 5 == 0 ? "说了期中考试的情况" : "");
   }
 
   /** What the teacher writes in the task's form, as the browser would post it. */
@@ -155,6 +187,29 @@ final class DemoChild {
         f.put("topics", List.of(index % 2 == 0 ? "study" : "life"));
         put(f, "mood", moods[(index + day.getDayOfMonth()) % 6]);
         put(f, "notes", "作业完成情况良好，聊了周末的安排。");
+      }
+      case "parentFeedback" -> {
+        put(f, "feedbackDate", day.toString());
+        put(f, "channel", index % 3 == 0 ? "VIDEO" : "PHONE");
+        put(f, "summary", index % 2 == 0 ? "本月作业按时完成，数学单元测验有进步；生活上能自己整理书包。" : "本月情绪比较稳定，和同学相处融洽；提醒家长多打电话。");
+      }
+      case "termLetter" -> {
+        put(f, "letterDate", day.toString());
+        put(f, "channel", index % 2 == 0 ? "PHOTO" : "POST");
+        put(f, "summary", "孩子在信里讲了学校的生活和想念爸爸妈妈，父亲回了电话。");
+      }
+      case "quarterlyVisit" -> {
+        put(f, "visitDate", day.toString());
+        put(f, "metWith", GUARDIANS[index % 4] + "和孩子");
+        put(f, "homeConditions", "家中整洁，孩子有学习的地方；冬衣已备好。");
+        put(f, "guardianHealth", index % 4 == 2 ? "FAIR" : "GOOD");
+        put(f, "concerns", index % 3 == 2 ? "祖辈年纪大，接送孩子吃力。" : "");
+      }
+      case "parentsUnreachable" -> {
+        put(f, "searchDate", day.toString());
+        put(f, "outcome", "REACHED");
+        put(f, "parent", "MOTHER");
+        put(f, "summary", "通过务工单位联系上了母亲。");
       }
       case "termReview" -> {
         put(f, "progress", "本学期学习习惯有明显进步，能按时完成作业，和同学关系融洽。");

@@ -15,8 +15,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.careflow.child.CareCase;
 import org.careflow.enrolment.CaseLifecycle;
+import org.careflow.family.FamilyCalls;
 import org.careflow.guardianmeeting.GuardianMeetings;
 import org.careflow.identity.Accounts;
+import org.careflow.identity.CurrentUser;
 import org.careflow.identity.Roles;
 import org.careflow.inbox.TaskWork;
 import org.careflow.school.School;
@@ -65,11 +67,15 @@ class DemoSchool implements ApplicationRunner {
   private final ManagementService management;
   private final CareClock clock;
   private final TransactionTemplate transactions;
+  private final org.careflow.family.FamilyCalls familyCalls;
+  private final org.careflow.child.CareCases cases;
 
-  DemoSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
+  DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
       ManagementService management, CareClock clock, PlatformTransactionManager transactionManager) {
     this.transactions = new TransactionTemplate(transactionManager);
+    this.familyCalls = familyCalls;
+    this.cases = cases;
     this.schools = schools;
     this.classes = classes;
     this.teachers = teachers;
@@ -202,11 +208,23 @@ class DemoSchool implements ApplicationRunner {
   private void runDay(LocalDate day) {
     at(day, 16);
     executeDueJobs();
+    logFamilyCalls(day);
     List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc().list();
     for (Task t : open) {
       DemoChild k = byCase.get(caseOf(t));
       if (k != null && k.wouldComplete(t.getTaskDefinitionKey(), day, clock.dayOf(t.getCreateTime()))) {
         complete(t, k, day);
+      }
+    }
+  }
+
+  /** The class teacher logs the week's calls with the parents of every child whose case is open (亲情电话). */
+  private void logFamilyCalls(LocalDate day) {
+    for (DemoChild k : kids) {
+      FamilyCalls.Entry call = k.caseId == null ? null : k.callOn(day);
+      if (call != null && cases.careCase(k.caseId).isOpen()) {
+        String teacher = k.classId == classA.getId() ? "teacher" : "teacher2";
+        familyCalls.log(cases.careCase(k.caseId).getChild().getId(), new CurrentUser(teacher, List.of(Roles.TEACHER)), call);
       }
     }
   }

@@ -59,11 +59,15 @@ class InboxCounts {
       p.addValue("kind", f.taskKey());
     }
     if (businessKeys != null) {
-      where.append(" and d.KEY_ = 'child-case' and p.BUSINESS_KEY_ in (:keys)");
+      where.append(" and d.KEY_ in (" + CASE_PROCESSES + ") and p.BUSINESS_KEY_ in (:keys)");
       p.addValue("keys", businessKeys);
     }
     return where.toString();
   }
+
+  /** The processes whose business key is a case id: the case itself and the family ties it calls each term. */
+  static final List<String> CASE_PROCESS_KEYS = List.of("child-case", "family-ties");
+  private static final String CASE_PROCESSES = "'child-case', 'family-ties'";
 
   private static final String JOINS = " left join ACT_RU_EXECUTION p on p.ID_ = v.PROC_INST_ID_ left join ACT_RE_PROCDEF d on d.ID_ = v.PROC_DEF_ID_";
 
@@ -97,11 +101,11 @@ class InboxCounts {
 
   /** Visible tasks per process instance business key (a case id or a meeting id), for the class counts. */
   @Transactional(readOnly = true)
-  List<CaseCount> byBusinessKey(String user, Collection<String> groups, boolean admin, String processKey) {
+  List<CaseCount> byBusinessKey(String user, Collection<String> groups, boolean admin, Collection<String> processKeys) {
     List<CaseCount> out = new ArrayList<>();
     jdbc.query("select p.BUSINESS_KEY_, count(*) from " + visible(admin, groups) + JOINS
-            + " where d.KEY_ = :processKey group by p.BUSINESS_KEY_",
-        params(user, groups).addValue("processKey", processKey),
+            + " where d.KEY_ in (:processKeys) group by p.BUSINESS_KEY_",
+        params(user, groups).addValue("processKeys", processKeys),
         rs -> {
           out.add(new CaseCount(rs.getString(1), rs.getLong(2)));
         });

@@ -140,7 +140,7 @@ public class TaskWork {
     List<Facet> kinds = counts.byKind(w.user(), w.groups(), w.admin()).stream()
         .map(k -> new Facet(k.taskKey(), k.name(), k.count())).toList();
     Map<String, Long> perCase = new HashMap<>();
-    counts.byBusinessKey(w.user(), w.groups(), w.admin(), "child-case").forEach(c -> perCase.put(c.businessKey(), c.count()));
+    counts.byBusinessKey(w.user(), w.groups(), w.admin(), InboxCounts.CASE_PROCESS_KEYS).forEach(c -> perCase.put(c.businessKey(), c.count()));
     Map<Long, Facet> classes = new java.util.TreeMap<>();
     cases.withChildren(perCase.keySet().stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList())
         .forEach((id, c) -> {
@@ -317,7 +317,7 @@ public class TaskWork {
     if (t.getAssignee() == null) {
       tasks.claim(taskId, w.user());
     }
-    if ("child-case".equals(ctx.processKey())) {
+    if (InboxCounts.CASE_PROCESS_KEYS.contains(ctx.processKey())) {
       audit.change(w.user(), org.careflow.identity.Audit.RECORD, cases.careCase(ctx.caseId()).getChild().getId(), ctx.caseId(), ctx.taskKey());
     }
     tasks.complete(taskId, variables);

@@ -174,7 +174,7 @@ public class OversightQueries {
   /** The instance's case, child and class (cases), or its meeting's class (guardian meetings). */
   private static final String INSTANCE_SUBJECT = """
        JOIN ACT_RU_EXECUTION pi ON pi.ID_ = a.pid
-       LEFT JOIN cf_case c ON c.id = CASE WHEN a.pdef LIKE 'child-case:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+       LEFT JOIN cf_case c ON c.id = CASE WHEN a.pdef LIKE 'child-case:%' OR a.pdef LIKE 'family-ties:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
        LEFT JOIN cf_child ch ON ch.id = c.child_id
        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN a.pdef LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)

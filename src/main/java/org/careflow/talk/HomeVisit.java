@@ -10,12 +10,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A home visit (家访): to verify the archive at enrolment, or after a guardian missed the meeting. */
+/**
+ * A home visit (家访): to verify the archive at enrolment, after a guardian missed the meeting, or the
+ * quarter's visit (每季一访). Any of them counts as the quarter's visit.
+ */
 @Entity
 @Table(name = "cf_home_visit", indexes = @Index(name = "ix_home_visit_case", columnList = "caseId,visitDate"))
 public class HomeVisit {
 
-  public enum Reason { VERIFICATION, GUARDIAN_ABSENT }
+  public enum Reason { VERIFICATION, GUARDIAN_ABSENT, QUARTERLY }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

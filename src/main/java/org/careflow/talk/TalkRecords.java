@@ -25,8 +25,11 @@ class TalkRecords implements TaskFormHandler {
   private final MentorCheckInRepository checkIns;
   private final HomeVisitRepository visits;
   private final CareClock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  TalkRecords(MonthlyTalkRepository talks, MentorCheckInRepository checkIns, HomeVisitRepository visits, CareClock clock) {
+  TalkRecords(MonthlyTalkRepository talks, MentorCheckInRepository checkIns, HomeVisitRepository visits, CareClock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.talks = talks;
     this.checkIns = checkIns;
     this.visits = visits;
@@ -35,7 +38,7 @@ class TalkRecords implements TaskFormHandler {
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of("monthlyTalk", "firstMeeting", "weeklyCheckIn", "verificationVisit", "absenteeHomeVisit");
+    return Set.of("monthlyTalk", "firstMeeting", "weeklyCheckIn", "verificationVisit", "absenteeHomeVisit", "quarterlyVisit");
   }
 
   @Override
@@ -76,9 +79,17 @@ class TalkRecords implements TaskFormHandler {
           errors.reject("guardianHealth", "validation.option");
         }
         if (errors.isEmpty()) {
-          HomeVisit.Reason reason = task.taskKey().equals("verificationVisit") ? HomeVisit.Reason.VERIFICATION : HomeVisit.Reason.GUARDIAN_ABSENT;
+          HomeVisit.Reason reason = switch (task.taskKey()) {
+            case "verificationVisit" -> HomeVisit.Reason.VERIFICATION;
+            case "quarterlyVisit" -> HomeVisit.Reason.QUARTERLY;
+            default -> HomeVisit.Reason.GUARDIAN_ABSENT;
+          };
           visits.save(new HomeVisit(task.caseId(), reason, date, v.text("metWith"), v.text("homeConditions"),
               v.text("guardianHealth"), v.text("concerns"), v.flag("archiveConfirmed"), task.user(), clock.now()));
+          if (reason != HomeVisit.Reason.QUARTERLY) {
+            // another visit may stand for the quarter's one (每季一访); the quarter's own task ends by completion
+            events.publishEvent(new HomeVisitRecorded(task.caseId(), date));
+          }
         }
       }
     }

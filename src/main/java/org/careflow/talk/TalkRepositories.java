@@ -13,4 +13,6 @@ interface MentorCheckInRepository extends JpaRepository<MentorCheckIn, Long> {
 
 interface HomeVisitRepository extends JpaRepository<HomeVisit, Long> {
   List<HomeVisit> findByCaseIdOrderByVisitDateDesc(Long caseId);
+
+  boolean existsByCaseIdAndVisitDateBetween(Long caseId, java.time.LocalDate from, java.time.LocalDate to);
 }

@@ -43,7 +43,11 @@ class TalkTimeline implements TimelineContributor {
     }
     for (HomeVisit v : visits.findByCaseIdOrderByVisitDateDesc(caseId)) {
       out.add(new TimelineEntry(at(v.getVisitDate(), v.getRecordedAt()),
-          v.getReason() == HomeVisit.Reason.VERIFICATION ? "timeline.verificationVisit" : "timeline.absenteeVisit", v.getVisitor(),
+          switch (v.getReason()) {
+            case VERIFICATION -> "timeline.verificationVisit";
+            case QUARTERLY -> "timeline.quarterlyVisit";
+            default -> "timeline.absenteeVisit";
+          }, v.getVisitor(),
           details("record.metWith", v.getMetWith(), "record.homeConditions", v.getHomeConditions(),
               "record.guardianHealth", "health:" + v.getGuardianHealth(), "record.concerns", v.getConcerns())));
     }

@@ -119,7 +119,7 @@ class CaseMigrationTest extends CareflowTest {
   }
 
   private String definitionOf(long caseId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).singleResult().getProcessDefinitionId();
+    return runtime.createProcessInstanceQuery().processDefinitionKey("child-case").processInstanceBusinessKey(Long.toString(caseId)).singleResult().getProcessDefinitionId();
   }
 
   @Test

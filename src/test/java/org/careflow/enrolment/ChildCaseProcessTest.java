@@ -52,7 +52,7 @@ class ChildCaseProcessTest extends CareflowTest {
   }
 
   private ProcessInstance instance(long caseId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).singleResult();
+    return runtime.createProcessInstanceQuery().processDefinitionKey("child-case").processInstanceBusinessKey(Long.toString(caseId)).singleResult();
   }
 
   private String nextStudentNo() {

@@ -1,0 +1,43 @@
+package org.careflow.family;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.RuntimeService;
+import org.careflow.shared.CareClock;
+import org.careflow.talk.HomeVisitRecorded;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The names `processes/family-ties.bpmn` and the code share, and the module's one door to the engine:
+ * a home visit made for another reason this quarter ends the quarter's visit task (message
+ * {@value #MESSAGE_VISIT_DONE}, correlated by the case id as business key, in the visit's own transaction).
+ */
+@Component
+class FamilyTiesProcess {
+
+  static final String KEY = "family-ties";
+  static final String MESSAGE_VISIT_DONE = "homeVisitRecorded";
+  static final String TASK_UNREACHABLE = "parentsUnreachable";
+  static final String TASK_FEEDBACK = "parentFeedback";
+  static final String TASK_LETTER = "termLetter";
+  static final String TASK_VISIT = "quarterlyVisit";
+
+  private final RuntimeService runtime;
+  private final CareClock clock;
+
+  FamilyTiesProcess(RuntimeService runtime, CareClock clock) {
+    this.runtime = runtime;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void visited(HomeVisitRecorded visit) {
+    LocalDate today = clock.today();
+    if (visit.visitDate().isBefore(FamilyCalendar.quarterStart(today))) {
+      return; // a visit of an earlier quarter, written late, does not stand for this quarter's
+    }
+    runtime.createMessageCorrelation(MESSAGE_VISIT_DONE)
+        .processInstanceBusinessKey(Long.toString(visit.caseId()))
+        .correlateAll();
+  }
+}

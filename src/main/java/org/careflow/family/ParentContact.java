@@ -1,0 +1,91 @@
+package org.careflow.family;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Comparator;
+import org.careflow.child.CareCase;
+import org.careflow.child.CareCases;
+import org.careflow.shared.CareClock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How the contact with the parents stands, from the call log: weeks since the parents were last
+ * reached, this week's calls against the child's weekly expectation, and whether the parents count
+ * as unreachable (BPMN: {@code ${parentContact.unreachable(caseId)}}). Other modules (the risk rules)
+ * read {@link #weeksWithoutContact(long)}.
+ */
+@Component("parentContact")
+@Transactional(readOnly = true)
+public class ParentContact {
+
+  private final FamilyCallRepository calls;
+  private final FamilyRecordRepository records;
+  private final CallExpectationRepository expectations;
+  private final CareCases cases;
+  private final CareClock clock;
+  private final int unreachableWeeks;
+  private final int defaultCallsPerWeek;
+
+  ParentContact(FamilyCallRepository calls, FamilyRecordRepository records, CallExpectationRepository expectations,
+      CareCases cases, CareClock clock,
+      @Value("${careflow.family.unreachable-weeks:3}") int unreachableWeeks,
+      @Value("${careflow.family.calls-per-week:1}") int defaultCallsPerWeek) {
+    this.calls = calls;
+    this.records = records;
+    this.expectations = expectations;
+    this.cases = cases;
+    this.clock = clock;
+    this.unreachableWeeks = unreachableWeeks;
+    this.defaultCallsPerWeek = defaultCallsPerWeek;
+  }
+
+  /**
+   * Whole weeks since the child last talked with a parent (a logged call that got through); with no
+   * such call, since the child's first case was opened. 0 for a child with no case.
+   */
+  public int weeksWithoutContact(long childId) {
+    LocalDate since = calls.lastReached(childId).orElseGet(() -> cases.casesOfChild(childId).stream()
+        .map(CareCase::getOpenedAt).min(Comparator.naturalOrder())
+        .map(at -> at.atZone(clock.zone()).toLocalDate()).orElse(clock.today()));
+    long days = ChronoUnit.DAYS.between(since, clock.today());
+    return (int) Math.max(0, days / 7);
+  }
+
+  /**
+   * The parents count as unreachable when no call has got through for the configured number of weeks
+   * ({@code careflow.family.unreachable-weeks}), and nobody wrote down a search for them within that
+   * many weeks: while they stay unreachable the class teacher is asked again every that many weeks.
+   */
+  public boolean unreachable(Object caseId) {
+    long id = toLong(caseId);
+    CareCase c = cases.careCase(id);
+    if (weeksWithoutContact(c.getChild().getId()) < unreachableWeeks) {
+      return false;
+    }
+    return !records.existsByCaseIdAndKindAndRecordDateAfter(id, FamilyRecord.Kind.UNREACHABLE,
+        clock.today().minusWeeks(unreachableWeeks));
+  }
+
+  public int unreachableWeeks() {
+    return unreachableWeeks;
+  }
+
+  /** Calls a week the child should have with the parents: the child's own figure, or the school's default. */
+  public int callsPerWeek(long childId) {
+    return expectations.findById(childId).map(CallExpectation::getCallsPerWeek).orElse(defaultCallsPerWeek);
+  }
+
+  /** Calls that got through this week (Monday to today). */
+  public long callsThisWeek(long childId) {
+    LocalDate today = clock.today();
+    return calls.countByChildIdAndReachedTrueAndCallDateBetween(childId,
+        today.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)), today);
+  }
+
+  static long toLong(Object id) {
+    return id instanceof Number n ? n.longValue() : Long.parseLong(id.toString());
+  }
+}

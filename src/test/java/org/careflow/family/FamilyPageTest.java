@@ -1,0 +1,54 @@
+package org.careflow.family;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careflow.TestSchool.clockAt;
+import static org.careflow.TestSchool.form;
+
+import java.time.LocalDateTime;
+import org.careflow.CareflowTest;
+import org.careflow.WebSession;
+import org.careflow.child.CareCases;
+import org.careflow.enrolment.CaseLifecycle;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The family contact page over real HTTP: the class teacher logs calls, bad input is explained, other classes see nothing; the year-end pages answer their roles. */
+class FamilyPageTest extends CareflowTest {
+
+  @Autowired CaseLifecycle lifecycle;
+  @Autowired CareCases cases;
+
+  @Test
+  void theClassTeacherLogsACallWithThePartsChecked() {
+    clockAt(LocalDateTime.of(2026, 9, 10, 9, 0));
+    long caseId = lifecycle.enrol("孙思琪", school.classA.getId(), "tcoordinator").getId();
+    long childId = cases.careCase(caseId).getChild().getId();
+    WebSession s = browser().login("tteacher", "pw");
+    String page = s.get("/children/" + childId + "/family").body();
+    assertThat(page).contains("亲情电话记录", "还没有通话记录");
+
+    var bad = s.post("/children/" + childId + "/family/calls", form("date", "2026-09-09", "kind", "PHONE", "parent", "MOTHER",
+        "reached", "true", "minutes", "abc", "notes", ""));
+    assertThat(bad.statusCode()).isEqualTo(200);
+    assertThat(bad.body()).contains("field invalid", "请填写数字");
+    assertThat(s.get("/children/" + childId + "/family").body()).contains("还没有通话记录");
+
+    var ok = s.post("/children/" + childId + "/family/calls", form("date", "2026-09-09", "kind", "VIDEO", "parent", "MOTHER",
+        "reached", "true", "minutes", "15", "notes", "说了开学的事"));
+    assertThat(ok.statusCode()).isEqualTo(302);
+    String after = s.get("/children/" + childId + "/family").body();
+    assertThat(after).contains("视频通话", "说了开学的事").doesNotContain("还没有通话记录");
+    assertThat(s.get("/children/" + childId).body()).contains("亲情电话", "/children/" + childId + "/family");
+
+    WebSession other = browser().login("tteacher2", "pw");
+    assertThat(other.get("/children/" + childId + "/family").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theYearEndPagesAnswerTheirRoles() {
+    assertThat(browser().login("tcoordinator", "pw").get("/handover").body()).contains("班级升级", school.classA.getName());
+    assertThat(browser().login("tteacher", "pw").get("/handover").body()).contains("交接说明").doesNotContain("班级升级");
+    assertThat(browser().login("tsupervisor", "pw").get("/commendation?term=" + school.autumn.getId()).body()).contains("评选优秀留守儿童", "帮扶教师得分");
+    assertThat(browser().login("tteacher", "pw").get("/commendation").statusCode()).isEqualTo(404);
+  }
+}
