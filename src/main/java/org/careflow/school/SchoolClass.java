@@ -48,4 +48,16 @@ public class SchoolClass {
   public String getClassTeacher() { return classTeacher; }
 
   public void setClassTeacher(String classTeacher) { this.classTeacher = classTeacher; }
+
+  /** The year-end promotion: the class becomes the next grade under its new name, perhaps with a new class teacher. */
+  public void promote(String newName, String newClassTeacher) {
+    this.name = newName;
+    this.grade = grade + 1;
+    this.classTeacher = newClassTeacher;
+  }
+
+  /** The top grade leaves the school: the class keeps its children's history under a name that frees its own. */
+  public void graduate(String graduatedName) {
+    this.name = graduatedName;
+  }
 }
