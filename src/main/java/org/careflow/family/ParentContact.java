@@ -14,10 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How the contact with the parents stands, from the call log: weeks since the parents were last
  * reached, this week's calls against the child's weekly expectation, and whether the parents count
- * as unreachable (BPMN: {@code ${parentContact.unreachable(caseId)}}). Other modules (the risk rules)
- * read {@link #weeksWithoutContact(long)}.
+ * as unreachable (BPMN: {@code ${familyContact.unreachable(caseId)}}). Other modules (the risk rules)
+ * read {@link #weeksWithoutContact(long)} or {@link #weeksWithoutContactOfCase(long)}.
  */
-@Component("parentContact")
+@Component("familyContact")
 @Transactional(readOnly = true)
 public class ParentContact {
 
@@ -52,6 +52,11 @@ public class ParentContact {
         .map(at -> at.atZone(clock.zone()).toLocalDate()).orElse(clock.today()));
     long days = ChronoUnit.DAYS.between(since, clock.today());
     return (int) Math.max(0, days / 7);
+  }
+
+  /** {@link #weeksWithoutContact(long)} of the case's child. */
+  public int weeksWithoutContactOfCase(long caseId) {
+    return weeksWithoutContact(cases.careCase(caseId).getChild().getId());
   }
 
   /**
