@@ -50,5 +50,13 @@ class FamilyPageTest extends CareflowTest {
     assertThat(browser().login("tteacher", "pw").get("/handover").body()).contains("交接说明").doesNotContain("班级升级");
     assertThat(browser().login("tsupervisor", "pw").get("/commendation?term=" + school.autumn.getId()).body()).contains("评选优秀留守儿童", "帮扶教师得分");
     assertThat(browser().login("tteacher", "pw").get("/commendation").statusCode()).isEqualTo(404);
+    // a plan with a teacher from nowhere is refused whole, with the reason beside the class
+    WebSession coordinator = browser().login("tcoordinator", "pw");
+    coordinator.get("/handover");
+    long id = school.classC.getId();
+    var refused = coordinator.post("/handover", form("promote", Long.toString(id), "name-" + id, "三年级(1)班X", "teacher-" + id, "nobody"));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("请选择本校的一位教师", "三年级(1)班X");
+    assertThat(coordinator.get("/handover").body()).contains(school.classC.getName());
   }
 }
