@@ -34,5 +34,20 @@
     });
     charts.push(c2);
   }
+  var risk = document.getElementById('risk-chart');
+  if (risk) {
+    var values = read(risk, 'values');
+    var labels = read(risk, 'labels');
+    var c3 = echarts.init(risk);
+    c3.setOption({
+      title: { text: risk.getAttribute('data-title'), left: 'center', textStyle: { fontSize: 14 },
+        subtext: (values[0] || 0) + (values[1] || 0) ? '' : risk.getAttribute('data-empty') },
+      tooltip: { trigger: 'item' },
+      series: [{ type: 'pie', radius: ['35%', '60%'], top: 30, label: { formatter: '{b}: {c}' },
+        data: [{ name: labels[0], value: values[0] || 0, itemStyle: { color: '#15803d' } },
+               { name: labels[1], value: values[1] || 0, itemStyle: { color: '#b91c1c' } }] }]
+    });
+    charts.push(c3);
+  }
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 })();

@@ -83,6 +83,7 @@ public class TestSchool {
     accounts.ensureUser("tmentor2", "测试帮扶教师二", "pw", Roles.MENTOR);
     accounts.ensureUser("tcoordinator", "测试协调员", "pw", Roles.COORDINATOR);
     accounts.ensureUser("tsupervisor", "测试校长", "pw", Roles.SUPERVISOR);
+    accounts.ensureUser("tcounsellor", "测试心理老师", "pw", Roles.COUNSELLOR);
     accounts.ensureUser("tadmin", "测试管理员", "pw", Roles.ADMIN);
     School s = schools.save(new School("测试小学", "测试镇"));
     teachers.save(new Teacher("tteacher", "测试班主任", s, "语文", false));
@@ -131,6 +132,7 @@ public class TestSchool {
   public static final TaskWork.Worker TEACHER2 = as("tteacher2", Roles.TEACHER);
   public static final TaskWork.Worker COORDINATOR = as("tcoordinator", Roles.COORDINATOR);
   public static final TaskWork.Worker SUPERVISOR = as("tsupervisor", Roles.SUPERVISOR);
+  public static final TaskWork.Worker COUNSELLOR = as("tcounsellor", Roles.COUNSELLOR);
 
   public Task task(long caseId, String key) {
     return tasks.createTaskQuery().processDefinitionKey("child-case").processInstanceBusinessKey(Long.toString(caseId)).taskDefinitionKey(key).singleResult();

@@ -23,6 +23,13 @@ class ChildController {
   private final SchoolDirectory schools;
   private final List<TimelineContributor> timeline;
   private final org.careflow.identity.Audit audit;
+  private List<org.careflow.shared.CaseRisk> risks = List.of();
+
+  /** The risk rules' view of the cases (risk level, reasons, support plan), when that module is there. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setRisks(List<org.careflow.shared.CaseRisk> risks) {
+    this.risks = risks;
+  }
 
   ChildController(ChildArchive archive, CareCases cases, SchoolDirectory schools, List<TimelineContributor> timeline,
       org.careflow.identity.Audit audit) {
@@ -56,6 +63,10 @@ class ChildController {
     model.addAttribute("timeline", entries);
     model.addAttribute("authorNames", schools.teacherNames(entries.stream().map(TimelineEntry::author).filter(a -> a != null).distinct().toList()));
     model.addAttribute("history", archive.history(id));
+    java.util.Map<Long, org.careflow.shared.CaseRisk.Risk> risk = new java.util.HashMap<>();
+    List<Long> caseIds = childCases.stream().map(CareCase::getId).toList();
+    risks.forEach(r -> risk.putAll(r.current(caseIds)));
+    model.addAttribute("risks", risk);
     return "child/child";
   }
 

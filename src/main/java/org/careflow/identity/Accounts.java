@@ -38,7 +38,7 @@ public class Accounts {
         identity.saveGroup(g);
       }
     }
-    for (String role : java.util.List.of(Roles.TEACHER, Roles.MENTOR, Roles.COORDINATOR, Roles.SUPERVISOR)) {
+    for (String role : java.util.List.of(Roles.TEACHER, Roles.MENTOR, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.COUNSELLOR)) {
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
       grant(role, Resources.FILTER, "*", Permissions.READ);

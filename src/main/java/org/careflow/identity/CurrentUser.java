@@ -24,8 +24,8 @@ public record CurrentUser(String id, List<String> roles) {
     return has(Roles.ADMIN);
   }
 
-  /** Coordinators, supervisors and admins look after the whole school. */
+  /** Coordinators, supervisors, counsellors and admins look after the whole school. */
   public boolean seesWholeSchool() {
-    return has(Roles.COORDINATOR) || has(Roles.SUPERVISOR) || isAdmin();
+    return has(Roles.COORDINATOR) || has(Roles.SUPERVISOR) || has(Roles.COUNSELLOR) || isAdmin();
   }
 }

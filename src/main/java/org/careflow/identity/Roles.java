@@ -11,10 +11,12 @@ public final class Roles {
   public static final String MENTOR = "mentor";
   public static final String COORDINATOR = "coordinator";
   public static final String SUPERVISOR = "supervisor";
+  /** School counsellor (心理咨询): writes individual support plans with the class teacher. */
+  public static final String COUNSELLOR = "counsellor";
   /** Camunda's own administrators' group: admins of careflow administer the engine too. */
   public static final String ADMIN = "camunda-admin";
 
-  public static final List<String> ALL = List.of(TEACHER, MENTOR, COORDINATOR, SUPERVISOR, ADMIN);
+  public static final List<String> ALL = List.of(TEACHER, MENTOR, COORDINATOR, SUPERVISOR, COUNSELLOR, ADMIN);
 
   private Roles() {}
 }

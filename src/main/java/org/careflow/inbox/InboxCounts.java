@@ -65,9 +65,9 @@ class InboxCounts {
     return where.toString();
   }
 
-  /** The processes whose business key is a case id: the case itself and the family ties it calls each term. */
-  static final List<String> CASE_PROCESS_KEYS = List.of("child-case", "family-ties");
-  private static final String CASE_PROCESSES = "'child-case', 'family-ties'";
+  /** The processes whose business key is a case id: the case itself, the family ties it calls each term, its support plans. */
+  static final List<String> CASE_PROCESS_KEYS = List.of("child-case", "family-ties", "support-plan");
+  private static final String CASE_PROCESSES = "'child-case', 'family-ties', 'support-plan'";
 
   private static final String JOINS = " left join ACT_RU_EXECUTION p on p.ID_ = v.PROC_INST_ID_ left join ACT_RE_PROCDEF d on d.ID_ = v.PROC_DEF_ID_";
 

@@ -28,6 +28,7 @@ import org.careflow.shared.FormValues;
 import org.careflow.shared.InvalidInputException;
 import org.careflow.shared.NotFoundException;
 import org.careflow.shared.TaskContext;
+import org.careflow.shared.CaseRisk;
 import org.careflow.shared.TaskFormHandler;
 import org.careflow.shared.TaskFormHandler.Option;
 import org.careflow.shared.TaskSubjects;
@@ -55,6 +56,13 @@ public class TaskWork {
   private final SchoolDirectory schools;
   private final org.careflow.identity.Audit audit;
   private final org.camunda.bpm.engine.HistoryService history;
+  private List<CaseRisk> risks = List.of();
+
+  /** The risk rules' view of the cases, when that module is there. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setRisks(List<CaseRisk> risks) {
+    this.risks = risks;
+  }
 
   public TaskWork(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
       List<TaskFormHandler> handlers, List<TaskSubjects> subjects, CareClock clock, CareCases cases,
@@ -84,8 +92,30 @@ public class TaskWork {
   /** Who is asking: their user id, their groups, and whether they are an administrator. */
   public record Worker(String user, Collection<String> groups, boolean admin) {}
 
+  /** {@code risk} is the child's risk level when it is MEDIUM or HIGH (a badge), else null. */
   public record Row(String taskId, String name, String taskKey, Date due, Deadlines.State state,
-      String assignee, String subject, String className, Long childId) {}
+      String assignee, String subject, String className, Long childId, String risk) {}
+
+  /** The processes whose business key is a case id: their tasks carry the child's risk badge. */
+  private static final List<String> CASE_PROCESSES = InboxCounts.CASE_PROCESS_KEYS;
+
+  /** Risk levels of the cases behind these (process key, business key) pairs, in one query. */
+  private Map<String, String> riskBadges(Collection<String[]> processAndKeys) {
+    List<Long> caseIds = processAndKeys.stream().filter(pk -> CASE_PROCESSES.contains(pk[0]) && pk[1] != null && pk[1].matches("\\d{1,18}"))
+        .map(pk -> Long.valueOf(pk[1])).distinct().toList();
+    Map<String, String> out = new HashMap<>();
+    if (caseIds.isEmpty()) {
+      return out;
+    }
+    for (CaseRisk r : risks) {
+      r.current(caseIds).forEach((id, risk) -> {
+        if (risk.flagged()) {
+          out.put(id.toString(), risk.level());
+        }
+      });
+    }
+    return out;
+  }
 
   public record InboxPage(List<Row> rows, long total, int page, int size) {
     public int pages() {
@@ -124,11 +154,13 @@ public class TaskWork {
       resolved.put(pk, s == null ? Map.of() : s.resolve(bks));
     });
     java.time.Instant now = clock.now();
+    Map<String, String> badges = riskBadges(list.stream().map(t -> new String[] {t.processKey(), t.businessKey()}).toList());
     return list.stream().map(t -> {
       Subject subject = resolved.getOrDefault(t.processKey(), Map.of()).get(t.businessKey());
       return new Row(t.id(), t.name(), t.taskKey(), t.due(), Deadlines.of(t.due(), now), t.assignee(),
           subject == null ? null : subject.title(), subject == null ? null : subject.className(),
-          subject == null ? null : subject.childId());
+          subject == null ? null : subject.childId(),
+          CASE_PROCESSES.contains(t.processKey()) ? badges.get(t.businessKey()) : null);
     }).toList();
   }
 
@@ -242,13 +274,16 @@ public class TaskWork {
       resolved.put(pk, s == null ? Map.of() : s.resolve(bks));
     });
     java.time.Instant now = clock.now();
+    Map<String, String> badges = riskBadges(businessKeys.entrySet().stream()
+        .map(e -> new String[] {processKeys.get(e.getKey()), e.getValue()}).toList());
     List<Row> rows = new ArrayList<>();
     for (Task t : list) {
       String pi = t.getProcessInstanceId();
       Subject subject = resolved.getOrDefault(processKeys.get(pi), Map.of()).get(businessKeys.get(pi));
       rows.add(new Row(t.getId(), t.getName(), t.getTaskDefinitionKey(), t.getDueDate(), Deadlines.of(t.getDueDate(), now),
           t.getAssignee(), subject == null ? null : subject.title(), subject == null ? null : subject.className(),
-          subject == null ? null : subject.childId()));
+          subject == null ? null : subject.childId(),
+          CASE_PROCESSES.contains(processKeys.get(pi)) ? badges.get(businessKeys.get(pi)) : null));
     }
     return rows;
   }

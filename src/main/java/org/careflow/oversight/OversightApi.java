@@ -72,6 +72,7 @@ class OversightApi {
     m.put("onTimeTalkRate", t.onTimeTalkRate());
     m.put("guardianMeetingsHeld", t.guardianMeetingsHeld());
     m.put("atRiskWithPlan", t.atRiskWithPlan());
+    m.put("atRiskWithoutPlan", t.atRiskWithoutPlan());
     m.put("cases", t.cases());
     m.put("activeCases", t.activeCases());
     m.put("talkByMonth", t.talkByMonth().stream().map(r -> Map.of("month", r.month(), "activeCases", r.activeCases(),

@@ -35,6 +35,13 @@ public class MonthlyTalk {
   @Column(length = 500)
   private String followUp;
   private boolean parentsInformed;
+  /** Behaviour incidents (违纪) since the last talk; read by the risk-level decision. */
+  private Integer incidents;
+  /** School days missed since the last talk. */
+  private Integer daysMissed;
+  /** The teacher asks for an individual support plan (个别教育管理方案). */
+  @Column(nullable = false)
+  private boolean planRequested;
   @Column(nullable = false, length = 64)
   private String teacher;
   @Column(nullable = false)
@@ -43,7 +50,8 @@ public class MonthlyTalk {
   protected MonthlyTalk() {}
 
   MonthlyTalk(Long caseId, String talkMonth, LocalDate talkDate, String topics, String mood, String concerns,
-      String followUp, boolean parentsInformed, String teacher, Instant recordedAt) {
+      String followUp, boolean parentsInformed, Integer incidents, Integer daysMissed, boolean planRequested,
+      String teacher, Instant recordedAt) {
     this.caseId = caseId;
     this.talkMonth = talkMonth;
     this.talkDate = talkDate;
@@ -52,6 +60,9 @@ public class MonthlyTalk {
     this.concerns = concerns;
     this.followUp = followUp;
     this.parentsInformed = parentsInformed;
+    this.incidents = incidents;
+    this.daysMissed = daysMissed;
+    this.planRequested = planRequested;
     this.teacher = teacher;
     this.recordedAt = recordedAt;
   }
@@ -65,6 +76,9 @@ public class MonthlyTalk {
   public String getConcerns() { return concerns; }
   public String getFollowUp() { return followUp; }
   public boolean isParentsInformed() { return parentsInformed; }
+  public Integer getIncidents() { return incidents; }
+  public Integer getDaysMissed() { return daysMissed; }
+  public boolean isPlanRequested() { return planRequested; }
   public String getTeacher() { return teacher; }
   public Instant getRecordedAt() { return recordedAt; }
 }

@@ -61,7 +61,8 @@ class TalkRecords implements TaskFormHandler {
         if (errors.isEmpty()) {
           String month = YearMonth.from(task.due() != null ? clock.dayOf(task.due()) : date).toString();
           talks.save(new MonthlyTalk(task.caseId(), month, date, String.join(",", v.list("topics")), v.text("mood"),
-              v.text("concerns"), v.text("followUp"), v.flag("parentsInformed"), task.user(), clock.now()));
+              v.text("concerns"), v.text("followUp"), v.flag("parentsInformed"), v.integer("incidents"), v.integer("daysMissed"),
+              v.flag("requestSupportPlan"), task.user(), clock.now()));
         }
       }
       case "firstMeeting", "weeklyCheckIn" -> {

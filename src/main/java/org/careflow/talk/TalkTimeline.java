@@ -34,7 +34,10 @@ class TalkTimeline implements TimelineContributor {
       out.add(new TimelineEntry(at(t.getTalkDate(), t.getRecordedAt()), "timeline.monthlyTalk", t.getTeacher(), details(
           "record.month", t.getTalkMonth(), "record.topics", "topics:" + t.getTopics(), "record.mood", "mood:" + t.getMood(),
           "record.concerns", t.getConcerns(), "record.followUp", t.getFollowUp(),
-          "record.parentsInformed", t.isParentsInformed() ? "bool:yes" : "bool:no")));
+          "record.parentsInformed", t.isParentsInformed() ? "bool:yes" : "bool:no",
+          "record.incidents", t.getIncidents() == null ? null : t.getIncidents().toString(),
+          "record.daysMissed", t.getDaysMissed() == null ? null : t.getDaysMissed().toString(),
+          "record.planRequested", t.isPlanRequested() ? "bool:yes" : null)));
     }
     for (MentorCheckIn c : checkIns.findByCaseIdOrderByCheckInDateDesc(caseId)) {
       out.add(new TimelineEntry(at(c.getCheckInDate(), c.getRecordedAt()), c.isFirstMeeting() ? "timeline.firstMeeting" : "timeline.checkIn",

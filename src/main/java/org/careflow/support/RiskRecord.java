@@ -1,0 +1,85 @@
+package org.careflow.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.careflow.shared.CareClock;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * End listener of the business rule tasks on `risk-level`: keeps the assessment (the highest level of
+ * the matched rules, and their reasons) in `cf_risk_assessment`, sets the routing variable `riskLevel`,
+ * and asks for a support plan (`planRequested`, read by the case's conditional event) when the risk is
+ * high or the teacher asked for one (the talk card's box, or a term review with the outcome "support"),
+ * unless a plan runs already.
+ */
+@Component("riskRecord")
+public class RiskRecord implements ExecutionListener {
+
+  static final String FINDINGS = "riskFindings";
+  static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH");
+
+  private final RiskAssessmentRepository assessments;
+  private final SupportPlans plans;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final CareClock clock;
+
+  RiskRecord(RiskAssessmentRepository assessments, SupportPlans plans, NamedParameterJdbcTemplate jdbc, CareClock clock) {
+    this.assessments = assessments;
+    this.plans = plans;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    long caseId = SupportPlans.toLong(execution.getVariable("caseId"));
+    Object raw = execution.getVariable(FINDINGS);
+    execution.removeVariable(FINDINGS);
+    String level = "LOW";
+    List<String> reasons = new ArrayList<>();
+    if (raw instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> m) {
+          Object l = m.get("level");
+          Object r = m.get("reason");
+          if (l != null && LEVELS.indexOf(l.toString()) > LEVELS.indexOf(level)) {
+            level = l.toString();
+          }
+          if (r != null && !reasons.contains(r.toString())) {
+            reasons.add(r.toString());
+          }
+        }
+      }
+    }
+    boolean afterTalk = !"assessRiskAfterReview".equals(execution.getCurrentActivityId());
+    Object summary = execution.getVariable(RiskInputs.SUMMARY);
+    assessments.save(new RiskAssessment(caseId, level, reasons, afterTalk ? "TALK" : "TERM_REVIEW",
+        summary == null ? "" : summary.toString(), clock.now()));
+    DelegateExecution instance = execution.getProcessInstance();
+    instance.setVariable("riskLevel", level);
+
+    String request = null;
+    if (teacherAsked(caseId, afterTalk)) {
+      request = afterTalk ? "TEACHER_REQUEST" : "TERM_REVIEW";
+    } else if ("HIGH".equals(level)) {
+      request = "HIGH_RISK";
+    }
+    if (request != null && !plans.isRunning(caseId)) {
+      instance.setVariable("planReason", request);
+      instance.setVariable("planRequested", true);
+    }
+  }
+
+  private boolean teacherAsked(long caseId, boolean afterTalk) {
+    MapSqlParameterSource p = new MapSqlParameterSource("c", caseId);
+    List<Boolean> asked = afterTalk
+        ? jdbc.queryForList("SELECT plan_requested FROM cf_monthly_talk WHERE case_id = :c ORDER BY recorded_at DESC, id DESC LIMIT 1", p, Boolean.class)
+        : jdbc.queryForList("SELECT outcome = 'support' FROM cf_term_review WHERE case_id = :c ORDER BY written_at DESC, id DESC LIMIT 1", p, Boolean.class);
+    return !asked.isEmpty() && Boolean.TRUE.equals(asked.get(0));
+  }
+}
