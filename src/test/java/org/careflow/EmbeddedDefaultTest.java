@@ -87,6 +87,10 @@ class EmbeddedDefaultTest {
       String dashboard = new WebSession(port).login("supervisor", "demo").get("/oversight").body();
       assertThat(dashboard).contains("督导看板", "三年级(1)班", "四年级(2)班", "/children/");
       assertThat(dashboard).doesNotContain("暂无上报事项");
+      // a child at high risk is on an individual support plan, which the counsellor can log in to follow
+      String targets = new WebSession(port).basic("/api/oversight/targets", "supervisor", "demo").body();
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(targets).path("atRiskWithPlan").asLong()).as(targets).isPositive();
+      assertThat(new WebSession(port).login("counsellor", "demo").get("/").body()).contains("我的任务");
     }
     assertThat(first.cases()).isGreaterThanOrEqualTo(10);
     assertThat(first.teacherTasks()).isPositive();

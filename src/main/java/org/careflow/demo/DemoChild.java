@@ -39,6 +39,12 @@ final class DemoChild {
   boolean guardianMissesMeeting;
   /** The parents cannot be reached: no call gets through, and the class teacher's search task stays open. */
   boolean parentsUnreachable;
+  /**
+   * The talks of this child show low mood and fights (high risk, decision risk-level): an individual
+   * support plan runs, written by the counsellor and reviewed every two weeks, and the class teacher
+   * talks with the child every week.
+   */
+  boolean atRisk;
   Long caseId;
   private final LocalDate today;
 
@@ -81,6 +87,8 @@ final class DemoChild {
     kids.get(3).startsLastTerm = true;             // no call gets through since last term: a search task for
     kids.get(3).parentsUnreachable = true;         // the parents in the demo teacher's inbox from this term's
     kids.get(3).stopAt = "parentsUnreachable";     // first Monday
+    kids.get(2).atRisk = true;                       // 张博文: high risk, on a support plan, weekly talks
+    kids.get(2).startsLastTerm = true;               // (since last term, so the plan runs whatever today is)
     kids.get(5).careType = "ONE_AWAY";
     kids.get(17).careType = "SINGLE_PARENT_AWAY";
     return kids;
@@ -95,7 +103,9 @@ final class DemoChild {
       case "registerChild", "termSignOff" -> !day.isBefore(created.plusDays(1));
       case "assignMentor", "firstMeeting", "termReview" -> !day.isBefore(created.plusDays(2));
       case "verificationVisit" -> !day.isBefore(created.plusDays(4));
-      case "monthlyTalk" -> talkDoneBy(day, created);
+      case "monthlyTalk" -> atRisk ? !day.isBefore(created.plusDays(2)) : talkDoneBy(day, created);
+      case "writeSupportPlan" -> !day.isBefore(created.plusDays(2));
+      case "reviewSupportPlan" -> !day.isBefore(created.plusDays(1));
       case "weeklyCheckIn" -> checkInDoneBy(day, created);
       // the family ties: feedback late in the month (this month's not yet for odd children), every
       // third child's letter written, most quarters' visits made ten days in (every fourth child's still due)
@@ -176,9 +186,21 @@ final class DemoChild {
       }
       case "monthlyTalk" -> {
         put(f, "talkDate", day.toString());
+        if (atRisk) {
+          f.put("topics", List.of("emotions", "friends", "study"));
+          put(f, "mood", day.getDayOfMonth() % 2 == 0 ? "LOW" : "ANGRY");
+          put(f, "concerns", "和同学发生冲突，上课注意力不集中，说想去找爸爸妈妈。");
+          put(f, "followUp", "每周谈心，与心理老师一起跟进。");
+          put(f, "incidents", day.getDayOfMonth() <= 14 ? "2" : "1");
+          put(f, "daysMissed", "1");
+          put(f, "parentsInformed", "true");
+          return f;
+        }
         f.put("topics", index % 2 == 0 ? List.of("study", "life") : List.of("emotions", "friends", "health"));
-        put(f, "mood", moods[(index + day.getMonthValue()) % 6]);
-        put(f, "concerns", moods[(index + day.getMonthValue()) % 6].equals("LOW") ? "想念父母，情绪低落。" : "");
+        // a low mood at most once in three months: the other children stay at low or medium risk
+        String mood = new String[] {"CALM", "HAPPY", "CALM", "LOW", "CALM", "HAPPY"}[(index + day.getMonthValue()) % 6];
+        put(f, "mood", mood);
+        put(f, "concerns", mood.equals("LOW") ? "想念父母，情绪低落。" : "");
         put(f, "followUp", "下周再了解一次，并与家长电话沟通。");
         put(f, "parentsInformed", index % 3 == 0 ? "false" : "true");
       }
@@ -217,6 +239,18 @@ final class DemoChild {
         put(f, "rankAfter", Integer.toString(15 + index % 10));
         put(f, "outcome", reviewOutcome);
         put(f, "summary", "继续关注学习和情绪，下学期保持每月谈心与每周帮扶。");
+      }
+      case "writeSupportPlan" -> {
+        put(f, "problems", "情绪低落、易怒，近期多次与同学冲突，学习注意力下降；父母在外务工，很少联系。");
+        put(f, "goals", "一个月内不再与同学冲突；情绪稳定；按时完成作业。");
+        put(f, "actions", "心理老师每周个别辅导一次；班主任每周谈心；帮扶教师每天课后陪伴作业；每周安排一次亲情电话。");
+        put(f, "responsibilities", "心理老师孙敏：个别辅导；班主任李秀英：每周谈心、联系家长；帮扶教师：作业辅导；祖母：每天陪伴、按时接送。");
+      }
+      case "reviewSupportPlan" -> {
+        put(f, "reviewDate", day.toString());
+        put(f, "progress", "本周冲突减少，情绪仍有起伏；和父母通了一次视频电话。");
+        put(f, "recommendation", "continue");
+        put(f, "nextSteps", "继续每周辅导和谈心。");
       }
       case "termSignOff" -> {
         put(f, "decision", "approve");

@@ -122,6 +122,7 @@ class DemoSchool implements ApplicationRunner {
     accounts.ensureUser("mentor3", "刘芳", PASSWORD, Roles.MENTOR);
     accounts.ensureUser("coordinator", "赵德明", PASSWORD, Roles.COORDINATOR);
     accounts.ensureUser("supervisor", "周校长", PASSWORD, Roles.SUPERVISOR);
+    accounts.ensureUser("counsellor", "孙敏", PASSWORD, Roles.COUNSELLOR);
     accounts.ensureUser("admin", "系统管理员", PASSWORD, Roles.ADMIN);
 
     school = schools.save(new School("青山镇中心小学", "青山镇"));
@@ -131,6 +132,7 @@ class DemoSchool implements ApplicationRunner {
     teachers.save(new Teacher("mentor2", "陈志强", school, "体育", true));
     teachers.save(new Teacher("mentor3", "刘芳", school, "音乐", true));
     teachers.save(new Teacher("coordinator", "赵德明", school, null, false));
+    teachers.save(new Teacher("counsellor", "孙敏", school, "心理健康", false));
     classA = classes.save(new SchoolClass(school, "三年级(1)班", 3, "teacher"));
     classB = classes.save(new SchoolClass(school, "四年级(2)班", 4, "teacher2"));
   }
@@ -236,9 +238,11 @@ class DemoSchool implements ApplicationRunner {
 
   private void complete(Task t, DemoChild k, LocalDate day) {
     String user = t.getAssignee() != null ? t.getAssignee()
-        : t.getTaskDefinitionKey().equals("termSignOff") ? "supervisor" : "coordinator";
+        : t.getTaskDefinitionKey().equals("termSignOff") ? "supervisor"
+        : t.getTaskDefinitionKey().equals("writeSupportPlan") ? "counsellor" : "coordinator";
     List<String> roles = switch (user) {
       case "coordinator" -> List.of(Roles.COORDINATOR);
+      case "counsellor" -> List.of(Roles.COUNSELLOR);
       case "supervisor" -> List.of(Roles.SUPERVISOR);
       case "mentor", "mentor2", "mentor3" -> List.of(Roles.MENTOR);
       default -> List.of(Roles.TEACHER);

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
+import org.careflow.WebSession;
 import org.careflow.enrolment.CaseLifecycle;
 import org.careflow.inbox.TaskWork;
 import org.careflow.oversight.OversightQueries;
@@ -56,6 +57,7 @@ class SupportPlanProcessTest extends CareflowTest {
   @Autowired SupportTimeline timeline;
   @Autowired TaskWork work;
   @Autowired OversightQueries oversight;
+  @Autowired org.careflow.child.CareCases cases;
 
   @BeforeEach
   void earlyInTheAutumnTerm() {
@@ -64,7 +66,7 @@ class SupportPlanProcessTest extends CareflowTest {
 
   private long caseInCare() {
     long caseId = lifecycle.enrol("王小明", school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("R" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "registerChild", TEACHER, archive("SP" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
         "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
     school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
@@ -106,6 +108,26 @@ class SupportPlanProcessTest extends CareflowTest {
     List<Job> jobs = management.createJobQuery().processInstanceId(caseInstance(caseId).getId()).activityId("nextMonth").timers().list();
     assertThat(jobs).hasSize(1);
     return jobs.get(0).getDuedate();
+  }
+
+  /** The decision alone, as a coordinator would try it in Cockpit: every matching rule gives a reason. */
+  @Test
+  void theRiskRulesGiveEveryReasonWithItsLevel() {
+    Map<String, Object> in = new java.util.HashMap<>(Map.of("lowMoodTalks", 0, "latestMood", "CALM", "talksWithConcerns", 0,
+        "rankDrop", 0, "incidents", 0, "daysMissed", 0, "guardianAge", 80, "guardianHealth", "POOR", "weeksWithoutContact", 5));
+    var result = engine.getDecisionService().evaluateDecisionTableByKey("risk-level", in);
+    assertThat(result.getResultList()).extracting(r -> r.get("level") + ":" + r.get("reason"))
+        .containsExactlyInAnyOrder("MEDIUM:GUARDIAN_OLD", "MEDIUM:GUARDIAN_ILL", "MEDIUM:PARENTS_RARELY");
+    in.put("weeksWithoutContact", 9);
+    in.put("daysMissed", 6);
+    assertThat(engine.getDecisionService().evaluateDecisionTableByKey("risk-level", in).getResultList())
+        .extracting(r -> r.get("level") + ":" + r.get("reason")).contains("HIGH:PARENTS_UNREACHABLE", "HIGH:DAYS_MISSED_MANY");
+    in.putAll(Map.of("guardianAge", 60, "guardianHealth", "GOOD", "weeksWithoutContact", 0, "daysMissed", 0));
+    assertThat(engine.getDecisionService().evaluateDecisionTableByKey("risk-level", in).getResultList()).isEmpty();
+    assertThat(engine.getDecisionService().evaluateDecisionTableByKey("talk-cadence", Map.of("riskLevel", "HIGH", "planRunning", true))
+        .getSingleResult().getEntry("cadence").toString()).isEqualTo("WEEKLY");
+    assertThat(engine.getDecisionService().evaluateDecisionTableByKey("talk-cadence", Map.of("riskLevel", "HIGH", "planRunning", false))
+        .getSingleResult().getEntry("cadence").toString()).isEqualTo("MONTHLY");
   }
 
   @Test
@@ -236,6 +258,30 @@ class SupportPlanProcessTest extends CareflowTest {
     assertThat(plans.running(caseId).orElseThrow().getReason()).isEqualTo("TEACHER_REQUEST");
     // a low-risk child keeps the monthly talk
     assertThat(nextTalkTimer(caseId)).isEqualTo(Date.from(LocalDate.of(2026, 10, 1).atStartOfDay(TestSchool.ZONE).toInstant()));
+  }
+
+  /** Over HTTP: the child's page shows the level and reasons; the teacher's button starts a plan; another class's teacher cannot. */
+  @Test
+  void theChildsPageShowsTheRiskAndTheClassTeacherAsksForAPlanThere() {
+    long caseId = caseInCare();
+    school.complete(caseId, "monthlyTalk", TEACHER, form("talkDate", "2026-09-07", "topics", "study", "mood", "ANXIOUS",
+        "daysMissed", "3"));
+    long childId = cases.careCase(caseId).getChild().getId();
+    WebSession teacher = browser().login("tteacher", "pw");
+    String page = teacher.get("/children/" + childId + "?lang=en").body();
+    assertThat(page).contains("medium risk", "low, anxious or irritable in the last talk", "2 to 4 school days missed in 90 days",
+        "Ask for an individual support plan");
+
+    WebSession other = browser().login("tteacher2", "pw");
+    other.get("/");
+    assertThat(other.post("/cases/" + caseId + "/support-plan", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(planInstance(caseId)).isNull();
+
+    assertThat(teacher.post("/cases/" + caseId + "/support-plan", Map.of()).statusCode()).isEqualTo(302);
+    assertThat(planInstance(caseId)).isWaitingAt("writeSupportPlan");
+    assertThat(plans.running(caseId).orElseThrow().getReason()).isEqualTo("TEACHER_REQUEST");
+    assertThat(teacher.get("/children/" + childId + "?lang=en").body()).contains("An individual support plan is running.")
+        .doesNotContain("Ask for an individual support plan");
   }
 
   @Test
