@@ -55,7 +55,7 @@ class PostgresTest {
   }
 
   @Test
-  void theWholeAppRunsOnPostgres() {
+  void theWholeAppRunsOnPostgres() throws IOException {
     Counts first;
     try (ConfigurableApplicationContext app = start()) {
       first = counts(app);
@@ -70,7 +70,10 @@ class PostgresTest {
       HttpResponse<String> overdue = api.basic("/api/oversight/overdue?groupBy=class", "supervisor", "demo");
       assertThat(overdue.statusCode()).isEqualTo(200);
       assertThat(overdue.body()).contains("\"overdue\"", "三年级(1)班");
-      assertThat(api.basic("/api/oversight/targets", "supervisor", "demo").body()).contains("archiveRate");
+      String targets = api.basic("/api/oversight/targets", "supervisor", "demo").body();
+      assertThat(targets).contains("archiveRate");
+      // the demo's high-risk child on a support plan (risk assessments and plans on PostgreSQL)
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(targets).path("atRiskWithPlan").asLong()).as(targets).isPositive();
       assertThat(api.basic("/api/audit?limit=5", "supervisor", "demo").statusCode()).isEqualTo(200);
       assertThat(new WebSession(port).login("coordinator", "demo").get("/design").body()).contains("child-case");
     }
