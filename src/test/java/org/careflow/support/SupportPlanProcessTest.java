@@ -342,5 +342,12 @@ class SupportPlanProcessTest extends CareflowTest {
     clockAt(LocalDateTime.of(2027, 1, 25, 10, 0));
     school.complete(caseId, "termReview", TEACHER, form("progress", "情绪不稳", "outcome", "support", "summary", "建议制定个别教育方案"));
     assertThat(plans.running(caseId).orElseThrow().getReason()).isEqualTo("TERM_REVIEW");
+    // closing the case at the review ends the plan with it
+    school.complete(caseId, "termSignOff", SUPERVISOR, form("decision", "return", "comment", "请写明结案理由"));
+    school.complete(caseId, "termReview", TEACHER, form("progress", "父母返乡", "outcome", "close", "summary", "父母返乡，结案"));
+    school.complete(caseId, "termSignOff", SUPERVISOR, form("decision", "approve"));
+    assertThat(caseInstance(caseId)).isNull();
+    assertThat(planInstance(caseId)).isNull();
+    assertThat(plans.plansOf(caseId).get(0).getStatus()).isEqualTo(SupportPlan.Status.ENDED);
   }
 }
