@@ -18,6 +18,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +40,15 @@ public class ModelDeployer implements ApplicationRunner {
 
   private final RepositoryService repository;
   private final String modelDir;
+  private final TransactionTemplate transactions;
+  private final JdbcTemplate jdbc;
 
-  public ModelDeployer(RepositoryService repository, @Value("${careflow.model-dir:}") String modelDir) {
+  public ModelDeployer(RepositoryService repository, @Value("${careflow.model-dir:}") String modelDir,
+      PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
     this.repository = repository;
     this.modelDir = modelDir;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.jdbc = jdbc;
   }
 
   @Override
@@ -59,9 +67,18 @@ public class ModelDeployer implements ApplicationRunner {
         .source("careflow start")
         .enableDuplicateFiltering(true);
     models.forEach((name, bytes) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(bytes)));
-    long before = repository.createDeploymentQuery().count();
-    Deployment deployment = builder.deploy();
-    boolean changed = repository.createDeploymentQuery().count() > before;
+    // Several nodes may start at once. The engine serialises deployments with its deployment lock (a
+    // row of ACT_GE_PROPERTY, locked for the deploying transaction), so duplicate filtering sees what
+    // another node has just deployed and no second version is made. Taking that same lock first, in
+    // the transaction that deploys, also makes the before/after count below this node's own.
+    Deployment[] deployed = new Deployment[1];
+    boolean changed = Boolean.TRUE.equals(transactions.execute(s -> {
+      jdbc.update("update ACT_GE_PROPERTY set VALUE_ = VALUE_ where NAME_ = 'deployment.lock'");
+      long before = repository.createDeploymentQuery().count();
+      deployed[0] = builder.deploy();
+      return repository.createDeploymentQuery().count() > before;
+    }));
+    Deployment deployment = deployed[0];
     log.info("models: {} files checked, {}", models.size(), changed ? "new deployment " + deployment.getId() : "nothing changed");
     return changed ? deployment : null;
   }

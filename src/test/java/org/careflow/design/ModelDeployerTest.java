@@ -17,6 +17,8 @@ class ModelDeployerTest extends CareflowTest {
 
   @Autowired ModelDeployer deployer;
   @Autowired RepositoryService repository;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void aRestartDeploysNothingAndOneChangedFileDeploysOnlyItself(@TempDir Path dir) throws IOException {
@@ -30,7 +32,7 @@ class ModelDeployerTest extends CareflowTest {
         }
       }
     }
-    ModelDeployer fromFolder = new ModelDeployer(repository, dir.toString());
+    ModelDeployer fromFolder = new ModelDeployer(repository, dir.toString(), transactionManager, jdbc);
     assertThat(fromFolder.deploy()).as("the same files from a folder").isNull();
 
     Path meeting = dir.resolve("processes/guardian-meeting.bpmn");
