@@ -30,6 +30,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -40,12 +41,14 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
   private final RosterImport roster;
+  private final ImportJobs jobs;
   private final SchoolClassRepository classes;
   private final SchoolDirectory schools;
   private final MessageSource messages;
 
-  ImportController(RosterImport roster, SchoolClassRepository classes, SchoolDirectory schools, MessageSource messages) {
+  ImportController(RosterImport roster, ImportJobs jobs, SchoolClassRepository classes, SchoolDirectory schools, MessageSource messages) {
     this.roster = roster;
+    this.jobs = jobs;
     this.classes = classes;
     this.schools = schools;
     this.messages = messages;
@@ -94,19 +97,47 @@ class ImportController {
     }
   }
 
+  /** The page; with {@code job}, that import's progress (the page polls it) or its outcome. */
   @GetMapping("/import")
-  String page() {
+  String page(@RequestParam(value = "job", required = false) String jobId, Authentication auth, Model model) {
+    if (jobId != null) {
+      ImportJobs.Job job = jobs.job(jobId, auth.getName()).orElse(null);
+      if (job == null) {
+        model.addAttribute("unknownJob", true);
+      } else {
+        model.addAttribute("job", job);
+        if (job.getState() == ImportJobs.State.DONE) {
+          model.addAttribute("result", job.getResult());
+        } else if (job.getState() == ImportJobs.State.REJECTED) {
+          model.addAttribute("errors", explain(job.errors, LocaleContextHolder.getLocale()));
+        }
+      }
+    }
     return "enrolment/import";
   }
 
+  /** The page's upload: the import runs in the background and the page shows its progress. */
   @PostMapping("/import")
   String upload(@RequestParam(value = "file", required = false) MultipartFile file, Authentication auth, Model model) throws IOException {
-    try {
-      model.addAttribute("result", run(file, auth));
-    } catch (RosterImport.RosterRejected e) {
-      model.addAttribute("errors", explain(e.errors(), LocaleContextHolder.getLocale()));
+    if (file == null || file.isEmpty()) {
+      model.addAttribute("errors", explain(List.of(new RosterImport.RowError(0, null, "import.noFile", new Object[0])),
+          LocaleContextHolder.getLocale()));
+      return "enrolment/import";
     }
-    return "enrolment/import";
+    ImportJobs.Job job = jobs.start(file.getBytes(), classesOf(auth), auth.getName());
+    return "redirect:/import?job=" + job.getId();
+  }
+
+  record JobStatus(String state, int total, int written, int percent, RosterImport.Result result, int errors) {}
+
+  /** How far the page's import has got, polled by the page (JSON). */
+  @GetMapping("/import/jobs/{id}")
+  @ResponseBody
+  ResponseEntity<JobStatus> status(@PathVariable String id, Authentication auth) {
+    return jobs.job(id, auth.getName())
+        .map(j -> ResponseEntity.ok(new JobStatus(j.getState().name(), j.getTotal(), j.getWritten(), j.getPercent(), j.getResult(),
+            j.errors.size())))
+        .orElse(ResponseEntity.notFound().build());
   }
 
   @GetMapping("/api/import/roster/template.xlsx")

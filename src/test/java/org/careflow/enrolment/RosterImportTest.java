@@ -144,4 +144,63 @@ class RosterImportTest extends CareflowTest {
     assertThat(post("tcoordinator", "not a workbook".getBytes(StandardCharsets.UTF_8), "zh-CN").body()).contains("不是有效的 Excel");
     assertThat(post("tteacher", bad, "zh-CN").statusCode()).isEqualTo(403);
   }
+
+  /** The page: the upload runs in the background, the page follows its progress and then shows the counts or the errors. */
+  @Test
+  void onThePageALargeRosterShowsItsProgressAndThenItsOutcome() throws Exception {
+    long before = cases();
+    Object[][] rows = new Object[600][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = child("P" + (3000 + i), "学生" + i, "一年级(2)班", "187" + String.format("%08d", i));
+    }
+    org.careflow.WebSession page = browser().login("tcoordinator", "pw");
+    HttpResponse<String> form = page.get("/import");
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    String boundary = "----page";
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(roster(rows));
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> upload = page.send(HttpRequest.newBuilder(page.uri("/import"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    assertThat(upload.statusCode()).isEqualTo(302);
+    String location = upload.headers().firstValue("Location").orElseThrow();
+    String job = location.substring(location.indexOf("job=") + 4);
+
+    // the page polls the job; its status says how far it has got, and only its owner sees it
+    String status = "";
+    for (int i = 0; i < 600 && !status.contains("\"DONE\""); i++) {
+      status = page.get("/import/jobs/" + job).body();
+      assertThat(status).contains("\"state\"", "\"total\"", "\"written\"");
+      Thread.sleep(100);
+    }
+    assertThat(status).contains("\"state\":\"DONE\"", "\"total\":600", "\"written\":600", "\"created\":600");
+    assertThat(browser().login("tadmin", "pw").get("/import/jobs/" + job).statusCode()).isEqualTo(404);
+    assertThat(page.get("/import?job=" + job).body()).contains("导入完成：新建 600 人");
+    assertThat(cases()).isEqualTo(before + 600);
+
+    // a bad file: the page shows the rows' errors once the check has run
+    byte[] bad = roster(child("P9001", null, "一年级(1)班", "18700001111"));
+    form = page.get("/import");
+    csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    assertThat(csrf.find()).isTrue();
+    body = new ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bad);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    location = page.send(HttpRequest.newBuilder(page.uri("/import"))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build()).headers().firstValue("Location").orElseThrow();
+    String badJob = location.substring(location.indexOf("job=") + 4);
+    for (int i = 0; i < 300 && page.get("/import/jobs/" + badJob).body().contains("\"CHECKING\""); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(page.get("/import?job=" + badJob).body()).contains("花名册有误，没有导入任何内容", "此项必填");
+  }
 }
