@@ -170,6 +170,9 @@ class RosterImportTest extends CareflowTest {
     assertThat(upload.statusCode()).isEqualTo(302);
     String location = upload.headers().firstValue("Location").orElseThrow();
     String job = location.substring(location.indexOf("job=") + 4);
+    HttpResponse<String> following = page.get("/import?job=" + job);
+    assertThat(following.statusCode()).isEqualTo(200);
+    assertThat(following.body()).containsAnyOf("id=\"import-bar\"", "导入完成：新建 600 人");
 
     // the page polls the job; its status says how far it has got, and only its owner sees it
     String status = "";
