@@ -1,0 +1,132 @@
+package org.careflow;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.careflow.enrolment.RosterImport;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Several careflow nodes in this JVM on one database (the {@code postgres} profile, job executors on,
+ * each its own engine name, web server, connection pool and job executor), started at the same time as
+ * a cluster's nodes would be. They share the engine's clock ({@code ClockUtil} is per JVM).
+ */
+public final class ClusterNodes implements AutoCloseable {
+
+  private final List<ConfigurableApplicationContext> nodes;
+
+  private ClusterNodes(List<ConfigurableApplicationContext> nodes) {
+    this.nodes = nodes;
+  }
+
+  /** Starts {@code count} nodes at once; {@code extra} arguments go to each (e.g. job executor settings). */
+  public static ClusterNodes start(String jdbcUrl, String user, int count, String... extra) {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      List<String> args = new ArrayList<>(List.of(
+          "--spring.profiles.active=postgres",
+          "--server.port=0",
+          "--spring.datasource.url=" + jdbcUrl,
+          "--spring.datasource.username=" + user,
+          "--spring.datasource.password=",
+          "--camunda.bpm.process-engine-name=node" + i,
+          // the job log (ACT_HI_JOB_LOG.HOSTNAME_) says which node ran each job
+          "--camunda.bpm.generic-properties.properties.hostname=node" + i,
+          "--careflow.digest.cron=-",
+          "--careflow.oversight.cache-seconds=0"));
+      args.addAll(List.of(extra));
+      starting.add(pool.submit(() -> new SpringApplicationBuilder(CareflowApplication.class).run(args.toArray(String[]::new))));
+    }
+    List<ConfigurableApplicationContext> started = new ArrayList<>();
+    RuntimeException failure = null;
+    for (Future<ConfigurableApplicationContext> f : starting) {
+      try {
+        started.add(f.get());
+      } catch (Exception e) {
+        failure = failure == null ? new IllegalStateException("a node did not start", e) : failure;
+      }
+    }
+    pool.shutdown();
+    if (failure != null) {
+      started.forEach(ConfigurableApplicationContext::close);
+      throw failure;
+    }
+    return new ClusterNodes(started);
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  /** A bean of node {@code i} (1-based). */
+  public <T> T bean(int i, Class<T> type) {
+    return nodes.get(i - 1).getBean(type);
+  }
+
+  public ProcessEngine engine(int i) {
+    return bean(i, ProcessEngine.class);
+  }
+
+  public int port(int i) {
+    return ((ServletWebServerApplicationContext) nodes.get(i - 1)).getWebServer().getPort();
+  }
+
+  /** Tells every node's job executor to look for due jobs now, instead of after its idle wait. */
+  public void wakeJobExecutors() {
+    for (ConfigurableApplicationContext n : nodes) {
+      ((ProcessEngineConfigurationImpl) n.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor().jobWasAdded();
+    }
+  }
+
+  /** Waits until no job is due any more (each node's executor ran its share); false on time-out. */
+  public boolean awaitNoDueJobs(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    var management = engine(1).getManagementService();
+    while (System.nanoTime() < end) {
+      if (management.createJobQuery().executable().count() == 0) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(ConfigurableApplicationContext::close);
+  }
+
+  /** A roster (.xlsx) of new children in one class, student numbers {@code prefix + 1..rows}. */
+  public static byte[] roster(int rows, String prefix, String className) throws IOException {
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("花名册");
+      Row header = sheet.createRow(0);
+      for (int i = 0; i < RosterImport.COLUMNS.size(); i++) {
+        header.createCell(i).setCellValue(RosterImport.COLUMNS.get(i)[0]);
+      }
+      for (int r = 1; r <= rows; r++) {
+        Row row = sheet.createRow(r);
+        String[] v = {prefix + r, "学生" + r, r % 2 == 0 ? "男" : "女", "2018-03-0" + (1 + r % 9), className, "父母双方外出务工",
+            "张奶奶", "祖母", "187" + String.format("%08d", r), "张建国", "13800001111", "广东深圳", "李红", "13900002222", "浙江宁波", "测试镇"};
+        for (int c = 0; c < v.length; c++) {
+          row.createCell(c).setCellValue(v[c]);
+        }
+      }
+      book.write(out);
+      return out.toByteArray();
+    }
+  }
+}
