@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -15,13 +17,15 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.careflow.enrolment.RosterImport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Several careflow nodes in this JVM on one database (the {@code postgres} profile, job executors on,
- * each its own engine name, web server, connection pool and job executor), started at the same time as
- * a cluster's nodes would be. They share the engine's clock ({@code ClockUtil} is per JVM).
+ * each its own engine name, web server, connection pool and job executor), started together as a
+ * cluster's nodes would be. They share the engine's clock ({@code ClockUtil} is per JVM).
  */
 public final class ClusterNodes implements AutoCloseable {
 
@@ -36,6 +40,10 @@ public final class ClusterNodes implements AutoCloseable {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
+      // Spring Boot sets up logging through JVM-wide system properties: two apps doing it at the same
+      // moment broke one's logging set-up and start. Each node starts once the previous one is past it
+      // (its context prepared); the database work (schema, identity, models) still overlaps.
+      CountDownLatch prepared = new CountDownLatch(1);
       List<String> args = new ArrayList<>(List.of(
           "--spring.profiles.active=postgres",
           "--server.port=0",
@@ -48,7 +56,21 @@ public final class ClusterNodes implements AutoCloseable {
           "--careflow.digest.cron=-",
           "--careflow.oversight.cache-seconds=0"));
       args.addAll(List.of(extra));
-      starting.add(pool.submit(() -> new SpringApplicationBuilder(CareflowApplication.class).run(args.toArray(String[]::new))));
+      starting.add(pool.submit(() -> {
+        try {
+          return new SpringApplicationBuilder(CareflowApplication.class)
+              .listeners((ApplicationListener<ApplicationPreparedEvent>) e -> prepared.countDown())
+              .run(args.toArray(String[]::new));
+        } finally {
+          prepared.countDown();
+        }
+      }));
+      try {
+        prepared.await(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
     List<ConfigurableApplicationContext> started = new ArrayList<>();
     RuntimeException failure = null;

@@ -1,0 +1,237 @@
+package org.careflow.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.careflow.ClusterNodes;
+import org.careflow.TestSchool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The month-start burst over PostgreSQL (embedded, binaries from Maven Central): N cases whose
+ * next-month timer falls due at 00:00 on 1 October, turned into N monthly-talk tasks by the job
+ * executor of one node, then (on a fresh database) of two nodes; and the boot time and heap of a node
+ * on the two-node burst's database (N cases with their tasks, timers and history). Not a test:
+ * {@code -Dbench=true}; {@code -Dbench.quick=true} for 10,000 timers instead of 100,000 (or
+ * {@code -Dbench.timers=N}); {@code -Dbench.cluster=two,boot} runs only those parts.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ClusterBench {
+
+  static final boolean QUICK = Boolean.getBoolean("bench.quick");
+  static final int TIMERS = Integer.getInteger("bench.timers", QUICK ? 10_000 : 100_000);
+  static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+    try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+      for (String db : List.of("burst1", "burst2", "empty")) {
+        s.execute("create database " + db);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    ClockUtil.reset();
+    postgres.close();
+  }
+
+  static String url(String db) {
+    return postgres.getJdbcUrl("postgres", db);
+  }
+
+  /** Which parts run: {@code -Dbench.cluster=one,two,boot} (all by default). */
+  static final List<String> PARTS = List.of(System.getProperty("bench.cluster", "one,two,boot").split(","));
+
+  @Test
+  void monthStartBurstAndBoot() throws Exception {
+    int baselineJobs = Math.min(2000, TIMERS / 10);
+    double oneNode = Double.NaN;
+    if (PARTS.contains("one")) {
+      double loop;
+      TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+      try (ClusterNodes one = ClusterNodes.start(url("burst1"), "postgres", 1)) {
+        stopExecutors(one);
+        seed(one, TIMERS + baselineJobs);
+        TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+        var management = one.engine(1).getManagementService();
+        List<String> sample = management.createJobQuery().executable().listPage(0, baselineJobs).stream().map(j -> j.getId()).toList();
+        long t0 = System.nanoTime();
+        sample.forEach(management::executeJob);
+        loop = sample.size() / seconds(t0);
+        oneNode = burst(one);
+        check(one, TIMERS + baselineJobs);
+      }
+      System.out.printf("BENCH timer_burst_1_node_%d %.0f tasks/s vs execute_job_loop_1_thread %.0f ratio %.2f%n",
+          TIMERS, oneNode, loop, oneNode / loop);
+    }
+    oneNode = Double.isNaN(oneNode) ? Double.parseDouble(System.getProperty("bench.oneNodeRate", "NaN")) : oneNode;
+
+    if (PARTS.contains("two")) {
+      TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+      double twoNodes;
+      try (ClusterNodes two = ClusterNodes.start(url("burst2"), "postgres", 2)) {
+        stopExecutors(two);
+        seed(two, TIMERS);
+        TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+        twoNodes = burst(two);
+        check(two, TIMERS);
+        var jdbc = two.bean(1, JdbcTemplate.class);
+        System.out.println("BENCH-INFO jobs per node " + jdbc.queryForList(
+            "select HOSTNAME_, count(*) n from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by HOSTNAME_"));
+        explainInbox(jdbc);
+      }
+      System.out.printf("BENCH timer_burst_2_nodes_%d %.0f tasks/s vs timer_burst_1_node_%d %.0f ratio %.2f%n",
+          TIMERS, twoNodes, TIMERS, oneNode, twoNodes / oneNode);
+    }
+
+    if (PARTS.contains("boot")) {
+      // boot: a node on the database of the two-node burst (its cases, their tasks, timers and history),
+      // beside one on an empty database; both started once before, so neither creates the schema or deploys
+      ClockUtil.reset();
+      if (!PARTS.contains("two")) {
+        TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        try (ClusterNodes seeding = ClusterNodes.start(url("burst2"), "postgres", 1)) {
+          seed(seeding, TIMERS);
+        }
+        ClockUtil.reset();
+      }
+      try (ClusterNodes first = ClusterNodes.start(url("empty"), "postgres", 1)) {
+        first.bean(1, TestSchool.class).ensure();
+      }
+      double[] empty = boot("empty");
+      double[] full = boot("burst2");
+      long cases = (long) full[2];
+      System.out.printf("BENCH boot_time_%d_cases %.1f s vs boot_time_empty_db %.1f ratio %.2f%n", cases, full[0], empty[0], full[0] / empty[0]);
+      System.out.printf("BENCH heap_after_gc_%d_cases %.0f MB vs heap_after_gc_empty_db %.0f ratio %.2f%n", cases, full[1], empty[1], full[1] / empty[1]);
+    }
+  }
+
+  /**
+   * The plans PostgreSQL chooses for the inbox's two halves and the import's look-up, once the open
+   * tasks are spread over 500 teachers and a fifth of them offered to groups instead.
+   */
+  private static void explainInbox(JdbcTemplate jdbc) {
+    jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = 'teacher' || (abs(hashtext(ID_)) % 500) where ASSIGNEE_ = 'tteacher'");
+    jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = 'tteacher' where ID_ in (select ID_ from ACT_RU_TASK order by ID_ limit 30)");
+    jdbc.update("update ACT_RU_TASK set ASSIGNEE_ = null where abs(hashtext(ID_ || 'g')) % 5 = 0 and ASSIGNEE_ <> 'tteacher'");
+    jdbc.update("insert into ACT_RU_IDENTITYLINK (ID_, REV_, GROUP_ID_, TYPE_, TASK_ID_) select 'L' || ID_, 1,"
+        + " case when abs(hashtext(ID_)) % 4 = 0 then 'coordinator' else 'group' || (abs(hashtext(ID_)) % 50) end, 'candidate', ID_"
+        + " from ACT_RU_TASK where ASSIGNEE_ is null");
+    jdbc.execute("analyze");
+    String columns = "t.ID_, t.NAME_, t.TASK_DEF_KEY_, t.DUE_DATE_, t.ASSIGNEE_, t.CREATE_TIME_, t.PROC_INST_ID_, t.PROC_DEF_ID_";
+    Map<String, String> queries = new java.util.LinkedHashMap<>();
+    queries.put("inbox own tasks", "select " + columns + " from ACT_RU_TASK t where t.ASSIGNEE_ = 'tteacher' and t.SUSPENSION_STATE_ = 1"
+        + " order by t.DUE_DATE_ limit 20");
+    queries.put("inbox group tasks", "select " + columns + " from ACT_RU_TASK t where t.ASSIGNEE_ is null and t.SUSPENSION_STATE_ = 1"
+        + " and t.ID_ in (select l.TASK_ID_ from ACT_RU_IDENTITYLINK l where l.TYPE_ = 'candidate' and l.GROUP_ID_ in ('group7', 'teacher'))");
+    queries.put("import look-up by student number", "select * from cf_child where student_no in ('S17', 'S4242', 'S9001')");
+    long tasks = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+    long links = jdbc.queryForObject("select count(*) from ACT_RU_IDENTITYLINK", Long.class);
+    System.out.printf("BENCH-PLAN %d open tasks, %d candidate links%n", tasks, links);
+    queries.forEach((name, sql) -> {
+      System.out.println("BENCH-PLAN " + name + ": " + sql);
+      jdbc.queryForList("explain analyze " + sql, String.class).forEach(line -> System.out.println("BENCH-PLAN   " + line));
+    });
+  }
+
+  /** Seconds to start a node, and its heap in use after a GC (after one inbox page was served). */
+  private static double[] boot(String db) throws Exception {
+    System.gc();
+    long t0 = System.nanoTime();
+    try (ClusterNodes node = ClusterNodes.start(url(db), "postgres", 1)) {
+      double bootSeconds = seconds(t0);
+      new org.careflow.WebSession(node.port(1)).login("tteacher", "pw").get("/");
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(200);
+      }
+      double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+      long cases = node.bean(1, JdbcTemplate.class).queryForObject("select count(*) from cf_case", Long.class);
+      return new double[] {bootSeconds, heapMb, cases};
+    }
+  }
+
+  private static void stopExecutors(ClusterNodes nodes) {
+    for (int i = 1; i <= nodes.size(); i++) {
+      config(nodes.engine(i)).getJobExecutor().shutdown();
+    }
+  }
+
+  private static ProcessEngineConfigurationImpl config(ProcessEngine engine) {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /**
+   * {@code n} children and cases in class A written in SQL, and their child-case instances started by
+   * the engine straight at the next-month timer (in chunks of 250 per engine command).
+   */
+  static void seed(ClusterNodes nodes, int n) {
+    TestSchool school = nodes.bean(1, TestSchool.class).ensure();
+    JdbcTemplate jdbc = nodes.bean(1, JdbcTemplate.class);
+    long t0 = System.nanoTime();
+    long first = jdbc.queryForObject("select coalesce(max(id), 0) from cf_child", Long.class);
+    jdbc.update("insert into cf_child (name, school_class_id, version, boarding, key_support, subsidy, student_no, care_type, sex)"
+        + " select '学生' || g, ?, 0, false, false, false, 'S' || (g + ?), 'BOTH_AWAY', 'F' from generate_series(1, ?) g",
+        school.classA.getId(), first, n);
+    jdbc.update("insert into cf_case (child_id, opened_at, version, status, opened_by, term_id)"
+        + " select id, now(), 0, 'ACTIVE', 'bench', ? from cf_child where id > ?", school.autumn.getId(), first);
+    List<Long> cases = jdbc.queryForList("select c.id from cf_case c where c.child_id > ? order by c.id", Long.class, first);
+    ProcessEngine engine = nodes.engine(1);
+    RuntimeService runtime = engine.getRuntimeService();
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("child-case")
+        .latestVersion().singleResult().getId();
+    for (int from = 0; from < cases.size(); from += 250) {
+      List<Long> chunk = cases.subList(from, Math.min(cases.size(), from + 250));
+      config(engine).getCommandExecutorTxRequired().execute(ctx -> {
+        for (Long id : chunk) {
+          runtime.createProcessInstanceById(definition).businessKey(id.toString()).setVariables(Map.of("caseId", id))
+              .startBeforeActivity("nextMonth").execute();
+        }
+        return null;
+      });
+    }
+    System.out.printf("BENCH-INFO seeded %d cases in %.0f s%n", n, seconds(t0));
+  }
+
+  /** Starts the executors, wakes them, and returns tasks made per second until no job is due. */
+  private static double burst(ClusterNodes nodes) throws InterruptedException {
+    long due = nodes.engine(1).getManagementService().createJobQuery().executable().count();
+    long t0 = System.nanoTime();
+    for (int i = 1; i <= nodes.size(); i++) {
+      config(nodes.engine(i)).getJobExecutor().start();
+    }
+    nodes.wakeJobExecutors();
+    if (!nodes.awaitNoDueJobs(Duration.ofHours(2))) {
+      throw new AssertionError("timers still due after 2 hours");
+    }
+    return due / seconds(t0);
+  }
+
+  private static void check(ClusterNodes nodes, int expected) {
+    JdbcTemplate jdbc = nodes.bean(1, JdbcTemplate.class);
+    long talks = jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'monthlyTalk'", Long.class);
+    long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
+    System.out.printf("BENCH-INFO monthly talks %d (expected %d), incidents %d%n", talks, expected, incidents);
+    if (talks != expected || incidents != 0) {
+      throw new AssertionError("the burst lost or doubled tasks");
+    }
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}
