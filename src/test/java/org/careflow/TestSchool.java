@@ -94,6 +94,13 @@ public class TestSchool {
     classB = classes.save(new SchoolClass(s, "一年级(2)班", 1, "tteacher2"));
     teachers.save(new Teacher("tweb", "网页测试班主任", s, "美术", false));
     classC = classes.save(new SchoolClass(s, "二年级(1)班", 2, "tweb"));
+    // scope: each class's group holds its teacher; the coordinator and supervisor look after this school
+    accounts.setClassTeacher(classA.getId(), "tteacher");
+    accounts.setClassTeacher(classB.getId(), "tteacher2");
+    accounts.setClassTeacher(classC.getId(), "tweb");
+    accounts.addToSchool("tcoordinator", s.getId());
+    accounts.addToSchool("tsupervisor", s.getId());
+    accounts.addToSchool("tcounsellor", s.getId());
     autumn = terms.save(new Term(s, "2026年秋季学期", AUTUMN_START, AUTUMN_END));
     terms.save(new Term(s, "2027年春季学期", SPRING_START, LocalDate.of(2027, 7, 4)));
   }

@@ -26,8 +26,11 @@ public class CareCases {
   private final ChildArchive archive;
   private final TermCalendar calendar;
   private final CareClock clock;
+  private final org.careflow.identity.ScopeAuthorizations scopeGrants;
 
-  public CareCases(CareCaseRepository cases, ChildArchive archive, TermCalendar calendar, CareClock clock) {
+  public CareCases(CareCaseRepository cases, ChildArchive archive, TermCalendar calendar, CareClock clock,
+      org.careflow.identity.ScopeAuthorizations scopeGrants) {
+    this.scopeGrants = scopeGrants;
     this.cases = cases;
     this.archive = archive;
     this.calendar = calendar;
@@ -101,8 +104,12 @@ public class CareCases {
     careCase(caseId).activate();
   }
 
+  /** Pairs the case; the engine's grants follow the mentor (the new one reads the case, an earlier one no longer). */
   public void pair(long caseId, String mentor, Long buddyChildId) {
-    careCase(caseId).pair(mentor, buddyChildId);
+    CareCase c = careCase(caseId);
+    String before = c.getMentor();
+    c.pair(mentor, buddyChildId);
+    scopeGrants.mentorChanged("child-case", Long.toString(caseId), before, mentor);
   }
 
   /** Moves the case into the school's next term; empty when the calendar has no next term yet. */

@@ -135,6 +135,13 @@ class DemoSchool implements ApplicationRunner {
     teachers.save(new Teacher("counsellor", "孙敏", school, "心理健康", false));
     classA = classes.save(new SchoolClass(school, "三年级(1)班", 3, "teacher"));
     classB = classes.save(new SchoolClass(school, "四年级(2)班", 4, "teacher2"));
+    // scope (docs/ARCHITECTURE.md): each class's group holds its teacher; the coordinator and the
+    // principal look after this school
+    accounts.setClassTeacher(classA.getId(), "teacher");
+    accounts.setClassTeacher(classB.getId(), "teacher2");
+    accounts.addToSchool("coordinator", school.getId());
+    accounts.addToSchool("supervisor", school.getId());
+    accounts.addToSchool("counsellor", school.getId());
   }
 
   /** Terms around today: autumn runs 1 Sep to 20 Jan, spring 24 Feb to 4 Jul. */

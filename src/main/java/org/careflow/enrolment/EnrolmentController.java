@@ -2,6 +2,7 @@ package org.careflow.enrolment;
 
 import java.util.List;
 import org.careflow.child.CareCase;
+import org.careflow.child.CareCases;
 import org.careflow.identity.CurrentUser;
 import org.careflow.identity.Roles;
 import org.careflow.school.SchoolClass;
@@ -25,18 +26,27 @@ class EnrolmentController {
 
   private final CaseLifecycle lifecycle;
   private final SchoolClassRepository classes;
+  private final CareCases cases;
 
-  EnrolmentController(CaseLifecycle lifecycle, SchoolClassRepository classes) {
+  EnrolmentController(CaseLifecycle lifecycle, SchoolClassRepository classes, CareCases cases) {
     this.lifecycle = lifecycle;
     this.classes = classes;
+    this.cases = cases;
   }
 
-  /** Class teachers enrol into their own classes; coordinators and admins into any. */
+  /** Class teachers enrol into their own classes; coordinators into their schools' classes; admins into any. */
   private List<SchoolClass> classesFor(CurrentUser u) {
-    if (u.has(Roles.COORDINATOR) || u.isAdmin()) {
+    if (u.isAdmin()) {
       return classes.findAll(org.springframework.data.domain.Sort.by("grade", "name"));
     }
-    return classes.findByClassTeacherOrderByName(u.id());
+    List<SchoolClass> own = classes.findByClassTeacherOrderByName(u.id());
+    if (!u.has(Roles.COORDINATOR) || u.schools().isEmpty()) {
+      return own;
+    }
+    java.util.Set<SchoolClass> all = new java.util.LinkedHashSet<>(own);
+    classes.findAll(org.springframework.data.domain.Sort.by("grade", "name")).stream()
+        .filter(c -> u.schools().contains(c.getSchool().getId())).forEach(all::add);
+    return List.copyOf(all);
   }
 
   @GetMapping("/enrol")
@@ -66,11 +76,16 @@ class EnrolmentController {
   }
 
   @PostMapping("/cases/{caseId}/close")
+  @org.springframework.transaction.annotation.Transactional
   String close(@PathVariable long caseId, @RequestParam(defaultValue = "") String reason,
       @RequestParam(required = false) String note, @RequestParam long childId, Authentication auth) {
     CurrentUser u = CurrentUser.of(auth);
     if (!(u.has(Roles.COORDINATOR) || u.has(Roles.SUPERVISOR) || u.isAdmin())) {
       throw new NotFoundException("case");
+    }
+    CareCase c = cases.careCase(caseId);
+    if (!u.seesSchool(c.getChild().getSchoolClass().getSchool().getId())) {
+      throw new NotFoundException("case"); // another school's case: as if it did not exist
     }
     lifecycle.close(caseId, reason, note == null || note.isBlank() ? null : note.strip(), u.id());
     return "redirect:/children/" + childId;

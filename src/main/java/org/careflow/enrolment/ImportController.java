@@ -54,9 +54,14 @@ class ImportController {
     this.messages = messages;
   }
 
-  /** The classes of the user's school, by name: the user's own school, or the only one there is. */
+  /**
+   * The classes of the user's school, by name: the school they look after (their one {@code school-<id>}
+   * group), their own school as a teacher, or the only one there is.
+   */
   private Map<String, SchoolClass> classesOf(Authentication auth) {
-    Long schoolId = schools.teacher(auth.getName()).map(Teacher::getSchool).map(s -> s.getId()).orElse(null);
+    java.util.Set<Long> looksAfter = org.careflow.identity.CurrentUser.of(auth).schools();
+    Long schoolId = looksAfter.size() == 1 ? looksAfter.iterator().next()
+        : schools.teacher(auth.getName()).map(Teacher::getSchool).map(s -> s.getId()).orElse(null);
     List<SchoolClass> all = classes.findAll();
     if (schoolId == null) {
       List<Long> ids = all.stream().map(c -> c.getSchool().getId()).distinct().toList();

@@ -27,7 +27,10 @@ public class Accounts {
    * The role groups and what each may do in the engine's own doors (REST API and webapps, where the
    * engine checks authorizations): everyone works tasks in Tasklist, whose own task permissions the
    * engine grants on assignment; coordinators and supervisors also watch the processes in Cockpit.
-   * Only administrators use the Admin webapp. Per-class scoping is issue 6's work.
+   * Only administrators use the Admin webapp. Nobody but administrators has a global READ on tasks,
+   * process instances or history: those are granted per task and instance to the class's and the
+   * school's groups and the mentor (ScopedAuthorizationProvider, ScopeSync), so the engine shows each
+   * user the same children as careflow's pages. Grants that earlier versions gave are withdrawn here.
    */
   public void ensureRoleGroups() {
     for (String role : Roles.ALL) {
@@ -38,7 +41,10 @@ public class Accounts {
         identity.saveGroup(g);
       }
     }
-    for (String role : java.util.List.of(Roles.TEACHER, Roles.MENTOR, Roles.COORDINATOR, Roles.SUPERVISOR, Roles.COUNSELLOR)) {
+    for (String role : Roles.ALL) {
+      if (Roles.ADMIN.equals(role)) {
+        continue;
+      }
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
       grant(role, Resources.FILTER, "*", Permissions.READ);
@@ -48,10 +54,11 @@ public class Accounts {
     }
     for (String role : java.util.List.of(Roles.COORDINATOR, Roles.SUPERVISOR)) {
       grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
-      grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
       grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
       grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
+      // every school's cases: no longer; their schools' cases come per instance
+      withdraw(role, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      withdraw(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
     }
     // Administrators may do everything, in the engine too (as Camunda's own first-admin setup grants).
     for (Resources resource : Resources.values()) {
@@ -60,6 +67,76 @@ public class Accounts {
     // Coordinators redesign the processes: they deploy (checked by the project's rules) from the
     // desktop Modeler over REST or from careflow's pages.
     grant(Roles.COORDINATOR, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+  }
+
+  /** Takes a permission back from a group's global grant (an upgrade from a version that gave it). */
+  private void withdraw(String group, Resource resource, String resourceId, Permission permission) {
+    Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group)
+        .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+    if (a == null || !a.isPermissionGranted(permission)) {
+      return;
+    }
+    a.removePermission(permission);
+    authorizations.saveAuthorization(a);
+  }
+
+  // -- scope groups (see Roles) -------------------------------------------------------------------
+
+  private void ensureGroup(String id, String type) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group g = identity.newGroup(id);
+      g.setName(id);
+      g.setType(type);
+      identity.saveGroup(g);
+    }
+  }
+
+  /**
+   * The class's group holds its class teacher and nobody else: a new class teacher is a change of
+   * membership, and the engine's per-task and per-case grants to the group follow at once.
+   */
+  public void setClassTeacher(long classId, String user) {
+    String group = Roles.classGroup(classId);
+    ensureGroup(group, "CLASS");
+    for (User u : identity.createUserQuery().memberOfGroup(group).list()) {
+      if (!u.getId().equals(user)) {
+        identity.deleteMembership(u.getId(), group);
+      }
+    }
+    if (user != null && exists(user) && identity.createUserQuery().userId(user).memberOfGroup(group).count() == 0) {
+      identity.createMembership(user, group);
+    }
+  }
+
+  /**
+   * Makes a supervisor, coordinator or counsellor look after a school: the school's group (reading its
+   * cases) and the school's group of each of their school-wide roles (the tasks offered to that role).
+   */
+  public void addToSchool(String user, long schoolId) {
+    java.util.List<String> groups = new java.util.ArrayList<>();
+    groups.add(Roles.schoolGroup(schoolId));
+    for (String role : Roles.SCHOOL_ROLES) {
+      if (identity.createUserQuery().userId(user).memberOfGroup(role).count() > 0) {
+        groups.add(Roles.schoolRoleGroup(schoolId, role));
+      }
+    }
+    for (String g : groups) {
+      ensureGroup(g, "SCHOOL");
+      if (identity.createUserQuery().userId(user).memberOfGroup(g).count() == 0) {
+        identity.createMembership(user, g);
+      }
+    }
+  }
+
+  /** The schools a user looks after (their {@code school-<id>} groups). */
+  public java.util.Set<Long> schoolsOf(String user) {
+    return groupsOf(user).stream().map(Roles::schoolOf).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** Every group of a user: roles and scope groups. */
+  public java.util.List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   /** The engine keeps one authorization per group and resource: a new permission is added to it. */

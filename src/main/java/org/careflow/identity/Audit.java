@@ -37,6 +37,15 @@ public class Audit {
   }
 
   @Transactional(readOnly = true)
+  /** Entries about the children of these schools only ({@code null}: every entry, for administrators). */
+  public List<AuditEntry> find(Long child, String actor, int limit, java.util.Set<Long> schools) {
+    if (schools == null) {
+      return find(child, actor, limit);
+    }
+    return entries.findInSchools(child, actor == null || actor.isBlank() ? null : actor.strip(),
+        schools.isEmpty() ? List.of(-1L) : schools, PageRequest.of(0, Math.max(1, Math.min(limit, 1000))));
+  }
+
   public List<AuditEntry> find(Long child, String actor, int limit) {
     return entries.find(child, actor == null || actor.isBlank() ? null : actor.strip(), PageRequest.of(0, Math.max(1, Math.min(limit, 1000))));
   }

@@ -20,15 +20,17 @@ class AuditController {
     this.audit = audit;
   }
 
-  private List<Entry> entries(Long child, String actor, int limit) {
-    return audit.find(child, actor, limit).stream()
+  /** A supervisor reads the entries about their schools' children; an administrator all. */
+  private List<Entry> entries(Long child, String actor, int limit, org.springframework.security.core.Authentication auth) {
+    CurrentUser u = CurrentUser.of(auth);
+    return audit.find(child, actor, limit, u.isAdmin() ? null : u.schools()).stream()
         .map(a -> new Entry(a.getActor(), a.getAction(), a.getAt(), a.getChildId(), a.getCaseId(), a.getDetail())).toList();
   }
 
   @GetMapping("/audit")
   String page(@RequestParam(required = false) Long child, @RequestParam(required = false) String actor,
-      @RequestParam(defaultValue = "200") int limit, Model model) {
-    model.addAttribute("entries", entries(child, actor, limit));
+      @RequestParam(defaultValue = "200") int limit, org.springframework.security.core.Authentication auth, Model model) {
+    model.addAttribute("entries", entries(child, actor, limit, auth));
     model.addAttribute("child", child);
     model.addAttribute("actor", actor);
     return "identity/audit";
@@ -37,7 +39,7 @@ class AuditController {
   @GetMapping("/api/audit")
   @ResponseBody
   List<Entry> json(@RequestParam(required = false) Long child, @RequestParam(required = false) String actor,
-      @RequestParam(defaultValue = "100") int limit) {
-    return entries(child, actor, limit);
+      @RequestParam(defaultValue = "100") int limit, org.springframework.security.core.Authentication auth) {
+    return entries(child, actor, limit, auth);
   }
 }

@@ -12,4 +12,9 @@ interface AuditRepository extends Repository<AuditEntry, Long> {
 
   @Query("select a from AuditEntry a where (:child is null or a.childId = :child) and (:actor is null or a.actor = :actor) order by a.at desc, a.id desc")
   List<AuditEntry> find(Long child, String actor, Pageable page);
+
+  /** The same, for the children of some schools only (a supervisor's); reads the child module's entities by name. */
+  @Query("select a from AuditEntry a where (:child is null or a.childId = :child) and (:actor is null or a.actor = :actor)"
+      + " and a.childId in (select ch.id from Child ch where ch.schoolClass.school.id in :schools) order by a.at desc, a.id desc")
+  List<AuditEntry> findInSchools(Long child, String actor, java.util.Collection<Long> schools, Pageable page);
 }

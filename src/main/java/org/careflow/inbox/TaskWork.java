@@ -63,11 +63,13 @@ public class TaskWork {
   void setRisks(List<CaseRisk> risks) {
     this.risks = risks;
   }
+  private final org.careflow.identity.Accounts accounts;
 
-  public TaskWork(TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
+  public TaskWork(org.careflow.identity.Accounts accounts, TaskService tasks, FormService forms, RuntimeService runtime, RepositoryService repository,
       List<TaskFormHandler> handlers, List<TaskSubjects> subjects, CareClock clock, CareCases cases,
       InboxCounts counts, TaskCommentRepository comments, SchoolDirectory schools, org.careflow.identity.Audit audit,
       org.camunda.bpm.engine.HistoryService history) {
+    this.accounts = accounts;
     this.audit = audit;
     this.history = history;
     this.cases = cases;
@@ -131,7 +133,8 @@ public class TaskWork {
 
   /** The inbox narrowed by a filter: a kind of task, a class, a part of a child's name. */
   @Transactional(readOnly = true)
-  public InboxPage inbox(Worker w, InboxFilter filter, int page, int size) {
+  public InboxPage inbox(Worker given, InboxFilter filter, int page, int size) {
+    Worker w = scoped(given);
     List<String> keys = null;
     if (filter.narrowsCases()) {
       keys = cases.openCaseIds(filter.classId(), filter.childName()).stream().map(String::valueOf).toList();
@@ -168,7 +171,8 @@ public class TaskWork {
 
   /** The filter choices with how many tasks each holds: two grouped queries, whatever the number of tasks. */
   @Transactional(readOnly = true)
-  public Map<String, List<Facet>> facets(Worker w) {
+  public Map<String, List<Facet>> facets(Worker given) {
+    Worker w = scoped(given);
     List<Facet> kinds = counts.byKind(w.user(), w.groups(), w.admin()).stream()
         .map(k -> new Facet(k.taskKey(), k.name(), k.count())).toList();
     Map<String, Long> perCase = new HashMap<>();
@@ -184,11 +188,25 @@ public class TaskWork {
     return Map.of("kinds", kinds, "classes", List.copyOf(classes.values()));
   }
 
-  private TaskQuery visibleTo(Worker w) {
-    TaskQuery q = tasks.createTaskQuery().active();
+  /**
+   * The worker with all their groups from the identity store: the scope groups too, such as
+   * {@code school-3-supervisor}, to which a task offered to the supervisors of school 3 is offered.
+   */
+  private Worker scoped(Worker w) {
     if (w.admin()) {
+      return w;
+    }
+    java.util.Set<String> groups = new java.util.LinkedHashSet<>(w.groups());
+    groups.addAll(accounts.groupsOf(w.user()));
+    return new Worker(w.user(), List.copyOf(groups), false);
+  }
+
+  private TaskQuery visibleTo(Worker given) {
+    TaskQuery q = tasks.createTaskQuery().active();
+    if (given.admin()) {
       return q;
     }
+    Worker w = scoped(given);
     if (w.groups().isEmpty()) {
       return q.taskAssignee(w.user());
     }

@@ -84,12 +84,14 @@ public class DigestMail {
     return out;
   }
 
+  /** Each supervisor's figures are their schools' (issue 6: a supervisor sees only their schools). */
   List<SimpleMailMessage> supervisorDigests() {
-    List<OversightQueries.GroupRow> byClass = queries.overdue(OversightQueries.GroupBy.CLASS);
-    List<OversightQueries.GroupRow> byObligation = queries.overdue(OversightQueries.GroupBy.OBLIGATION);
-    int escalations = queries.openEscalations(10_000).size();
     List<SimpleMailMessage> out = new ArrayList<>();
     for (String id : accounts.members(Roles.SUPERVISOR)) {
+      java.util.Set<Long> schools = accounts.schoolsOf(id);
+      List<OversightQueries.GroupRow> byClass = queries.overdue(OversightQueries.GroupBy.CLASS, schools);
+      List<OversightQueries.GroupRow> byObligation = queries.overdue(OversightQueries.GroupBy.OBLIGATION, schools);
+      int escalations = queries.openEscalations(10_000, schools).size();
       accounts.contact(id).ifPresent(c -> {
         StringBuilder body = new StringBuilder();
         body.append(msg("digest.greeting", c.name())).append("\n\n").append(msg("digest.supervisor.intro")).append("\n");

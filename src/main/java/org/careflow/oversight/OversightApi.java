@@ -21,7 +21,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * The oversight figures for other tools (HTTP Basic, stateless; roles supervisor, coordinator and
- * camunda-admin, see identity.SecurityConfig). All schools for now (scoping per school: issue 6).
+ * camunda-admin, see identity.SecurityConfig), each for their own schools ({@link #scope}).
  */
 @RestController
 @RequestMapping("/api/oversight")
@@ -37,10 +37,20 @@ class OversightApi {
     this.messages = messages;
   }
 
+  /**
+   * The schools whose figures a user sees: all for an administrator, else their {@code school-<id>}
+   * groups (a supervisor or coordinator in no school's group sees empty figures).
+   */
+  static java.util.Set<Long> scope(org.springframework.security.core.Authentication auth) {
+    org.careflow.identity.CurrentUser u = org.careflow.identity.CurrentUser.of(auth);
+    return u.isAdmin() ? null : u.schools();
+  }
+
   /** {@code [{"group", "overdue", "dueSoon", "buckets": {"1-7", "8-30", ">30"}}]}. */
   @GetMapping("/overdue")
-  List<Map<String, Object>> overdue(@RequestParam(defaultValue = "class") String groupBy) {
-    return queries.overdue(OversightQueries.GroupBy.parse(groupBy)).stream().map(OversightApi::json).toList();
+  List<Map<String, Object>> overdue(@RequestParam(defaultValue = "class") String groupBy,
+      org.springframework.security.core.Authentication auth) {
+    return queries.overdue(OversightQueries.GroupBy.parse(groupBy), scope(auth)).stream().map(OversightApi::json).toList();
   }
 
   static Map<String, Object> json(OversightQueries.GroupRow r) {
@@ -58,8 +68,8 @@ class OversightApi {
   }
 
   @GetMapping("/targets")
-  Map<String, Object> targets(@RequestParam(required = false) Long term) {
-    OversightQueries.Targets t = queries.targets(term);
+  Map<String, Object> targets(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth) {
+    OversightQueries.Targets t = queries.targets(term, scope(auth));
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> termJson = new LinkedHashMap<>();
     termJson.put("id", t.term().id());
@@ -83,10 +93,11 @@ class OversightApi {
   }
 
   @GetMapping("/overdue.xlsx")
-  ResponseEntity<byte[]> overdueWorkbook(@RequestParam(defaultValue = "class") String groupBy) throws IOException {
+  ResponseEntity<byte[]> overdueWorkbook(@RequestParam(defaultValue = "class") String groupBy,
+      org.springframework.security.core.Authentication auth) throws IOException {
     OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OverdueWorkbook.write(g, queries.overdue(g), out);
+    OverdueWorkbook.write(g, queries.overdue(g, scope(auth)), out);
     return ResponseEntity.ok().contentType(XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("overdue-" + g.name().toLowerCase() + ".xlsx").build().toString())
         .body(out.toByteArray());

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The supervisors' dashboard (/oversight; roles supervisor, coordinator, camunda-admin, see
- * identity.SecurityConfig). Shows all schools for now: scoping per school or township is issue 6.
+ * identity.SecurityConfig), each for their own schools (an administrator: all; see OversightApi#scope).
  */
 @Controller
 class OversightController {
@@ -41,19 +41,21 @@ class OversightController {
   record TeacherView(String teacher, String name, List<OversightQueries.ChildRow> children) {}
 
   @GetMapping("/oversight")
-  String dashboard(@RequestParam(required = false) Long term, Model model) throws JsonProcessingException {
-    OversightQueries.Targets targets = queries.targets(term);
-    List<OversightQueries.ChildRow> children = queries.children(CHILD_ROWS);
+  String dashboard(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth, Model model)
+      throws JsonProcessingException {
+    java.util.Set<Long> scope = OversightApi.scope(auth);
+    OversightQueries.Targets targets = queries.targets(term, scope);
+    List<OversightQueries.ChildRow> children = queries.children(CHILD_ROWS, scope);
     model.addAttribute("targets", targets);
-    model.addAttribute("terms", queries.terms());
-    model.addAttribute("byClass", queries.overdue(OversightQueries.GroupBy.CLASS));
-    model.addAttribute("byTeacher", queries.overdue(OversightQueries.GroupBy.TEACHER));
-    model.addAttribute("byObligation", queries.overdue(OversightQueries.GroupBy.OBLIGATION));
+    model.addAttribute("terms", queries.terms(scope));
+    model.addAttribute("byClass", queries.overdue(OversightQueries.GroupBy.CLASS, scope));
+    model.addAttribute("byTeacher", queries.overdue(OversightQueries.GroupBy.TEACHER, scope));
+    model.addAttribute("byObligation", queries.overdue(OversightQueries.GroupBy.OBLIGATION, scope));
     model.addAttribute("tree", tree(children));
     model.addAttribute("childRowsCapped", children.size() >= CHILD_ROWS);
-    model.addAttribute("escalations", queries.openEscalations(ESCALATION_ROWS));
+    model.addAttribute("escalations", queries.openEscalations(ESCALATION_ROWS, scope));
     model.addAttribute("teacherNames", queries.teacherNames(Stream.concat(children.stream().map(OversightQueries.ChildRow::teacher),
-        queries.openEscalations(ESCALATION_ROWS).stream().map(OversightQueries.OpenEscalation::assignee)).filter(t -> t != null && !t.isEmpty()).distinct().toList()));
+        queries.openEscalations(ESCALATION_ROWS, scope).stream().map(OversightQueries.OpenEscalation::assignee)).filter(t -> t != null && !t.isEmpty()).distinct().toList()));
     // The charts' data, read by static/js/oversight.js from data- attributes (the CSP allows no inline script).
     model.addAttribute("talkMonths", json.writeValueAsString(targets.talkByMonth().stream().map(OversightQueries.MonthRate::month).toList()));
     model.addAttribute("talkRates", json.writeValueAsString(targets.talkByMonth().stream().map(m -> Math.round(m.onTimeRate() * 1000) / 10.0).toList()));
@@ -64,10 +66,11 @@ class OversightController {
 
   /** The same workbook as /api/oversight/overdue.xlsx, for the logged-in page. */
   @GetMapping("/oversight/overdue.xlsx")
-  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy) throws IOException {
+  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy,
+      org.springframework.security.core.Authentication auth) throws IOException {
     OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OverdueWorkbook.write(g, queries.overdue(g), out);
+    OverdueWorkbook.write(g, queries.overdue(g, OversightApi.scope(auth)), out);
     return ResponseEntity.ok().contentType(OversightApi.XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("overdue-" + g.name().toLowerCase() + ".xlsx").build().toString())
         .body(out.toByteArray());

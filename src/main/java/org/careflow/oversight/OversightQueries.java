@@ -26,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
  * cases stays fast (docs/PERFORMANCE.md). Overdue, due soon and the age buckets are
  * {@link Deadlines#cutoffs}; missed obligations are {@link Obligations}.
  *
- * <p>Scope: all schools for now. Scoping the figures to one school or township is issue 6, with the
- * scoped access to pages.
+ * <p>Scope: every method takes the schools whose figures are wanted ({@code null}: all schools, for
+ * administrators; a supervisor's or coordinator's {@code school-<id>} groups otherwise, see
+ * identity.CurrentUser#schools). The scope is one more condition on the class's {@code school_id} (or a
+ * subquery of the scope's class ids for the tables that hold a case or class id), and part of the cache key.
+ * The methods without it are the all-schools figures.
  */
 @Service
 @Transactional(readOnly = true)
@@ -115,6 +118,27 @@ public class OversightQueries {
     cache.clear();
   }
 
+  /** The cache key's part for a scope. */
+  private static String scopeKey(java.util.Set<Long> schools) {
+    return schools == null ? "all" : new java.util.TreeSet<>(schools).toString();
+  }
+
+  /** The scope as a parameter: no school at all matches nothing (an empty IN list is not SQL). */
+  private static MapSqlParameterSource scoped(MapSqlParameterSource p, java.util.Set<Long> schools) {
+    return schools == null ? p : p.addValue("schools", schools.isEmpty() ? List.of(-1L) : List.copyOf(schools));
+  }
+
+  /** A condition: the class in this column is in the scope's schools ("" for all schools). */
+  private static String classInScope(String classIdColumn, java.util.Set<Long> schools) {
+    return schools == null ? "" : " AND " + classIdColumn + " IN (SELECT sc.id FROM cf_class sc WHERE sc.school_id IN (:schools))";
+  }
+
+  /** A condition: the case in this column is of a child of the scope's schools ("" for all schools). */
+  private static String caseInScope(String caseIdColumn, java.util.Set<Long> schools) {
+    return schools == null ? "" : " AND " + caseIdColumn + " IN (SELECT sc_c.id FROM cf_case sc_c JOIN cf_child sc_ch ON sc_ch.id = sc_c.child_id"
+        + " JOIN cf_class sc ON sc.id = sc_ch.school_class_id WHERE sc.school_id IN (:schools))";
+  }
+
   @SuppressWarnings("unchecked")
   private <T> T cached(String key, java.util.function.Supplier<T> compute) {
     if (cacheNanos == 0) {
@@ -131,10 +155,14 @@ public class OversightQueries {
   }
 
   public List<OpenEscalation> openEscalations(int limit) {
-    return cached("escalations:" + limit, () -> computeOpenEscalations(limit));
+    return openEscalations(limit, null);
   }
 
-  private List<OpenEscalation> computeOpenEscalations(int limit) {
+  public List<OpenEscalation> openEscalations(int limit, java.util.Set<Long> schools) {
+    return cached("escalations:" + limit + ":" + scopeKey(schools), () -> computeOpenEscalations(limit, schools));
+  }
+
+  private List<OpenEscalation> computeOpenEscalations(int limit, java.util.Set<Long> schools) {
     return jdbc.query("""
         SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at
           FROM cf_reminder r
@@ -144,9 +172,9 @@ public class OversightQueries {
           LEFT JOIN ACT_RU_EXECUTION pi ON r.case_id IS NULL AND pi.ID_ = t.PROC_INST_ID_
           LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
           LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)
-         WHERE r.kind = 'ESCALATION'
+         WHERE r.kind = 'ESCALATION'""" + (schools == null ? "" : " AND cl.school_id IN (:schools)") + """
          ORDER BY r.due_date, r.id LIMIT :limit
-        """, new MapSqlParameterSource("limit", limit), (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
+        """, scoped(new MapSqlParameterSource("limit", limit), schools), (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
         (Long) rs.getObject("child_id", Long.class), rs.getString("child_name"), rs.getString("class_name"),
         rs.getTimestamp("due_date").toInstant(), rs.getTimestamp("recorded_at").toInstant()));
   }
@@ -189,12 +217,30 @@ public class OversightQueries {
    * process instance, so the joins to the case, child and class run once per instance, not per task.
    */
   public List<GroupRow> overdue(GroupBy groupBy) {
-    return cached("overdue:" + groupBy, () -> computeOverdue(groupBy));
+    return overdue(groupBy, null);
   }
 
-  private List<GroupRow> computeOverdue(GroupBy groupBy) {
-    MapSqlParameterSource p = cutoffs(clock.now());
-    String sql = switch (groupBy) {
+  /** The same, for the scope's schools only ({@code null}: all). */
+  public List<GroupRow> overdue(GroupBy groupBy, java.util.Set<Long> schools) {
+    return cached("overdue:" + groupBy + ":" + scopeKey(schools), () -> computeOverdue(groupBy, schools));
+  }
+
+  private List<GroupRow> computeOverdue(GroupBy groupBy, java.util.Set<Long> schools) {
+    MapSqlParameterSource p = scoped(cutoffs(clock.now()), schools);
+    String inScope = " WHERE cl.school_id IN (:schools)";
+    String sql = schools != null ? switch (groupBy) {
+      // scoped: the tasks are summed per instance (and teacher or task key) first, then joined to their
+      // class as by class, and only the scope's schools are kept
+      case CLASS -> "SELECT CAST(cl.id AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel, " + SUMS
+          + " FROM (" + String.format(PER_INSTANCE, "", "") + ") a" + INSTANCE_SUBJECT + inScope
+          + " GROUP BY cl.id ORDER BY overdue DESC, gkey";
+      case TEACHER -> "SELECT a.teacher AS gkey, '' AS glabel, " + SUMS
+          + " FROM (" + String.format(PER_INSTANCE, "COALESCE(t.ASSIGNEE_, '') AS teacher, ", ", COALESCE(t.ASSIGNEE_, '')") + ") a"
+          + INSTANCE_SUBJECT + inScope + " GROUP BY a.teacher ORDER BY overdue DESC, gkey";
+      case OBLIGATION -> "SELECT a.tkey AS gkey, MAX(a.tname) AS glabel, " + SUMS
+          + " FROM (" + String.format(PER_INSTANCE, "t.TASK_DEF_KEY_ AS tkey, MAX(t.NAME_) AS tname, ", ", t.TASK_DEF_KEY_") + ") a"
+          + INSTANCE_SUBJECT + inScope + " GROUP BY a.tkey ORDER BY overdue DESC, gkey";
+    } : switch (groupBy) {
       case CLASS -> "SELECT CAST(COALESCE(cl.id, 0) AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel, " + SUMS
           + " FROM (" + String.format(PER_INSTANCE, "", "") + ") a" + INSTANCE_SUBJECT
           + " GROUP BY COALESCE(cl.id, 0) ORDER BY overdue DESC, gkey";
@@ -210,30 +256,40 @@ public class OversightQueries {
     if (groupBy != GroupBy.TEACHER) {
       return rows;
     }
-    Map<String, String> names = schools.teacherNames(rows.stream().map(GroupRow::key).filter(k -> !k.isEmpty()).toList());
+    Map<String, String> names = this.schools.teacherNames(rows.stream().map(GroupRow::key).filter(k -> !k.isEmpty()).toList());
     return rows.stream().map(r -> new GroupRow(r.key(), names.getOrDefault(r.key(), r.key()), r.counts())).toList();
   }
 
   /** The children with overdue or due-soon work, worst first, for the class → teacher → child view. */
   public List<ChildRow> children(int limit) {
-    return cached("children:" + limit, () -> computeChildren(limit));
+    return children(limit, null);
   }
 
-  private List<ChildRow> computeChildren(int limit) {
+  public List<ChildRow> children(int limit, java.util.Set<Long> schools) {
+    return cached("children:" + limit + ":" + scopeKey(schools), () -> computeChildren(limit, schools));
+  }
+
+  private List<ChildRow> computeChildren(int limit, java.util.Set<Long> schools) {
     String sql = "SELECT cl.id AS class_id, MAX(cl.name) AS class_name, a.teacher AS teacher, ch.id AS child_id,"
         + " MAX(ch.name) AS child_name, " + SUMS
         + " FROM (" + String.format(PER_INSTANCE, "COALESCE(t.ASSIGNEE_, '') AS teacher, ", ", COALESCE(t.ASSIGNEE_, '')") + ") a"
-        + INSTANCE_SUBJECT + " WHERE ch.id IS NOT NULL"
+        + INSTANCE_SUBJECT + " WHERE ch.id IS NOT NULL" + (schools == null ? "" : " AND cl.school_id IN (:schools)")
         + " GROUP BY cl.id, a.teacher, ch.id ORDER BY overdue DESC, b3 DESC, class_name, child_id LIMIT :limit";
-    return jdbc.query(sql, cutoffs(clock.now()).addValue("limit", limit), (rs, n) -> new ChildRow(rs.getLong("class_id"),
+    return jdbc.query(sql, scoped(cutoffs(clock.now()).addValue("limit", limit), schools), (rs, n) -> new ChildRow(rs.getLong("class_id"),
         rs.getString("class_name"), rs.getString("teacher"), rs.getLong("child_id"), rs.getString("child_name"), Counts.of(rs)));
   }
 
   /** The term a figure is for: the given one, or the latest that has begun (of any school, for now). */
   public TermRef term(Long termId) {
+    return term(termId, null);
+  }
+
+  /** The same among the scope's schools' terms: another school's term is unknown here. */
+  public TermRef term(Long termId, java.util.Set<Long> schools) {
+    String scope = schools == null ? "" : " AND school_id IN (:schools)";
     String sql = "SELECT id, name, start_date, end_date FROM cf_term "
-        + (termId == null ? "WHERE start_date <= :today ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id");
-    List<TermRef> found = jdbc.query(sql, new MapSqlParameterSource("today", clock.today()).addValue("id", termId),
+        + (termId == null ? "WHERE start_date <= :today" + scope + " ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id" + scope);
+    List<TermRef> found = jdbc.query(sql, scoped(new MapSqlParameterSource("today", clock.today()).addValue("id", termId), schools),
         (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"), rs.getObject("start_date", LocalDate.class),
             rs.getObject("end_date", LocalDate.class)));
     if (found.isEmpty()) {
@@ -246,8 +302,13 @@ public class OversightQueries {
   }
 
   public List<TermRef> terms() {
-    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today ORDER BY start_date DESC, id",
-        new MapSqlParameterSource("today", clock.today()), (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
+    return terms(null);
+  }
+
+  public List<TermRef> terms(java.util.Set<Long> schools) {
+    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today"
+        + (schools == null ? "" : " AND school_id IN (:schools)") + " ORDER BY start_date DESC, id",
+        scoped(new MapSqlParameterSource("today", clock.today()), schools), (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)));
   }
 
@@ -269,15 +330,19 @@ public class OversightQueries {
    * cases counted in memory; the records are counted per period in one grouped pass per table.
    */
   public Targets targets(Long termId) {
-    TermRef term = term(termId); // outside the cache: an unknown term is refused at once
-    return cached("targets:" + term.id(), () -> computeTargets(term));
+    return targets(termId, null);
+  }
+
+  public Targets targets(Long termId, java.util.Set<Long> schools) {
+    TermRef term = term(termId, schools); // outside the cache: an unknown term is refused at once
+    return cached("targets:" + term.id() + ":" + scopeKey(schools), () -> computeTargets(term, schools));
   }
 
   /**
    * Children whose newest risk assessment before the end of the period (the term's end, or now) is HIGH,
    * with and without an individual support plan running at that moment: {with, without}.
    */
-  private long[] atRisk(MapSqlParameterSource p) {
+  private long[] atRisk(MapSqlParameterSource p, java.util.Set<Long> schools) {
     return jdbc.query("""
         SELECT COALESCE(SUM(CASE WHEN pl.n > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN pl.n > 0 THEN 0 ELSE 1 END), 0)
           FROM cf_risk_assessment a
@@ -286,35 +351,36 @@ public class OversightQueries {
                       WHERE s.opened_at <= :to AND (s.closed_at IS NULL OR s.closed_at >= :to) GROUP BY s.case_id) pl ON pl.case_id = a.case_id
          WHERE a.id IN (SELECT MAX(b.id) FROM cf_risk_assessment b WHERE b.assessed_at <= :to GROUP BY b.case_id)
            AND a.risk_level = 'HIGH' AND c.status <> 'NOT_ELIGIBLE' AND (c.closed_at IS NULL OR c.closed_at >= :to)
-        """, p, rs -> {
+        """ + caseInScope("a.case_id", schools), p, rs -> {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
     });
   }
 
-  private Targets computeTargets(TermRef term) {
+  private Targets computeTargets(TermRef term, java.util.Set<Long> schools) {
     Instant now = clock.now();
     ZoneId zone = clock.zone();
     Instant from = term.start().atStartOfDay(zone).toInstant();
     Instant termEnd = term.end().plusDays(1).atStartOfDay(zone).toInstant();
     Instant to = termEnd.isBefore(now) ? termEnd : now;
-    MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to))
-        .addValue("verifyCutoff", ts(Obligations.verifyCutoff(now)));
+    MapSqlParameterSource p = scoped(new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to))
+        .addValue("verifyCutoff", ts(Obligations.verifyCutoff(now))), schools);
 
     List<CaseDates> cases = jdbc.query("""
         SELECT c.status, c.opened_at, ch.registered_at, c.closed_at, ch.school_class_id,
                (SELECT MIN(pr.assigned_at) FROM cf_pairing pr WHERE pr.case_id = c.id) AS paired_at
           FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id
          WHERE c.status <> 'NOT_ELIGIBLE' AND c.opened_at < :to AND (c.closed_at IS NULL OR c.closed_at >= :from)
-        """, p, (rs, n) -> new CaseDates(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
+        """ + classInScope("ch.school_class_id", schools), p, (rs, n) -> new CaseDates(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
         instant(rs.getTimestamp(6)), instant(rs.getTimestamp(4)), rs.getLong(5)));
     long registered = cases.stream().filter(c -> c.registered() != null && c.registered().isBefore(to)).count();
     List<CaseDates> active = cases.stream().filter(c -> c.activeIn(from, to)).toList();
     long paired = active.stream().filter(c -> c.pairedBefore(to)).count();
     long meetingsHeld = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM cf_guardian_meeting WHERE held_at IS NOT NULL AND held_at >= :from AND held_at < :to", p, Long.class);
+        "SELECT COUNT(*) FROM cf_guardian_meeting WHERE held_at IS NOT NULL AND held_at >= :from AND held_at < :to"
+        + classInScope("class_id", schools), p, Long.class);
 
-    List<MonthRate> months = talkMonths(term, now, zone, cases);
+    List<MonthRate> months = talkMonths(term, now, zone, cases, schools);
     long activeMonths = 0;
     long onTime = 0;
     long missedTalks = 0;
@@ -323,10 +389,10 @@ public class OversightQueries {
       onTime += m.onTime();
       missedTalks += Math.max(0, m.activeCases() - m.withTalk());
     }
-    Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone, cases), missedMeetings(term, now, zone),
-        jdbc.queryForObject("SELECT COUNT(*) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE " + Obligations.UNVERIFIED,
-            p, Long.class));
-    long[] atRisk = atRisk(p);
+    Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone, cases, schools), missedMeetings(term, now, zone, schools),
+        jdbc.queryForObject("SELECT COUNT(*) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE " + Obligations.UNVERIFIED
+            + classInScope("ch.school_class_id", schools), p, Long.class));
+    long[] atRisk = atRisk(p, schools);
     return new Targets(term, rate(registered, cases.size()), rate(paired, active.size()), rate(onTime, activeMonths), meetingsHeld,
         atRisk[0], atRisk[1],
         cases.size(), active.size(), months, missed);
@@ -341,12 +407,12 @@ public class OversightQueries {
   }
 
   /** Per ended month of the term: active cases, those with a talk record for the month, those held within the month. */
-  List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases) {
+  List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, java.util.Set<Long> schools) {
     List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone).stream().filter(m -> m.endedBy(now)).toList();
     if (months.isEmpty()) {
       return List.of();
     }
-    MapSqlParameterSource p = new MapSqlParameterSource("months", months.stream().map(Obligations.Period::label).toList());
+    MapSqlParameterSource p = scoped(new MapSqlParameterSource("months", months.stream().map(Obligations.Period::label).toList()), schools);
     StringBuilder lastDay = new StringBuilder("CASE mt.talk_month");
     for (int i = 0; i < months.size(); i++) {
       lastDay.append(" WHEN :m").append(i).append(" THEN :d").append(i);
@@ -356,7 +422,7 @@ public class OversightQueries {
     Map<String, long[]> counts = new java.util.HashMap<>();
     jdbc.query("SELECT mt.talk_month, COUNT(DISTINCT mt.case_id) AS recorded,"
         + " COUNT(DISTINCT CASE WHEN mt.talk_date <= " + lastDay + " THEN mt.case_id END) AS on_time"
-        + " FROM cf_monthly_talk mt WHERE mt.talk_month IN (:months) GROUP BY mt.talk_month", p,
+        + " FROM cf_monthly_talk mt WHERE mt.talk_month IN (:months)" + caseInScope("mt.case_id", schools) + " GROUP BY mt.talk_month", p,
         rs -> {
           counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
         });
@@ -370,7 +436,7 @@ public class OversightQueries {
   }
 
   /** Case-weeks of the term (ended weeks) in which an active, paired case had no mentor check-in. */
-  long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases) {
+  long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, java.util.Set<Long> schools) {
     List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone).stream().filter(w -> w.endedBy(now)).toList();
     if (weeks.isEmpty()) {
       return 0;
@@ -379,7 +445,7 @@ public class OversightQueries {
     for (Obligations.Period w : weeks) {
       required += cases.stream().filter(c -> c.activeIn(w.start(), w.end()) && c.pairedBefore(w.start())).count();
     }
-    MapSqlParameterSource p = new MapSqlParameterSource("first", weeks.get(0).first()).addValue("last", weeks.get(weeks.size() - 1).last());
+    MapSqlParameterSource p = scoped(new MapSqlParameterSource("first", weeks.get(0).first()).addValue("last", weeks.get(weeks.size() - 1).last()), schools);
     StringBuilder week = new StringBuilder("CASE");
     for (int i = 0; i < weeks.size(); i++) {
       week.append(" WHEN ci.check_in_date <= :l").append(i).append(" THEN ").append(i);
@@ -387,22 +453,22 @@ public class OversightQueries {
     }
     week.append(" END");
     Long held = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT ci.case_id, " + week + " AS w FROM cf_mentor_check_in ci"
-        + " WHERE ci.first_meeting = FALSE AND ci.check_in_date BETWEEN :first AND :last) x", p, Long.class);
+        + " WHERE ci.first_meeting = FALSE AND ci.check_in_date BETWEEN :first AND :last" + caseInScope("ci.case_id", schools) + ") x", p, Long.class);
     return Math.max(0, required - (held == null ? 0 : held));
   }
 
   /** Classes that had active cases in an ended term and held no guardian meeting in it. */
-  long missedMeetings(TermRef term, Instant now, ZoneId zone) {
+  long missedMeetings(TermRef term, Instant now, ZoneId zone, java.util.Set<Long> schools) {
     Instant from = term.start().atStartOfDay(zone).toInstant();
     Instant end = term.end().plusDays(1).atStartOfDay(zone).toInstant();
     if (end.isAfter(now)) {
       return 0;
     }
     return Optional.ofNullable(jdbc.queryForObject("SELECT COUNT(DISTINCT ch.school_class_id) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
-        + " WHERE " + Obligations.activeCase(":from", ":end")
+        + " WHERE " + Obligations.activeCase(":from", ":end") + classInScope("ch.school_class_id", schools)
         + " AND NOT EXISTS (SELECT 1 FROM cf_guardian_meeting gm WHERE gm.class_id = ch.school_class_id AND gm.held_at IS NOT NULL"
         + " AND gm.held_at >= :from AND gm.held_at < :end)",
-        new MapSqlParameterSource("from", ts(from)).addValue("end", ts(end)), Long.class)).orElse(0L);
+        scoped(new MapSqlParameterSource("from", ts(from)).addValue("end", ts(end)), schools), Long.class)).orElse(0L);
   }
 
   /** Each teacher's overdue and due-soon tasks by obligation (task key), for the digest e-mails. */

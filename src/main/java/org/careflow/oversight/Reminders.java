@@ -80,7 +80,9 @@ public class Reminders {
     }
     String groups = tasks.getIdentityLinksForTask(t.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(l -> "group:" + l.getGroupId()).collect(Collectors.joining(","));
+        // a role of one school (school-3-coordinator) reads as the role, as the page names roles
+        .map(l -> "group:" + (Roles.roleOfSchoolGroup(l.getGroupId()) != null ? Roles.roleOfSchoolGroup(l.getGroupId()) : l.getGroupId()))
+        .collect(Collectors.joining(","));
     return groups.isEmpty() ? "group:" + Roles.COORDINATOR : groups;
   }
 

@@ -1,0 +1,196 @@
+package org.careflow.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.careflow.shared.CaseScopes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the engine's per-case authorizations in step where the domain changes outside the engine:
+ * a new mentor (pairing), a new class teacher (the class's open tasks move to them), and, once, the
+ * cases and tasks that were created before scoping existed (backfill at start). New tasks get theirs
+ * from {@link ScopedAuthorizationProvider} as they are created.
+ */
+@Service
+public class ScopeAuthorizations {
+
+  private static final Logger log = LoggerFactory.getLogger(ScopeAuthorizations.class);
+
+  private final AuthorizationService authorizations;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ScopedAccessPlugin plugin;
+  private final JdbcTemplate jdbc;
+
+  ScopeAuthorizations(AuthorizationService authorizations, RuntimeService runtime, TaskService tasks, ScopedAccessPlugin plugin,
+      JdbcTemplate jdbc) {
+    this.authorizations = authorizations;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.plugin = plugin;
+    this.jdbc = jdbc;
+  }
+
+  /** The case's mentor changed: the new one reads the case in the engine, the old one no longer. */
+  @Transactional
+  public void mentorChanged(String processKey, String businessKey, String oldMentor, String newMentor) {
+    for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list()) {
+      if (oldMentor != null && !oldMentor.equals(newMentor)) {
+        for (Resource r : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+          Authorization a = userGrant(oldMentor, r, pi.getId());
+          if (a != null) {
+            authorizations.deleteAuthorization(a.getId());
+          }
+        }
+      }
+      if (newMentor != null) {
+        grant(newMentor, null, Resources.PROCESS_INSTANCE, pi.getId(), Permissions.READ);
+        grant(newMentor, null, Resources.HISTORIC_PROCESS_INSTANCE, pi.getId(), HistoricProcessInstancePermissions.READ);
+      }
+    }
+  }
+
+  /**
+   * A class has a new class teacher: the class's open tasks assigned to the old one move to the new one,
+   * and the old one loses the task permissions the engine gave them as assignee.
+   */
+  @Transactional
+  public int classHandedOver(long classId, String oldTeacher, String newTeacher) {
+    if (oldTeacher == null || oldTeacher.equals(newTeacher)) {
+      return 0;
+    }
+    int moved = 0;
+    for (Task t : tasks.createTaskQuery().taskAssignee(oldTeacher).list()) {
+      Optional<CaseScopes.Scope> s = scopeOf(t);
+      if (s.isPresent() && s.get().classId() == classId) {
+        tasks.setAssignee(t.getId(), newTeacher);
+        for (Resource r : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+          Authorization a = userGrant(oldTeacher, r, t.getId());
+          if (a != null) {
+            authorizations.deleteAuthorization(a.getId());
+          }
+        }
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /**
+   * Gives the running cases and meetings that have no scoped grant yet (made before scoping, or by an
+   * older version) the grants a new task gets, and offers their tasks for a school-wide role to that
+   * role of their school. Only instances without a grant to a {@code school-} group are read, so on an
+   * installation already in step this is one query.
+   */
+  @Transactional
+  public int backfill() {
+    List<String> pending = jdbc.queryForList("""
+        SELECT e.ID_ FROM ACT_RU_EXECUTION e
+         WHERE e.ID_ = e.PROC_INST_ID_ AND e.BUSINESS_KEY_ IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION a WHERE a.RESOURCE_TYPE_ = ? AND a.RESOURCE_ID_ = e.ID_
+                           AND a.GROUP_ID_ LIKE 'school-%')
+        """, String.class, Resources.PROCESS_INSTANCE.resourceType());
+    int done = 0;
+    for (String id : pending) {
+      ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+      if (pi == null) {
+        continue;
+      }
+      String key = jdbc.queryForObject("SELECT KEY_ FROM ACT_RE_PROCDEF WHERE ID_ = ?", String.class, pi.getProcessDefinitionId());
+      Optional<CaseScopes.Scope> scope = plugin.scopeOf(key, pi.getBusinessKey());
+      if (scope.isEmpty()) {
+        continue;
+      }
+      CaseScopes.Scope s = scope.get();
+      List<String> groups = List.of(Roles.classGroup(s.classId()), Roles.schoolGroup(s.schoolId()));
+      for (String g : groups) {
+        grant(null, g, Resources.PROCESS_INSTANCE, id, Permissions.READ);
+        grant(null, g, Resources.HISTORIC_PROCESS_INSTANCE, id, HistoricProcessInstancePermissions.READ);
+      }
+      if (s.mentor() != null) {
+        grant(s.mentor(), null, Resources.PROCESS_INSTANCE, id, Permissions.READ);
+        grant(s.mentor(), null, Resources.HISTORIC_PROCESS_INSTANCE, id, HistoricProcessInstancePermissions.READ);
+      }
+      for (Task t : tasks.createTaskQuery().processInstanceId(id).list()) {
+        for (String g : groups) {
+          grant(null, g, Resources.TASK, t.getId(), Permissions.READ);
+          grant(null, g, Resources.HISTORIC_TASK, t.getId(), HistoricTaskPermissions.READ);
+        }
+        List<String> roleGroups = new ArrayList<>();
+        for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
+          if (IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null && Roles.SCHOOL_ROLES.contains(l.getGroupId())) {
+            roleGroups.add(l.getGroupId());
+          }
+        }
+        for (String role : roleGroups) {
+          tasks.deleteCandidateGroup(t.getId(), role);
+          for (Resource r : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+            Authorization a = groupGrant(role, r, t.getId());
+            if (a != null) {
+              authorizations.deleteAuthorization(a.getId());
+            }
+          }
+          tasks.addCandidateGroup(t.getId(), Roles.schoolRoleGroup(s.schoolId(), role));
+        }
+      }
+      done++;
+    }
+    if (done > 0) {
+      log.info("scoped engine permissions given to {} running cases and meetings made before scoping", done);
+    }
+    return done;
+  }
+
+  private Optional<CaseScopes.Scope> scopeOf(Task t) {
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+    if (pi == null) {
+      return Optional.empty();
+    }
+    String key = jdbc.queryForObject("SELECT KEY_ FROM ACT_RE_PROCDEF WHERE ID_ = ?", String.class, pi.getProcessDefinitionId());
+    return plugin.scopeOf(key, pi.getBusinessKey());
+  }
+
+  private Authorization userGrant(String user, Resource r, String id) {
+    return authorizations.createAuthorizationQuery().userIdIn(user).resourceType(r).resourceId(id)
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+  }
+
+  private Authorization groupGrant(String group, Resource r, String id) {
+    return authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(r).resourceId(id)
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+  }
+
+  private void grant(String user, String group, Resource r, String id, Permission p) {
+    Authorization a = user != null ? userGrant(user, r, id) : groupGrant(group, r, id);
+    if (a == null) {
+      a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setUserId(user);
+      a.setGroupId(group);
+      a.setResource(r);
+      a.setResourceId(id);
+    } else if (a.isPermissionGranted(p)) {
+      return;
+    }
+    a.addPermission(p);
+    authorizations.saveAuthorization(a);
+  }
+}

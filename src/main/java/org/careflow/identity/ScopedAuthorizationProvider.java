@@ -1,0 +1,98 @@
+package org.careflow.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.careflow.shared.CaseScopes;
+
+/**
+ * The engine's default task permissions (assignee and candidates may work the task), plus READ for the
+ * class's and the school's groups on every task of a case or meeting, and READ on its process instance
+ * (runtime and history) for those groups and the case's mentor. A candidate role group of a school-wide
+ * role gets nothing here: {@link ScopedAccessPlugin} turns it into the role of the child's school, which
+ * then gets the default permissions.
+ */
+class ScopedAuthorizationProvider extends DefaultAuthorizationProvider {
+
+  private final ScopedAccessPlugin plugin;
+
+  ScopedAuthorizationProvider(ScopedAccessPlugin plugin) {
+    this.plugin = plugin;
+  }
+
+  @Override
+  public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+    if (Roles.SCHOOL_ROLES.contains(groupId) && plugin.scopeOf(task).isPresent()) {
+      return null;
+    }
+    return super.newTaskGroupIdentityLink(task, groupId, type);
+  }
+
+  @Override
+  public AuthorizationEntity[] newTask(Task task) {
+    Optional<CaseScopes.Scope> scope = plugin.scopeOf(task);
+    if (scope.isEmpty()) {
+      return super.newTask(task);
+    }
+    CaseScopes.Scope s = scope.get();
+    List<AuthorizationEntity> out = new ArrayList<>();
+    for (String group : List.of(Roles.classGroup(s.classId()), Roles.schoolGroup(s.schoolId()))) {
+      out.add(createOrUpdateAuthorization(task, null, group, Resources.TASK, false, Permissions.READ));
+      out.add(createOrUpdateAuthorization(task, null, group, Resources.HISTORIC_TASK, true, HistoricTaskPermissions.READ));
+    }
+    String pi = task.getProcessInstanceId();
+    String root = ((TaskEntity) task).getProcessInstance().getRootProcessInstanceId();
+    List<String[]> who = new ArrayList<>();
+    who.add(new String[] {null, Roles.classGroup(s.classId())});
+    who.add(new String[] {null, Roles.schoolGroup(s.schoolId())});
+    if (s.mentor() != null) {
+      who.add(new String[] {s.mentor(), null});
+    }
+    for (String[] w : who) {
+      out.add(instanceGrant(w[0], w[1], Resources.PROCESS_INSTANCE, Permissions.READ, pi, null));
+      out.add(instanceGrant(w[0], w[1], Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ, pi, root));
+    }
+    return out.stream().filter(Objects::nonNull).toArray(AuthorizationEntity[]::new);
+  }
+
+  /**
+   * READ on a process instance, unless it is granted already: in this command (two tasks of a parallel
+   * fork are created together, before anything is flushed) or in the database.
+   */
+  private AuthorizationEntity instanceGrant(String userId, String groupId, Resource resource, Permission read, String instanceId,
+      String root) {
+    for (AuthorizationEntity a : Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
+      if (a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getResourceType() == resource.resourceType()
+          && instanceId.equals(a.getResourceId()) && Objects.equals(userId, a.getUserId()) && Objects.equals(groupId, a.getGroupId())) {
+        return null;
+      }
+    }
+    AuthorizationEntity existing = getGrantAuthorization(instanceId, userId, groupId, resource);
+    if (existing != null) {
+      if (existing.isPermissionGranted(read)) {
+        return null;
+      }
+      addPermissions(existing, read);
+      return existing;
+    }
+    AuthorizationEntity a = createGrantAuthorization(userId, groupId, resource, instanceId, read);
+    if (root != null) {
+      a.setRootProcessInstanceId(root);
+    }
+    return a;
+  }
+
+  private static final int AUTH_TYPE_GRANT = org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+}

@@ -1,0 +1,398 @@
+package org.careflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.careflow.CareflowTest;
+import org.careflow.SecondSchool;
+import org.careflow.WebSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every controller endpoint (enumerated from Spring MVC, so a new one fails this test until it is swept
+ * or listed as holding no child's data) and the engine REST endpoints careflow relies on, called by each
+ * role of school 1 with the ids of school 2's children, cases and tasks ({@link SecondSchool}): nothing of
+ * them is shown (404/403, or left out of lists) and nothing of them changes.
+ */
+class ScopeSweepTest extends CareflowTest {
+
+  /** The users of school 1, one per role: class teacher, mentor, subject teacher, counsellor, coordinator, supervisor. */
+  static final List<String> SCHOOL_1 = List.of("tteacher", "tmentor", "tsubject", "tcounsellor", "tcoordinator", "tsupervisor");
+
+  /** Endpoints that show or change no child's data, and why. */
+  static final Map<String, String> NOT_CHILD_RELATED = Map.ofEntries(
+      Map.entry("GET /login", "the login form"),
+      Map.entry("GET /error", "Spring Boot's error page"),
+      Map.entry("POST /api/admin/backup", "administrators only: a backup of the whole database"),
+      Map.entry("GET /design", "process models: one set for the whole district, coordinators only"),
+      Map.entry("GET /design/file", "a process model's file"),
+      Map.entry("GET /design/diff", "the difference between two process models"),
+      Map.entry("GET /design/migrate", "a migration's preview: counts of cases per step, no child"),
+      Map.entry("POST /design/migrate", "migrates the district's cases to a new model version (coordinators; not per school)"),
+      Map.entry("GET /design/migrations/{batchId}", "a migration batch's progress"),
+      Map.entry("GET /import", "the roster import form"),
+      Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"));
+
+  @Autowired SecondSchool second;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
+  @Autowired TaskService tasks;
+  @Autowired RuntimeService runtime;
+  @Autowired JdbcTemplate jdbc;
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void secondSchool() {
+    second.ensure();
+  }
+
+  private interface Probe {
+    void run(String user, WebSession s);
+  }
+
+  /** What each endpoint is called with, and what must hold, for a user of school 1. */
+  private Map<String, Probe> probes() {
+    Map<String, Probe> p = new LinkedHashMap<>();
+    List<String> secret = List.of(SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR, SecondSchool.CLASS_NAME);
+    String classD = second.classD.getId().toString();
+    p.put("GET /", (u, s) -> {
+      for (String path : List.of("/", "/?classId=" + classD, "/?q=" + enc("第二校"), "/?kind=assignMentor")) {
+        HttpResponse<String> r = s.get(path);
+        assertThat(r.statusCode()).as(u + " " + path).isEqualTo(200);
+        assertThat(r.body()).as(u + " " + path).doesNotContain(secret).doesNotContain(second.archiveTask, second.mentorTask);
+      }
+    });
+    p.put("GET /tasks/{id}", (u, s) -> {
+      for (String t : List.of(second.archiveTask, second.mentorTask)) {
+        HttpResponse<String> r = s.get("/tasks/" + t);
+        assertThat(r.statusCode()).as(u).isIn(403, 404);
+        assertThat(r.body()).doesNotContain(secret);
+      }
+    });
+    p.put("POST /tasks/{id}", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/tasks/" + second.archiveTask, Map.of("name", List.of("改名"))).statusCode()).as(u).isIn(403, 404);
+      s.get("/");
+      assertThat(s.post("/tasks/" + second.mentorTask, Map.of("mentor", List.of("tmentor"))).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("POST /tasks/{id}/comments", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/tasks/" + second.archiveTask + "/comments", Map.of("text", List.of("看看"))).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("POST /tasks/{id}/handover", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/tasks/" + second.archiveTask + "/handover", Map.of("colleague", List.of(u))).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("POST /tasks/{id}/claim", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/tasks/" + second.mentorTask + "/claim", Map.of()).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("POST /tasks/{id}/unclaim", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/tasks/" + second.archiveTask + "/unclaim", Map.of()).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("GET /children/{id}", (u, s) -> {
+      for (long child : List.of(second.archiveChild, second.mentorChild)) {
+        HttpResponse<String> r = s.get("/children/" + child);
+        assertThat(r.statusCode()).as(u).isIn(403, 404);
+        assertThat(r.body()).doesNotContain(secret);
+      }
+    });
+    p.put("GET /cases/{caseId}/diagram.bpmn", (u, s) ->
+        assertThat(s.get("/cases/" + second.archiveCase + "/diagram.bpmn").statusCode()).as(u).isIn(403, 404));
+    p.put("GET /cases/{caseId}/diagram-state", (u, s) ->
+        assertThat(s.get("/cases/" + second.mentorCase + "/diagram-state").statusCode()).as(u).isIn(403, 404));
+    p.put("POST /cases/{caseId}/close", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/cases/" + second.archiveCase + "/close", Map.of("reason", List.of("OTHER"),
+          "childId", List.of(Long.toString(second.archiveChild)))).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("GET /enrol", (u, s) -> {
+      HttpResponse<String> r = s.get("/enrol");
+      assertThat(r.body()).as(u).doesNotContain(SecondSchool.CLASS_NAME);
+    });
+    p.put("POST /enrol", (u, s) -> {
+      s.get("/enrol");
+      HttpResponse<String> r = s.post("/enrol", Map.of("name", List.of("越权入学"), "classId", List.of(classD)));
+      assertThat(r.headers().firstValue("Location").orElse("")).as(u).doesNotContain("/children/");
+    });
+    p.put("GET /audit", (u, s) -> {
+      HttpResponse<String> r = s.get("/audit?child=" + second.archiveChild);
+      if (r.statusCode() == 200) {
+        assertThat(r.body()).as(u).doesNotContain("/children/" + second.archiveChild + "\"");
+      } else {
+        assertThat(r.statusCode()).as(u).isEqualTo(403);
+      }
+    });
+    p.put("GET /api/audit", (u, s) -> {
+      HttpResponse<String> r = basic(s, "/api/audit?limit=1000", u);
+      if (r.statusCode() == 200) {
+        for (JsonNode e : read(r.body())) {
+          assertThat(e.path("child").asLong()).as(u).isNotIn(second.archiveChild, second.mentorChild);
+        }
+      } else {
+        assertThat(r.statusCode()).as(u).isEqualTo(403);
+      }
+    });
+    p.put("GET /oversight", (u, s) -> {
+      HttpResponse<String> r = s.get("/oversight");
+      assertThat(r.statusCode()).as(u).isIn(200, 403);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
+    p.put("GET /oversight/overdue.xlsx", (u, s) -> {
+      for (String g : List.of("class", "teacher", "obligation")) {
+        HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/oversight/overdue.xlsx?groupBy=" + g)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertNoSecretInWorkbook(u, r);
+      }
+    });
+    p.put("GET /api/oversight/overdue", (u, s) -> {
+      for (String g : List.of("class", "teacher", "obligation")) {
+        HttpResponse<String> r = basic(s, "/api/oversight/overdue?groupBy=" + g, u);
+        assertThat(r.statusCode()).as(u).isIn(200, 403);
+        assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("tteacher3", "\"key\":\"" + classD + "\"");
+      }
+    });
+    p.put("GET /api/oversight/overdue.xlsx", (u, s) -> {
+      String token = Base64.getEncoder().encodeToString((u + ":pw").getBytes(StandardCharsets.UTF_8));
+      HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/api/oversight/overdue.xlsx?groupBy=class"))
+          .header("Authorization", "Basic " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertNoSecretInWorkbook(u, r);
+    });
+    p.put("GET /api/oversight/targets", (u, s) -> {
+      HttpResponse<String> r = basic(s, "/api/oversight/targets", u);
+      assertThat(r.statusCode()).as(u).isIn(200, 403);
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      // another school's term is unknown here
+      assertThat(basic(s, "/api/oversight/targets?term=" + term2, u).statusCode()).as(u).isIn(400, 403);
+    });
+    p.put("POST /import", (u, s) -> {
+      // the import reads class names within the user's own school only: class D's name is not a class there
+      s.get("/import");
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_class WHERE name = ? AND school_id <> ?", Long.class,
+          SecondSchool.CLASS_NAME, second.school.getId())).isZero();
+    });
+    p.put("POST /api/import/roster", (u, s) -> {
+      // as POST /import
+    });
+    return p;
+  }
+
+  @Test
+  void everyEndpointIsSweptOrListedAsHoldingNoChildsData() {
+    Set<String> endpoints = new TreeSet<>();
+    for (RequestMappingInfo info : mvc.getHandlerMethods().keySet()) {
+      Set<org.springframework.web.bind.annotation.RequestMethod> methods = info.getMethodsCondition().getMethods();
+      for (String pattern : info.getPatternValues()) {
+        if (methods.isEmpty()) {
+          endpoints.add("GET " + pattern);
+        }
+        methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+      }
+    }
+    Set<String> known = new TreeSet<>(probes().keySet());
+    known.addAll(NOT_CHILD_RELATED.keySet());
+    List<String> unswept = endpoints.stream().filter(e -> !known.contains(e)).toList();
+    assertThat(unswept).as("endpoints neither swept by this test nor listed in NOT_CHILD_RELATED").isEmpty();
+  }
+
+  @Test
+  void noUserOfSchool1ReadsOrChangesAnythingOfSchool2InThePagesAndApis() {
+    long childrenInD = childrenInClassD();
+    Map<String, Probe> probes = probes();
+    for (String user : SCHOOL_1) {
+      WebSession s = browser().login(user, "pw");
+      probes.forEach((endpoint, probe) -> probe.run(user, s));
+    }
+    nothingOfSchool2Changed(childrenInD);
+  }
+
+  @Test
+  void schoolTwosOwnPeopleStillSeeTheirChildren() {
+    WebSession teacher = browser().login("tteacher3", "pw");
+    assertThat(teacher.get("/").body()).contains(SecondSchool.CHILD_WAITING_FOR_ARCHIVE);
+    assertThat(teacher.get("/children/" + second.archiveChild).statusCode()).isEqualTo(200);
+    WebSession supervisor = browser().login("tsupervisor2", "pw");
+    assertThat(supervisor.get("/children/" + second.mentorChild).statusCode()).isEqualTo(200);
+    assertThat(supervisor.get("/cases/" + second.mentorCase + "/diagram-state").statusCode()).isEqualTo(200);
+    // school 1's supervisor and counsellor see school 1's children
+    long childA = second.firstSchoolChild;
+    assertThat(browser().login("tsupervisor", "pw").get("/children/" + childA).statusCode()).isEqualTo(200);
+    assertThat(browser().login("tcounsellor", "pw").get("/children/" + childA).statusCode()).isEqualTo(200);
+    // a subject teacher holds no child's file
+    assertThat(browser().login("tsubject", "pw").get("/children/" + childA).statusCode()).isEqualTo(404);
+  }
+
+  // -- the engine's REST API ----------------------------------------------------------------------
+
+  private String instanceOf(long caseId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(caseId)).processDefinitionKey("child-case")
+        .singleResult().getId();
+  }
+
+  @Test
+  void noUserOfSchool1ReadsOrChangesAnythingOfSchool2ThroughTheEngineRestApi() {
+    long childrenInD = childrenInClassD();
+    String pi1 = instanceOf(second.archiveCase);
+    String pi2 = instanceOf(second.mentorCase);
+    WebSession s = browser();
+    for (String u : SCHOOL_1) {
+      List<String> visibleTasks = ids(basic(s, "/engine-rest/task?maxResults=10000", u));
+      assertThat(visibleTasks).as(u).doesNotContain(second.archiveTask, second.mentorTask);
+      assertThat(read(basic(s, "/engine-rest/task?processInstanceBusinessKey=" + second.mentorCase, u).body())).as(u).isEmpty();
+      for (String t : List.of(second.archiveTask, second.mentorTask)) {
+        assertThat(basic(s, "/engine-rest/task/" + t, u).statusCode()).as(u + " task").isIn(403, 404);
+        assertThat(basic(s, "/engine-rest/task/" + t + "/form-variables", u).statusCode()).as(u + " form-variables").isIn(403, 404);
+        assertThat(basic(s, "/engine-rest/task/" + t + "/variables", u).statusCode()).as(u + " task variables").isIn(403, 404);
+        assertThat(postJson(s, "/engine-rest/task/" + t + "/claim", u, "{\"userId\":\"" + u + "\"}").statusCode()).as(u + " claim").isIn(403, 404);
+        assertThat(postJson(s, "/engine-rest/task/" + t + "/complete", u, "{}").statusCode()).as(u + " complete").isIn(403, 404);
+      }
+      assertThat(ids(basic(s, "/engine-rest/process-instance?maxResults=10000", u))).as(u).doesNotContain(pi1, pi2);
+      for (String pi : List.of(pi1, pi2)) {
+        assertThat(basic(s, "/engine-rest/process-instance/" + pi, u).statusCode()).as(u + " instance").isIn(403, 404);
+        assertThat(basic(s, "/engine-rest/process-instance/" + pi + "/variables", u).statusCode()).as(u + " variables").isIn(403, 404);
+        assertThat(read(basic(s, "/engine-rest/history/task?processInstanceId=" + pi, u).body())).as(u + " history tasks").isEmpty();
+        assertThat(read(basic(s, "/engine-rest/history/process-instance?processInstanceId=" + pi, u).body())).as(u + " history").isEmpty();
+        assertThat(basic(s, "/engine-rest/history/process-instance/" + pi, u).statusCode()).as(u + " history instance").isIn(403, 404);
+        assertThat(read(basic(s, "/engine-rest/variable-instance?processInstanceIdIn=" + pi, u).body())).as(u + " variables").isEmpty();
+        assertThat(read(basic(s, "/engine-rest/history/variable-instance?processInstanceId=" + pi, u).body())).as(u).isEmpty();
+      }
+      if (!u.equals("tcoordinator")) {
+        assertThat(deploy(s, u).statusCode()).as(u + " deployment").isIn(400, 403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RE_DEPLOYMENT WHERE NAME_ = 'scope'", Long.class)).isZero();
+      }
+    }
+    nothingOfSchool2Changed(childrenInD);
+  }
+
+  @Test
+  void aClassTeachersViewOfTheEngineTaskListIsTheirClassAndAnAdminsIsEverything() {
+    assertThat(tasks.getIdentityLinksForTask(second.mentorTask)).extracting(l -> l.getGroupId())
+        .contains(Roles.schoolRoleGroup(second.school.getId(), Roles.COORDINATOR)).doesNotContain(Roles.COORDINATOR);
+    WebSession s = browser();
+    List<String> teacher3 = ids(basic(s, "/engine-rest/task?maxResults=10000", "tteacher3"));
+    List<String> admin = ids(basic(s, "/engine-rest/task?maxResults=10000", "tadmin"));
+    // the class teacher of class D: her own task, and the class's task offered to the coordinators (read only)
+    assertThat(teacher3).containsExactlyInAnyOrder(second.archiveTask, second.mentorTask);
+    List<String> teacher1 = ids(basic(s, "/engine-rest/task?maxResults=10000", "tteacher"));
+    assertThat(teacher1).contains(second.firstSchoolTask).doesNotContain(second.archiveTask, second.mentorTask);
+    assertThat(admin).contains(second.archiveTask, second.mentorTask, second.firstSchoolTask).containsAll(teacher1)
+        .hasSizeGreaterThan(teacher3.size());
+    assertThat(postJson(s, "/engine-rest/task/" + second.mentorTask + "/complete", "tteacher3", "{}").statusCode()).isIn(403, 404);
+    // school 2's supervisor reads both cases, history included; school 2 has no coordinator yet, and the
+    // task offered to its coordinators is offered to nobody of school 1
+    String pi = instanceOf(second.mentorCase);
+    assertThat(basic(s, "/engine-rest/process-instance/" + pi, "tsupervisor2").statusCode()).isEqualTo(200);
+    assertThat(read(basic(s, "/engine-rest/history/task?processInstanceId=" + pi, "tsupervisor2").body())).hasSizeGreaterThanOrEqualTo(3);
+    // every class teacher of school 1 sees only tasks of their own classes
+    for (String id : teacher1) {
+      String bk = runtime.createProcessInstanceQuery().processInstanceId(tasks.createTaskQuery().taskId(id).singleResult().getProcessInstanceId())
+          .singleResult().getBusinessKey();
+      Long classId = jdbc.queryForObject("SELECT COALESCE((SELECT ch.school_class_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE c.id = ?),"
+          + " (SELECT m.class_id FROM cf_guardian_meeting m WHERE m.id = ?))", Long.class, Long.valueOf(bk), Long.valueOf(bk));
+      assertThat(classId).as("class of a task tteacher sees").isEqualTo(school.classA.getId());
+    }
+  }
+
+  // -- helpers ------------------------------------------------------------------------------------
+
+  private long childrenInClassD() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM cf_child WHERE school_class_id = ?", Long.class, second.classD.getId());
+  }
+
+  private void nothingOfSchool2Changed(long childrenInD) {
+    Task archive = tasks.createTaskQuery().taskId(second.archiveTask).singleResult();
+    Task mentor = tasks.createTaskQuery().taskId(second.mentorTask).singleResult();
+    assertThat(archive).as("school 2's archive task is still open").isNotNull();
+    assertThat(archive.getAssignee()).isEqualTo("tteacher3");
+    assertThat(mentor).as("school 2's pairing task is still open").isNotNull();
+    assertThat(mentor.getAssignee()).isNull();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_task_comment WHERE task_id IN (?, ?)", Long.class,
+        second.archiveTask, second.mentorTask)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_case WHERE id IN (?, ?) AND closed_at IS NULL", Long.class,
+        second.archiveCase, second.mentorCase)).isEqualTo(2);
+    assertThat(childrenInClassD()).isEqualTo(childrenInD);
+  }
+
+  private void assertNoSecretInWorkbook(String u, HttpResponse<byte[]> r) {
+    assertThat(r.statusCode()).as(u).isIn(200, 403);
+    if (r.statusCode() != 200) {
+      return;
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+      StringBuilder text = new StringBuilder();
+      for (Sheet sheet : wb) {
+        for (Row row : sheet) {
+          for (Cell c : row) {
+            text.append(c.toString()).append('|');
+          }
+        }
+      }
+      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3");
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String auth(String user) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> basic(WebSession s, String path, String user) {
+    return s.send(HttpRequest.newBuilder(s.uri(path)).header("Authorization", auth(user)).header("Accept", "application/json").GET().build());
+  }
+
+  private HttpResponse<String> postJson(WebSession s, String path, String user, String body) {
+    return s.send(HttpRequest.newBuilder(s.uri(path)).header("Authorization", auth(user)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private HttpResponse<String> deploy(WebSession s, String user) {
+    String body = "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nscope\r\n--x--\r\n";
+    return s.send(HttpRequest.newBuilder(s.uri("/engine-rest/deployment/create")).header("Authorization", auth(user))
+        .header("Content-Type", "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  private JsonNode read(String body) {
+    try {
+      return json.readTree(body);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+  }
+
+  private List<String> ids(HttpResponse<String> r) {
+    assertThat(r.statusCode()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    read(r.body()).forEach(n -> out.add(n.path("id").asText()));
+    return out;
+  }
+}
