@@ -114,8 +114,9 @@ class ChildCaseProcessTest extends CareflowTest {
         "homeConditions", "砖房", "guardianHealth", "FAIR"));
     Task pairing = school.task(caseId, "assignMentor");
     assertThat(pairing.getAssignee()).isNull();
-    assertThat(engine.getTaskService().getIdentityLinksForTask(pairing.getId()))
-        .anyMatch(l -> "coordinator".equals(l.getGroupId()));
+    // offered to the coordinators of the child's school (the model's "coordinator", scoped as it is created)
+    assertThat(engine.getTaskService().getIdentityLinksForTask(pairing.getId())).extracting(l -> l.getGroupId())
+        .containsExactly(org.careflow.identity.Roles.schoolRoleGroup(school.classA.getSchool().getId(), "coordinator"));
 
     school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor2"));
     assertThat(cases.careCase(caseId).getMentor()).isEqualTo("tmentor2");
@@ -175,7 +176,8 @@ class ChildCaseProcessTest extends CareflowTest {
     school.complete(caseId, "termReview", TEACHER, form("progress", "进步明显", "rankBefore", "30", "rankAfter", "22",
         "outcome", "continue", "summary", "继续帮扶"));
     Task signOff = school.task(caseId, "termSignOff");
-    assertThat(engine.getTaskService().getIdentityLinksForTask(signOff.getId())).anyMatch(l -> "supervisor".equals(l.getGroupId()));
+    assertThat(engine.getTaskService().getIdentityLinksForTask(signOff.getId())).extracting(l -> l.getGroupId())
+        .containsExactly(org.careflow.identity.Roles.schoolRoleGroup(school.classA.getSchool().getId(), "supervisor"));
     school.complete(caseId, "termSignOff", SUPERVISOR, form("decision", "approve"));
     assertThat(pi).isWaitingAt("nextTermStarts");
     assertThat(cases.careCase(caseId).getTermId()).isNotEqualTo(school.autumn.getId());

@@ -1,0 +1,110 @@
+package org.careflow.oversight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.careflow.TestSchool.clockAt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import org.careflow.CareflowTest;
+import org.careflow.SecondSchool;
+import org.careflow.WebSession;
+import org.careflow.identity.Accounts;
+import org.careflow.identity.Roles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A supervisor sees their own schools in /api/oversight/*: school 1's supervisor none of school 2's
+ * classes, teachers, overdue work, cases or terms; school 2's supervisor exactly school 2's overdue
+ * tasks; an administrator both.
+ */
+class OversightScopeTest extends CareflowTest {
+
+  @Autowired SecondSchool second;
+  @Autowired Accounts accounts;
+  @Autowired JdbcTemplate jdbc;
+  final ObjectMapper json = new ObjectMapper();
+
+  @BeforeEach
+  void secondSchool() {
+    second.ensure();
+    // school 2's two tasks (archive, pairing) fell due in mid-September: overdue now
+    clockAt(LocalDateTime.of(2026, 10, 25, 10, 0));
+  }
+
+  private JsonNode api(String path, String user) {
+    var r = browser().basic(path, user, "pw");
+    assertThat(r.statusCode()).as(user + " " + path).isEqualTo(200);
+    try {
+      return json.readTree(r.body());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static long overdue(JsonNode rows) {
+    long n = 0;
+    for (JsonNode r : rows) {
+      n += r.path("overdue").asLong();
+    }
+    return n;
+  }
+
+  @Test
+  void aSupervisorOfSchool1SeesNoneOfSchool2() {
+    String classD = second.classD.getId().toString();
+    for (String g : new String[] {"class", "teacher", "obligation"}) {
+      JsonNode mine = api("/api/oversight/overdue?groupBy=" + g, "tsupervisor");
+      assertThat(mine.toString()).doesNotContain(SecondSchool.CLASS_NAME, "tteacher3", "第二校班主任");
+      for (JsonNode r : mine) {
+        assertThat(r.path("key").asText()).isNotEqualTo(classD);
+      }
+    }
+    // school 2's overdue tasks, counted straight from the tables (at least the fixture's two)
+    long overdue2 = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_"
+        + " JOIN cf_case c ON CAST(c.id AS VARCHAR(20)) = pi.BUSINESS_KEY_ AND t.PROC_DEF_ID_ LIKE 'child-case:%'"
+        + " JOIN cf_child ch ON ch.id = c.child_id WHERE ch.school_class_id = ? AND t.DUE_DATE_ < ?", Long.class,
+        second.classD.getId(), java.sql.Timestamp.from(LocalDateTime.of(2026, 10, 25, 10, 0).atZone(org.careflow.TestSchool.ZONE).toInstant()));
+    assertThat(overdue2).isGreaterThanOrEqualTo(2);
+    JsonNode school2 = api("/api/oversight/overdue?groupBy=class", "tsupervisor2");
+    assertThat(school2).hasSize(1);
+    assertThat(school2.get(0).path("key").asText()).isEqualTo(classD);
+    assertThat(school2.get(0).path("overdue").asLong()).isEqualTo(overdue2);
+    assertThat(overdue(api("/api/oversight/overdue?groupBy=teacher", "tsupervisor2"))).isEqualTo(overdue2);
+    assertThat(overdue(api("/api/oversight/overdue?groupBy=obligation", "tsupervisor2"))).isEqualTo(overdue2);
+    // the administrator's figures are both schools'
+    long admin = overdue(api("/api/oversight/overdue?groupBy=obligation", "tadmin"));
+    long school1 = overdue(api("/api/oversight/overdue?groupBy=obligation", "tsupervisor"));
+    assertThat(admin).isEqualTo(school1 + overdue2);
+    assertThat(overdue(api("/api/oversight/overdue?groupBy=class", "tsupervisor"))).isEqualTo(school1);
+  }
+
+  @Test
+  void theTargetsCountTheirOwnSchoolsCasesAndTermsOnly() {
+    JsonNode s1 = api("/api/oversight/targets", "tsupervisor");
+    JsonNode s2 = api("/api/oversight/targets", "tsupervisor2");
+    JsonNode all = api("/api/oversight/targets?term=" + s1.path("term").path("id").asLong(), "tadmin");
+    long school2Cases = jdbc.queryForObject("SELECT COUNT(*) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
+        + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE cl.school_id = ? AND c.status <> 'NOT_ELIGIBLE'", Long.class,
+        second.school.getId());
+    assertThat(s2.path("cases").asLong()).isEqualTo(school2Cases);
+    assertThat(s1.path("cases").asLong()).isEqualTo(all.path("cases").asLong() - school2Cases);
+    // each sees their own school's term; another school's is unknown (400)
+    assertThat(s2.path("term").path("id").asLong()).isNotEqualTo(s1.path("term").path("id").asLong());
+    assertThat(browser().basic("/api/oversight/targets?term=" + s2.path("term").path("id").asLong(), "tsupervisor", "pw").statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aSupervisorInNoSchoolSeesEmptyFiguresAndATeacherIsRefused() {
+    accounts.ensureUser("tsupervisor0", "未分配校长", "pw", Roles.SUPERVISOR);
+    assertThat(api("/api/oversight/overdue?groupBy=class", "tsupervisor0")).isEmpty();
+    WebSession s = browser();
+    assertThat(s.basic("/api/oversight/overdue?groupBy=class", "tteacher", "pw").statusCode()).isEqualTo(403);
+    assertThat(s.basic("/api/oversight/targets", "tteacher3", "pw").statusCode()).isEqualTo(403);
+  }
+}
