@@ -191,13 +191,18 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(basic(s, "/api/oversight/targets?term=" + term2, u).statusCode()).as(u).isIn(400, 403);
     });
     p.put("POST /import", (u, s) -> {
-      // the import reads class names within the user's own school only: class D's name is not a class there
-      s.get("/import");
-      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_class WHERE name = ? AND school_id <> ?", Long.class,
-          SecondSchool.CLASS_NAME, second.school.getId())).isZero();
+      HttpResponse<String> page = s.get("/import");
+      java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+      String token = csrf.find() ? csrf.group(1) : "";
+      HttpResponse<String> r = s.send(multipart(HttpRequest.newBuilder(s.uri("/import?_csrf=" + enc(token))), rosterIntoClassD(u)));
+      assertThat(r.statusCode()).as(u).isIn(200, 403);
+      assertThat(childrenNamed("越权导入" + u)).as(u).isZero();
     });
     p.put("POST /api/import/roster", (u, s) -> {
-      // as POST /import
+      HttpResponse<String> r = s.send(multipart(HttpRequest.newBuilder(s.uri("/api/import/roster")).header("Authorization", auth(u)),
+          rosterIntoClassD(u)));
+      assertThat(r.statusCode()).as(u).isIn(403, 422);
+      assertThat(childrenNamed("越权导入" + u)).as(u).isZero();
     });
     return p;
   }
@@ -356,6 +361,40 @@ class ScopeSweepTest extends CareflowTest {
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  private long childrenNamed(String name) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM cf_child WHERE name = ?", Long.class, name);
+  }
+
+  /** A roster of one child naming class D (school 2) as their class. */
+  private static byte[] rosterIntoClassD(String user) {
+    String[] headers = {"学号", "姓名", "性别", "出生日期", "班级", "留守类型", "监护人姓名", "监护人关系", "监护人电话",
+        "父亲姓名", "父亲电话", "父亲务工地", "母亲姓名", "母亲电话", "母亲务工地", "家庭住址"};
+    String[] row = {"X-" + user, "越权导入" + user, "女", "2018-05-06", SecondSchool.CLASS_NAME, "父母双方外出务工", "张奶奶", "祖母",
+        "13800001111", "张建国", "13800001111", "广东深圳", "李红", "13900002222", "浙江宁波", "测试镇河口村5组"};
+    try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("花名册");
+      Row h = sheet.createRow(0);
+      Row r = sheet.createRow(1);
+      for (int i = 0; i < headers.length; i++) {
+        h.createCell(i).setCellValue(headers[i]);
+        r.createCell(i).setCellValue(row[i]);
+      }
+      book.write(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static HttpRequest multipart(HttpRequest.Builder b, byte[] file) {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
+        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes("\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8));
+    return b.header("Content-Type", "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
   }
 
   private static String enc(String s) {
