@@ -109,7 +109,7 @@ public class CareCases {
     CareCase c = careCase(caseId);
     String before = c.getMentor();
     c.pair(mentor, buddyChildId);
-    scopeGrants.mentorChanged("child-case", Long.toString(caseId), before, mentor);
+    scopeGrants.mentorChanged(Long.toString(caseId), before, mentor);
   }
 
   /** Moves the case into the school's next term; empty when the calendar has no next term yet. */

@@ -50,10 +50,18 @@ public class ScopeAuthorizations {
     this.jdbc = jdbc;
   }
 
-  /** The case's mentor changed: the new one reads the case in the engine, the old one no longer. */
+  /**
+   * A case's mentor changed: the new one reads the case's instances in the engine (the case and its
+   * family ties: every instance whose scope names them as mentor), the old one no longer.
+   */
   @Transactional
-  public void mentorChanged(String processKey, String businessKey, String oldMentor, String newMentor) {
-    for (ProcessInstance pi : runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).list()) {
+  public void mentorChanged(String businessKey, String oldMentor, String newMentor) {
+    for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+      String key = jdbc.queryForObject("SELECT KEY_ FROM ACT_RE_PROCDEF WHERE ID_ = ?", String.class, pi.getProcessDefinitionId());
+      Optional<CaseScopes.Scope> scope = plugin.scopeOf(key, businessKey);
+      if (scope.isEmpty() || !java.util.Objects.equals(scope.get().mentor(), newMentor)) {
+        continue; // not a case's instance (a guardian meeting with the same number)
+      }
       if (oldMentor != null && !oldMentor.equals(newMentor)) {
         for (Resource r : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
           Authorization a = userGrant(oldMentor, r, pi.getId());
@@ -93,6 +101,17 @@ public class ScopeAuthorizations {
       }
     }
     return moved;
+  }
+
+  /** A task moved away from this user (a class handed over): the task permissions the engine gave them as assignee go. */
+  @Transactional
+  public void assigneeRemoved(String taskId, String user) {
+    for (Resource r : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+      Authorization a = userGrant(user, r, taskId);
+      if (a != null) {
+        authorizations.deleteAuthorization(a.getId());
+      }
+    }
   }
 
   /**

@@ -43,8 +43,7 @@ class CommendationController {
   }
 
   private List<Term> termsOf(CurrentUser u) {
-    School s = schools.teacher(u.id()).map(t -> t.getSchool())
-        .orElseGet(() -> schoolRepository.findAll().stream().findFirst().orElseThrow(() -> new NotFoundException("school")));
+    School s = UserSchool.of(u, schools, schoolRepository);
     return terms.findBySchoolIdOrderByStartDate(s.getId());
   }
 

@@ -49,10 +49,9 @@ class HandoverController {
     return u.has(Roles.COORDINATOR) || u.isAdmin();
   }
 
-  /** The coordinator's school: their own, or (an administrator without one) the first. */
+  /** The coordinator's school: the one they look after, their own, or (an administrator without one) the first. */
   private School school(CurrentUser u) {
-    return schools.teacher(u.id()).map(t -> t.getSchool())
-        .orElseGet(() -> schoolRepository.findAll().stream().findFirst().orElseThrow(() -> new NotFoundException("school")));
+    return UserSchool.of(u, schools, schoolRepository);
   }
 
   public record ClassRow(SchoolClass schoolClass, String proposedName, long openCases, boolean graduates) {}

@@ -58,8 +58,10 @@ public class YearEndHandover {
   private final CareClock clock;
   private final Audit audit;
   private final int topGrade;
+  private final org.careflow.identity.Accounts accounts;
+  private final org.careflow.identity.ScopeAuthorizations scopeGrants;
 
-  YearEndHandover(SchoolDirectory schools, SchoolClassRepository classes, CareCases cases, CaseLifecycle lifecycle, HandoverNoteRepository notes,
+  YearEndHandover(org.careflow.identity.Accounts accounts, org.careflow.identity.ScopeAuthorizations scopeGrants, SchoolDirectory schools, SchoolClassRepository classes, CareCases cases, CaseLifecycle lifecycle, HandoverNoteRepository notes,
       TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc, CareClock clock, Audit audit,
       @Value("${careflow.handover.top-grade:6}") int topGrade) {
     this.schools = schools;
@@ -73,6 +75,8 @@ public class YearEndHandover {
     this.clock = clock;
     this.audit = audit;
     this.topGrade = topGrade;
+    this.accounts = accounts;
+    this.scopeGrants = scopeGrants;
   }
 
   /** What the coordinator decided for one class: its new name and class teacher (ignored for the top grade). */
@@ -202,6 +206,7 @@ public class YearEndHandover {
       String name = p.newName().strip();
       c.promote(name, p.newTeacher());
       classes.saveAndFlush(c); // one class at a time, highest grade first: names never collide on the way
+      accounts.setClassTeacher(c.getId(), p.newTeacher()); // the class's group: the engine's grants follow
       if (!p.newTeacher().equals(oldTeacher)) {
         moved += reassign(c, open, oldTeacher, p.newTeacher());
       }
@@ -243,6 +248,7 @@ public class YearEndHandover {
       boolean ofMeeting = "guardian-meeting".equals(processKey) && meetings.contains(pi.getBusinessKey());
       if (ofCase || ofMeeting) {
         tasks.setAssignee(t.getId(), to);
+        scopeGrants.assigneeRemoved(t.getId(), from); // the old teacher no longer works or reads it
         n++;
       }
     }

@@ -56,6 +56,13 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/migrate", "migrates the district's cases to a new model version (coordinators; not per school)"),
       Map.entry("GET /design/migrations/{batchId}", "a migration batch's progress"),
       Map.entry("GET /import", "the roster import form"),
+      Map.entry("GET /design/edit", "the model editors"),
+      Map.entry("GET /design/drafts/{id}/edit", "a model draft in the editor"),
+      Map.entry("GET /design/drafts/{id}/content", "a model draft's file"),
+      Map.entry("POST /design/drafts", "saves a model draft"),
+      Map.entry("GET /design/drafts/{id}", "a model draft"),
+      Map.entry("POST /design/drafts/{id}/deploy", "deploys a model draft (the district's models, coordinators)"),
+      Map.entry("POST /design/drafts/{id}/discard", "throws a model draft away"),
       Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"));
 
   @Autowired SecondSchool second;
@@ -204,6 +211,47 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(r.statusCode()).as(u).isIn(403, 422);
       assertThat(childrenNamed("越权导入" + u)).as(u).isZero();
     });
+    p.put("GET /children/{id}/family", (u, s) -> {
+      HttpResponse<String> r = s.get("/children/" + second.archiveChild + "/family");
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(secret);
+    });
+    p.put("POST /children/{id}/family/calls", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/family/calls", Map.of("date", List.of("2026-10-01"), "kind", List.of("PHONE"),
+          "parent", List.of("MOTHER"), "minutes", List.of("10"), "reached", List.of("true"))).statusCode()).as(u).isIn(403, 404);
+    });
+    p.put("POST /children/{id}/family/expectation", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/family/expectation", Map.of("callsPerWeek", List.of("3"))).statusCode())
+          .as(u).isIn(403, 404);
+    });
+    p.put("GET /handover", (u, s) -> {
+      HttpResponse<String> r = s.get("/handover");
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
+    p.put("POST /handover", (u, s) -> {
+      s.get("/");
+      HttpResponse<String> r = s.post("/handover", Map.of("promote", List.of(classD), "name-" + classD, List.of("越权四年级"),
+          "teacher-" + classD, List.of("tteacher3")));
+      assertThat(r.headers().firstValue("Location").orElse("")).as(u).doesNotContain("promoted=1");
+    });
+    p.put("POST /handover/notes/{childId}", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/handover/notes/" + second.archiveChild, Map.of("note", List.of("越权留言"))).statusCode()).as(u).isIn(400, 403, 404);
+    });
+    p.put("GET /commendation", (u, s) -> {
+      HttpResponse<String> r = s.get("/commendation");
+      assertThat(r.body()).as(u).doesNotContain(secret);
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      assertThat(s.get("/commendation?term=" + term2).statusCode()).as(u).isIn(400, 403, 404);
+    });
+    p.put("POST /commendation", (u, s) -> {
+      s.get("/");
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      assertThat(s.post("/commendation", Map.of("term", List.of(term2.toString()), "outstanding", List.of(Long.toString(second.mentorCase))))
+          .statusCode()).as(u).isIn(400, 403, 404);
+    });
     return p;
   }
 
@@ -341,6 +389,14 @@ class ScopeSweepTest extends CareflowTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_case WHERE id IN (?, ?) AND closed_at IS NULL", Long.class,
         second.archiveCase, second.mentorCase)).isEqualTo(2);
     assertThat(childrenInClassD()).isEqualTo(childrenInD);
+    assertThat(jdbc.queryForObject("SELECT name FROM cf_class WHERE id = ?", String.class, second.classD.getId()))
+        .isEqualTo(SecondSchool.CLASS_NAME);
+    for (String table : List.of("cf_family_call", "cf_call_expectation", "cf_handover")) {
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE child_id IN (?, ?)", Long.class,
+          second.archiveChild, second.mentorChild)).as(table).isZero();
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_commendation WHERE case_id IN (?, ?)", Long.class,
+        second.archiveCase, second.mentorCase)).isZero();
   }
 
   private void assertNoSecretInWorkbook(String u, HttpResponse<byte[]> r) {

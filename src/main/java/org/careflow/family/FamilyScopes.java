@@ -1,0 +1,37 @@
+package org.careflow.family;
+
+import java.util.Optional;
+import org.careflow.child.CareCase;
+import org.careflow.child.CareCases;
+import org.careflow.shared.CaseScopes;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A `family-ties` instance is about its case (business key = case id): the child's class and school, the mentor. */
+@Component
+class FamilyScopes implements CaseScopes {
+
+  private final CareCases cases;
+
+  FamilyScopes(CareCases cases) {
+    this.cases = cases;
+  }
+
+  @Override
+  public String processKey() {
+    return FamilyTiesProcess.KEY;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Optional<Scope> scopeOf(String businessKey) {
+    if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    long id = Long.parseLong(businessKey);
+    // not careCase(id): its NotFoundException would mark the engine's transaction for rollback
+    CareCase c = cases.withChildren(java.util.List.of(id)).get(id);
+    return c == null ? Optional.empty()
+        : Optional.of(new Scope(c.getChild().getSchoolClass().getId(), c.getChild().getSchoolClass().getSchool().getId(), c.getMentor()));
+  }
+}
