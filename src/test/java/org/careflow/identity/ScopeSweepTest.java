@@ -211,6 +211,11 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(r.statusCode()).as(u).isIn(403, 422);
       assertThat(childrenNamed("越权导入" + u)).as(u).isZero();
     });
+    p.put("POST /cases/{caseId}/support-plan", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/cases/" + second.mentorCase + "/support-plan", Map.of()).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_support_plan WHERE case_id = ?", Long.class, second.mentorCase)).isZero();
+    });
     p.put("GET /children/{id}/family", (u, s) -> {
       HttpResponse<String> r = s.get("/children/" + second.archiveChild + "/family");
       assertThat(r.statusCode()).as(u).isIn(403, 404);

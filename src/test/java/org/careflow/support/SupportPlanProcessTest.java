@@ -162,7 +162,9 @@ class SupportPlanProcessTest extends CareflowTest {
     assertThat(plan).isWaitingAt("writeSupportPlan");
     assertThat(caseInstance(caseId)).isWaitingAt("supportPlan");
     Task write = planTask(caseId, "writeSupportPlan");
-    assertThat(tasks.getIdentityLinksForTask(write.getId())).anyMatch(l -> "counsellor".equals(l.getGroupId()));
+    // offered to the counsellors of the child's school (the model's "counsellor", scoped as the task is created)
+    assertThat(tasks.getIdentityLinksForTask(write.getId())).anyMatch(l -> org.careflow.identity.Roles.schoolRoleGroup(
+        school.classA.getSchool().getId(), "counsellor").equals(l.getGroupId()));
     assertThat(write.getDueDate()).isEqualTo(endOfDay(LocalDate.of(2026, 9, 14)));
     assertThat(plans.running(caseId).orElseThrow().getReason()).isEqualTo("HIGH_RISK");
     // the counsellor's inbox shows the task with the child's high-risk badge
