@@ -189,7 +189,8 @@ class SupportPlanProcessTest extends CareflowTest {
     completePlanTask(caseId, "reviewSupportPlan", TEACHER, form("reviewDate", "2026-10-05", "progress", "情绪稳定，无违纪",
         "recommendation", "close"));
     Task approve = planTask(caseId, "approveSupportPlanClose");
-    assertThat(tasks.getIdentityLinksForTask(approve.getId())).anyMatch(l -> "supervisor".equals(l.getGroupId()));
+    assertThat(tasks.getIdentityLinksForTask(approve.getId())).anyMatch(l -> org.careflow.identity.Roles.schoolRoleGroup(
+        school.classA.getSchool().getId(), "supervisor").equals(l.getGroupId()));
     completePlanTask(caseId, "approveSupportPlanClose", SUPERVISOR, form("decision", "approve"));
 
     assertThat(plan).hasPassed("planClosed").isEnded();
