@@ -56,6 +56,7 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/migrate", "migrates the district's cases to a new model version (coordinators; not per school)"),
       Map.entry("GET /design/migrations/{batchId}", "a migration batch's progress"),
       Map.entry("GET /import", "the roster import form"),
+      Map.entry("GET /import/jobs/{id}", "a roster import's progress (counts), for the user who started it only"),
       Map.entry("GET /design/edit", "the model editors"),
       Map.entry("GET /design/drafts/{id}/edit", "a model draft in the editor"),
       Map.entry("GET /design/drafts/{id}/content", "a model draft's file"),
