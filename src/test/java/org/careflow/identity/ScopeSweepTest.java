@@ -203,7 +203,8 @@ class ScopeSweepTest extends CareflowTest {
       java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
       String token = csrf.find() ? csrf.group(1) : "";
       HttpResponse<String> r = s.send(multipart(HttpRequest.newBuilder(s.uri("/import?_csrf=" + enc(token))), rosterIntoClassD(u)));
-      assertThat(r.statusCode()).as(u).isIn(200, 403);
+      // 302: the import runs as a job (/import/jobs/{id}), which refuses the row: class D is not a class of their school
+      assertThat(r.statusCode()).as(u).isIn(200, 302, 403);
       assertThat(childrenNamed("越权导入" + u)).as(u).isZero();
     });
     p.put("POST /api/import/roster", (u, s) -> {
