@@ -110,6 +110,9 @@ public class Child {
 
   private Instant registeredAt;
 
+  /** Set when the retention period after the last case closed has passed and the personal data was removed. */
+  private Instant anonymisedAt;
+
   protected Child() {}
 
   /** A child as first known from the roster: only the name and class until the archive is filled. */
@@ -190,6 +193,7 @@ public class Child {
   public String getConsentMethod() { return consentMethod; }
   public Instant getConsentAt() { return consentAt; }
   public Instant getRegisteredAt() { return registeredAt; }
+  public Instant getAnonymisedAt() { return anonymisedAt; }
 
   void recordConsent(String by, String method, Instant at) {
     this.consentBy = by;

@@ -147,6 +147,85 @@ public class ChildArchive {
     }
   }
 
+  /** The archive as the edit page shows it: one row per field, with the kind that picks the input. */
+  public record FieldView(String key, String kind, boolean required, int maxLength, String value) {}
+
+  @Transactional(readOnly = true)
+  public List<FieldView> fieldViews(Child child) {
+    return FIELDS.stream().map(f -> {
+      Object v = f.getter().apply(child);
+      return new FieldView(f.key(), f.kind().name(), f.required(), f.maxLength(),
+          v == null ? "" : v instanceof Enum<?> e ? e.name() : v.toString());
+    }).toList();
+  }
+
+  /** The archive changed since the editor loaded it: nothing was written. */
+  public static class ArchiveChangedException extends RuntimeException {
+    private final transient ArchiveChange last;
+
+    ArchiveChangedException(ArchiveChange last) {
+      super("archive changed meanwhile");
+      this.last = last;
+    }
+
+    public ArchiveChange last() {
+      return last;
+    }
+  }
+
+  /**
+   * The edit page's save: the submitted strings converted and checked like the registration form's,
+   * written only when the archive is still at the version the editor loaded (optimistic locking; the
+   * row's version also guards the commit itself) and only after the guardian's consent.
+   */
+  public FieldErrors edit(long childId, long expectedVersion, Map<String, List<String>> params, String actor) {
+    Child child = child(childId);
+    if (child.getConsentAt() == null) {
+      throw org.careflow.shared.InvalidInputException.of("consent", "validation.consentRequired");
+    }
+    if (child.getVersion() != expectedVersion) {
+      List<ArchiveChange> h = history(childId);
+      throw new ArchiveChangedException(h.isEmpty() ? null : h.get(0));
+    }
+    FieldErrors errors = new FieldErrors();
+    Map<String, Object> converted = new LinkedHashMap<>();
+    for (ArchiveField f : FIELDS) {
+      List<String> vs = params.get(f.key());
+      String raw = vs == null || vs.isEmpty() ? null : vs.get(0);
+      if (vs != null && vs.size() > 1 && f.kind() != ArchiveField.Kind.FLAG) {
+        errors.reject(f.key(), "validation.option");
+        continue;
+      }
+      if (raw == null || raw.isBlank()) {
+        continue;
+      }
+      raw = raw.strip();
+      switch (f.kind()) {
+        case FLAG -> converted.put(f.key(), "true".equals(raw) || "on".equals(raw));
+        case AGE -> {
+          if (raw.matches("-?\\d{1,9}")) {
+            converted.put(f.key(), Integer.valueOf(raw));
+          } else {
+            errors.reject(f.key(), "validation.number");
+          }
+        }
+        case PAST_DATE, BIRTH_DATE -> {
+          try {
+            converted.put(f.key(), LocalDate.parse(raw));
+          } catch (java.time.format.DateTimeParseException e) {
+            errors.reject(f.key(), "validation.date");
+          }
+        }
+        default -> converted.put(f.key(), raw);
+      }
+    }
+    FormValues values = new FormValues(converted);
+    FieldErrors checked = new FieldErrors();
+    errors.all().forEach((k, e) -> checked.reject(k, e.code(), e.args()));
+    update(childId, values, actor, checked);
+    return checked;
+  }
+
   /** The archive's own checks on just these fields (a roster row), rejecting into errors under each key. */
   @Transactional(readOnly = true)
   public Map<String, Object> check(FormValues values, java.util.Set<String> keys, FieldErrors errors) {

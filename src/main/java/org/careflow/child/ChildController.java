@@ -67,6 +67,9 @@ class ChildController {
     List<Long> caseIds = childCases.stream().map(CareCase::getId).toList();
     risks.forEach(r -> risk.putAll(r.current(caseIds)));
     model.addAttribute("risks", risk);
+    CurrentUser me = CurrentUser.of(auth);
+    model.addAttribute("mayEdit", me.id().equals(child.getSchoolClass().getClassTeacher())
+        || me.has(org.careflow.identity.Roles.COORDINATOR) || me.isAdmin());
     return "child/child";
   }
 

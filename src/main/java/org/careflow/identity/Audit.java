@@ -19,6 +19,8 @@ public class Audit {
   public static final String UPDATE_ARCHIVE = "UPDATE_ARCHIVE";
   public static final String RECORD = "RECORD";
   public static final String CLOSE_CASE = "CLOSE_CASE";
+  public static final String EXPORT = "EXPORT";
+  public static final String ANONYMISE = "ANONYMISE";
 
   private final AuditRepository entries;
 

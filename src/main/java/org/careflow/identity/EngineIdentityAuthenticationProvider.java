@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
+  private final LoginThrottle throttle;
 
-  EngineIdentityAuthenticationProvider(IdentityService identity) {
+  EngineIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
+    this.throttle = throttle;
   }
 
   @Override
@@ -30,10 +33,15 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
     if (username == null || username.isBlank() || username.length() > 64 || credentials == null) {
       throw new BadCredentialsException("bad credentials");
     }
+    if (throttle.isLocked(username)) {
+      throw new LockedException("locked after repeated wrong passwords");
+    }
     boolean exists = identity.createUserQuery().userId(username).count() == 1;
     if (!exists || !identity.checkPassword(username, credentials.toString())) {
+      throttle.failed(username);
       throw new BadCredentialsException("bad credentials");
     }
+    throttle.succeeded(username);
     List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(username).list().stream()
         .map(Group::getId)
         .map(g -> new SimpleGrantedAuthority("ROLE_" + g))

@@ -80,7 +80,9 @@ class SecurityConfig {
             .requestMatchers("/audit", "/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
             .requestMatchers("/import", "/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof org.springframework.security.authentication.LockedException ? "/login?locked" : "/login?error"))))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .headers(h -> h
             .contentSecurityPolicy(c -> c.policyDirectives(
