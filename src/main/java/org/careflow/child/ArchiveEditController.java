@@ -62,7 +62,8 @@ class ArchiveEditController {
 
   @PostMapping("/children/{id}/edit")
   String save(@PathVariable long id, @RequestParam(required = false) String version,
-      @RequestParam MultiValueMap<String, String> params, Authentication auth, Model model) {
+      @RequestParam MultiValueMap<String, String> params, Authentication auth, Model model,
+      jakarta.servlet.http.HttpServletResponse response) {
     Child child = editable(id, auth);
     if (version == null || !version.matches("\\d{1,18}")) {
       throw org.careflow.shared.InvalidInputException.of("version", "validation.required");
@@ -72,11 +73,13 @@ class ArchiveEditController {
       if (errors.isEmpty()) {
         return "redirect:/children/" + id + "?saved";
       }
+      response.setStatus(422);
       model.addAttribute("errors", errors.all());
       model.addAttribute("submitted", params.toSingleValueMap());
       return show(child, model);
     } catch (ChildArchive.ArchiveChangedException e) {
       Child current = archive.child(id);
+      response.setStatus(409);
       model.addAttribute("changed", true);
       if (e.last() != null) {
         model.addAttribute("changedBy", schools.teacherName(e.last().getChangedBy()));

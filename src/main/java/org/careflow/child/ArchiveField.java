@@ -14,12 +14,22 @@ import org.careflow.shared.FormValues;
 record ArchiveField(String key, Kind kind, boolean required, int maxLength,
     Function<Child, Object> getter, BiConsumer<Child, Object> setter) {
 
-  enum Kind { TEXT, PHONE, PAST_DATE, BIRTH_DATE, AGE, FLAG, SEX, CARE_TYPE, STUDENT_NO }
+  enum Kind { NAME, TEXT, PHONE, PAST_DATE, BIRTH_DATE, AGE, FLAG, SEX, CARE_TYPE, STUDENT_NO }
 
   /** Mainland mobile numbers, and landlines with an area code (0xx-xxxxxxxx). */
   static final java.util.regex.Pattern MOBILE = java.util.regex.Pattern.compile("1[3-9]\\d{9}");
   static final java.util.regex.Pattern LANDLINE = java.util.regex.Pattern.compile("0\\d{2,3}-?\\d{7,8}");
   static final java.util.regex.Pattern STUDENT_NO_FORMAT = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,20}");
+
+  /** Characters no person's name has: markup, brackets, statement separators and control characters. */
+  static final java.util.regex.Pattern NOT_IN_NAMES = java.util.regex.Pattern.compile("[<>{}\\[\\];=\\\\/|\\p{Cntrl}]");
+  /** Control characters other than line breaks and tabs: never in free text either. */
+  static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+
+  /** The message code for a name that no person has, or null. */
+  static String nameProblem(String name) {
+    return NOT_IN_NAMES.matcher(name).find() ? "validation.nameCharacters" : null;
+  }
 
   /** Reads and checks the submitted value; returns it converted, or rejects it into errors. */
   Object read(FormValues values, LocalDate today, FieldErrors errors) {
@@ -39,6 +49,15 @@ record ArchiveField(String key, Kind kind, boolean required, int maxLength,
       case TEXT -> {
         if (((String) value).length() > maxLength) {
           errors.reject(key, "validation.tooLong", maxLength);
+        } else if (CONTROL.matcher((String) value).find()) {
+          errors.reject(key, "validation.characters");
+        }
+      }
+      case NAME -> {
+        if (((String) value).length() > maxLength) {
+          errors.reject(key, "validation.tooLong", maxLength);
+        } else if (nameProblem((String) value) != null) {
+          errors.reject(key, nameProblem((String) value));
         }
       }
       case STUDENT_NO -> {

@@ -65,7 +65,7 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
     }
 
     public List<String> getElementIds() {
-      return List.of(getMainElementId);
+      return getMainElementId == null ? List.of() : List.of(getMainElementId);
     }
   }
 
@@ -122,7 +122,19 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
       try {
         model = Bpmn.readModelFromStream(new ByteArrayInputStream(r.getBytes()));
       } catch (Exception e) {
-        return; // not valid BPMN: the engine's parser says where
+        // not readable as BPMN (malformed XML, a DOCTYPE, another format): refused in the caller's language,
+        // with the parser's own words on where
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        while (cause != null) {
+          if (cause.getMessage() != null) {
+            why = cause.getMessage();
+          }
+          cause = cause.getCause();
+        }
+        String text = messages.getMessage("rules.unreadable", new Object[] {name, why.length() > 300 ? why.substring(0, 300) : why},
+            LocaleContextHolder.getLocale());
+        throw new ParseException(text, name, List.of(new RuleProblem(text, null)), List.of());
       }
       for (ModelRules.Violation v : ModelRules.check(model, catalog)) {
         add(problems, summary, name, v);

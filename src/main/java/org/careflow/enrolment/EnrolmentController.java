@@ -57,7 +57,7 @@ class EnrolmentController {
 
   @PostMapping("/enrol")
   String enrol(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long classId,
-      Authentication auth, Model model) {
+      Authentication auth, Model model, jakarta.servlet.http.HttpServletResponse response) {
     CurrentUser u = CurrentUser.of(auth);
     List<SchoolClass> allowed = classesFor(u);
     try {
@@ -67,6 +67,7 @@ class EnrolmentController {
       CareCase c = lifecycle.enrol(name, classId, u.id());
       return "redirect:/children/" + c.getChild().getId() + "?enrolled";
     } catch (InvalidInputException e) {
+      response.setStatus(422); // the form again, with what is wrong: nothing was written
       model.addAttribute("classes", allowed);
       model.addAttribute("name", name);
       model.addAttribute("classId", classId);

@@ -25,6 +25,9 @@ import org.careflow.shared.TaskFormHandler.Option;
 public final class FormSchema {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Control characters other than line breaks and tabs: no form's text has them. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+
   /** A generous cap for fields without their own maxLength: nothing unbounded reaches the database. */
   static final int DEFAULT_MAX_LENGTH = 2000;
 
@@ -194,6 +197,10 @@ public final class FormSchema {
         int max = f.maxLength() != null ? f.maxLength() : DEFAULT_MAX_LENGTH;
         if (raw.length() > max) {
           errors.reject(f.key(), "validation.tooLong", max);
+          return null;
+        }
+        if (CONTROL.matcher(raw).find()) {
+          errors.reject(f.key(), "validation.characters");
           return null;
         }
         if (f.minLength() != null && raw.length() < f.minLength()) {

@@ -75,7 +75,7 @@ class InboxController {
 
   @PostMapping("/tasks/{id}")
   String complete(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Authentication auth, Model model,
-      RedirectAttributes redirect) {
+      RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
     Map<String, List<String>> values = new LinkedHashMap<>(params);
     values.remove("_csrf");
     try {
@@ -83,6 +83,7 @@ class InboxController {
       redirect.addFlashAttribute("done", true);
       return next == null ? "redirect:/" : "redirect:/tasks/" + next;
     } catch (InvalidInputException e) {
+      response.setStatus(422); // the form again, with what is wrong: nothing was written
       TaskWork.TaskView view = work.open(id, worker(auth));
       model.addAttribute("values", FormDisplay.ofSubmitted(values));
       model.addAttribute("errors", e.errors().all());

@@ -1,12 +1,9 @@
 package org.careflow.privacy;
 
 import java.util.Map;
-import org.careflow.shared.NotFoundException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +23,5 @@ class ExportController {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"child-" + id + ".json\"")
         .body(file.export(id, auth.getName()));
-  }
-
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<Map<String, String>> notFound() {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such child"));
   }
 }

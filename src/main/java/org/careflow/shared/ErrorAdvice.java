@@ -1,49 +1,109 @@
 package org.careflow.shared;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
- * Errors a user can meet, shown as a page in their language instead of a stack trace: a thing that
- * does not exist (or is not theirs), bad input outside a form, or a change someone else made first.
+ * Errors a user can meet, shown in their language instead of a stack trace: a thing that does not
+ * exist (or is not theirs), bad input outside a form, or a change someone else made first. Pages get
+ * the problem page; {@code /api/**} gets JSON {@code {"status", "error", "fields"}} with the same
+ * messages.
  */
 @ControllerAdvice(annotations = Controller.class)
 class ErrorAdvice {
 
-  @ExceptionHandler(NotFoundException.class)
-  String notFound(HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.NOT_FOUND.value());
-    model.addAttribute("messageCode", "error.notFound");
+  private final MessageSource messages;
+  private final ObjectMapper json;
+
+  ErrorAdvice(MessageSource messages, ObjectMapper json) {
+    this.messages = messages;
+    this.json = json;
+  }
+
+  private static boolean api(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+  }
+
+  private String text(String code, Object[] args) {
+    return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+  }
+
+  /** Writes the JSON answer of an API call; returns null, which tells Spring the response is done. */
+  private String writeJson(HttpServletResponse response, HttpStatus status, String code, Object[] args, FieldErrors errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status.value());
+    body.put("error", text(code, args));
+    if (errors != null) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      errors.all().forEach((k, e) -> fields.put(k, text(e.code(), e.args())));
+      body.put("fields", fields);
+    }
+    response.setStatus(status.value());
+    response.setContentType("application/json;charset=UTF-8");
+    try {
+      json.writeValue(response.getOutputStream(), body);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return null;
+  }
+
+  private String problem(HttpServletRequest request, HttpServletResponse response, Model model, HttpStatus status,
+      String code, Object[] args, FieldErrors errors) {
+    if (api(request)) {
+      return writeJson(response, status, code, args, errors);
+    }
+    response.setStatus(status.value());
+    model.addAttribute("messageCode", code);
+    model.addAttribute("messageArgs", args);
+    if (errors != null) {
+      model.addAttribute("errors", errors.all());
+    }
     return "error/problem";
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
+    return problem(request, response, model, HttpStatus.NOT_FOUND, "error.notFound", null, null);
   }
 
   @ExceptionHandler(InvalidInputException.class)
-  String invalid(InvalidInputException e, HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-    model.addAttribute("messageCode", "error.invalid");
-    model.addAttribute("errors", e.errors().all());
-    return "error/problem";
+  String invalid(InvalidInputException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    return problem(request, response, model, HttpStatus.UNPROCESSABLE_ENTITY, "error.invalid", null, e.errors());
   }
 
   @ExceptionHandler(ConflictException.class)
-  String alreadyDone(ConflictException e, HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.CONFLICT.value());
-    model.addAttribute("messageCode", e.code());
-    model.addAttribute("messageArgs", e.args());
-    return "error/problem";
+  String alreadyDone(ConflictException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    return problem(request, response, model, HttpStatus.CONFLICT, e.code(), e.args(), null);
   }
 
   @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class, NullValueException.class})
-  String conflict(HttpServletResponse response, Model model) {
-    response.setStatus(HttpStatus.CONFLICT.value());
-    model.addAttribute("messageCode", "error.conflict");
-    return "error/problem";
+  String conflict(HttpServletRequest request, HttpServletResponse response, Model model) {
+    return problem(request, response, model, HttpStatus.CONFLICT, "error.conflict", null, null);
+  }
+
+  /** A parameter of the wrong type (a letter for an id), missing, or a body that cannot be read. */
+  @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+      HttpMessageNotReadableException.class, MultipartException.class})
+  String badRequest(HttpServletRequest request, HttpServletResponse response, Model model) {
+    return problem(request, response, model, HttpStatus.BAD_REQUEST, "error.badRequest", null, null);
   }
 }

@@ -77,7 +77,7 @@ class ConcurrentEditTest extends CareflowTest {
     int historyBefore = jdbc.queryForObject("select count(*) from cf_archive_change where child_id = ?", Integer.class, childId);
 
     HttpResponse<String> second = coordinator.post("/children/" + childId + "/edit", edited(v2, "guardianPhone", "13700001111"));
-    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(409);
     assertThat(second.body()).contains("他人已修改了此档案", "网页测试班主任", "value=\"画画\"").doesNotContain("13700001111");
     assertThat(jdbc.queryForObject("select guardian_phone from cf_child where id = ?", String.class, childId)).isEqualTo("18712345678");
     assertThat(jdbc.queryForObject("select interests from cf_child where id = ?", String.class, childId)).isEqualTo("画画");
@@ -107,7 +107,7 @@ class ConcurrentEditTest extends CareflowTest {
     bad.put("birthDate", List.of("2026-02-30"));
     bad.put("guardianAge", List.of("abc"));
     HttpResponse<String> r = teacher.post("/children/" + childId + "/edit", bad);
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(422);
     assertThat(r.body()).contains("请修改下面标出的内容", "value=\"12345\"", "请填写正确的日期", "请填写正确的手机号", "请填写数字");
     assertThat(jdbc.queryForObject("select guardian_phone from cf_child where id = ?", String.class, childId)).isEqualTo("18712345678");
     assertThat(jdbc.queryForObject("select version from cf_child where id = ?", Long.class, childId)).isEqualTo(Long.parseLong(v));

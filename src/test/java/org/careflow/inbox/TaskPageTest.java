@@ -62,7 +62,7 @@ class TaskPageTest extends CareflowTest {
 
     // A required field left out: the errors are shown next to the fields and nothing is written.
     HttpResponse<String> bad = s.post("/tasks/" + talk.getId(), Map.of("talkDate", List.of("2026-12-02"), "topics", List.of("study")));
-    assertThat(bad.statusCode()).isEqualTo(200);
+    assertThat(bad.statusCode()).isEqualTo(422);
     assertThat(bad.body()).contains("尚未保存任何信息", "此项必填");
     assertThat(talkRows(caseId)).isZero();
     assertThat(school.task(caseId, "monthlyTalk")).isNotNull();
