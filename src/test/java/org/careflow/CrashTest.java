@@ -133,7 +133,9 @@ class CrashTest {
             }
             String taskId = task.group(1);
             s.get("/tasks/" + taskId);
-            HttpResponse<String> done = s.post("/tasks/" + taskId, new HashMap<>(registration("CR" + n)));
+            Map<String, List<String>> archive = new HashMap<>(registration("CR" + n));
+            archive.put("name", List.of(name)); // the registration confirms the name from the roster
+            HttpResponse<String> done = s.post("/tasks/" + taskId, archive);
             if (done.statusCode() != 302) {
               throw new AssertionError("registration answered " + done.statusCode());
             }
@@ -182,8 +184,11 @@ class CrashTest {
       assertThat(list(db, "select BUSINESS_KEY_ from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'child-case' group by BUSINESS_KEY_ having count(*) > 1")).isEmpty();
       assertThat(list(db, "select PROC_INST_ID_ || TASK_DEF_KEY_ from ACT_RU_TASK where TASK_DEF_KEY_ in ('registerChild', 'verificationVisit')"
           + " group by PROC_INST_ID_, TASK_DEF_KEY_ having count(*) > 1")).isEmpty();
+      long firstId = answeredEnrolments.values().stream().mapToLong(Long::longValue).min().orElse(0);
+      String found = String.join(", ", list(db, "select id || ':' || name from cf_child where id >= ? order by id", firstId));
       for (Map.Entry<String, Long> e : answeredEnrolments.entrySet()) {
-        assertThat(list(db, "select id from cf_child where name = ?", e.getKey())).as(e.getKey()).containsExactly(e.getValue().toString());
+        assertThat(list(db, "select id from cf_child where name = ?", e.getKey())).as("%s; answered %s; in the file %s", e.getKey(), answeredEnrolments, found)
+            .containsExactly(e.getValue().toString());
         Long caseId = caseOf.get(e.getValue());
         if (caseId != null) {
           assertThat(list(db, "select ID_ from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'child-case' and BUSINESS_KEY_ = ?", caseId.toString())).hasSize(1);
