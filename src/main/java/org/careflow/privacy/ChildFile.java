@@ -38,6 +38,16 @@ public class ChildFile {
     RECORD_TABLES.put("cf_pairing", List.of("note"));
     RECORD_TABLES.put("cf_meeting_guest", List.of());
     RECORD_TABLES.put("cf_reminder", List.of());
+    RECORD_TABLES.put("cf_family_call", List.of("notes"));
+    RECORD_TABLES.put("cf_family_record", List.of("summary!"));
+    RECORD_TABLES.put("cf_commendation", List.of());
+  }
+
+  /** Tables with rows per child rather than per case, and their free-text columns. */
+  static final Map<String, List<String>> CHILD_TABLES = new LinkedHashMap<>();
+  static {
+    CHILD_TABLES.put("cf_handover", List.of("note"));
+    CHILD_TABLES.put("cf_call_expectation", List.of());
   }
 
   /** The archive's personal columns: removed on anonymisation (care type, flags and class stay for the statistics). */
@@ -118,6 +128,7 @@ public class ChildFile {
     Map<String, Object> records = new LinkedHashMap<>();
     RECORD_TABLES.keySet().forEach(t -> records.put(t, rows("select * from " + t + " where case_id in (:cases) order by id", ids)));
     records.put("cf_pairing_as_buddy", jdbc.queryForList("select * from cf_pairing where buddy_child_id = ? order by id", childId));
+    CHILD_TABLES.keySet().forEach(t -> records.put(t, jdbc.queryForList("select * from " + t + " where child_id = ?", childId)));
     out.put("records", records);
 
     List<String> pis = processInstanceIds(caseIds);
@@ -169,6 +180,12 @@ public class ChildFile {
     return out;
   }
 
+  /** Free-text columns cleared: to null, or to "-" where the column is required (marked with "!"). */
+  private static String assignments(List<String> columns) {
+    return String.join(", ", columns.stream()
+        .map(c -> c.endsWith("!") ? c.substring(0, c.length() - 1) + " = '-'" : c + " = null").toList());
+  }
+
   /**
    * Removes the child's personal data: the archive's personal fields and name, the old and new values
    * in its history, the free text of every record and task comment, and the engine's history of the
@@ -186,15 +203,18 @@ public class ChildFile {
       return false;
     }
     jdbc.update("update cf_archive_change set old_value = null, new_value = null where child_id = ?", childId);
+    CHILD_TABLES.forEach((table, columns) -> {
+      if (!columns.isEmpty()) {
+        jdbc.update("update " + table + " set " + assignments(columns) + " where child_id = ?", childId);
+      }
+    });
     List<Long> caseIds = caseIds(childId);
     if (!caseIds.isEmpty()) {
       Map<String, Object> ids = Map.of("cases", caseIds);
       named.update("update cf_case set close_note = null where id in (:cases)", ids);
       RECORD_TABLES.forEach((table, columns) -> {
         if (!columns.isEmpty()) {
-          String assignments = String.join(", ", columns.stream()
-              .map(c -> c.endsWith("!") ? c.substring(0, c.length() - 1) + " = '-'" : c + " = null").toList());
-          named.update("update " + table + " set " + assignments + " where case_id in (:cases)", ids);
+          named.update("update " + table + " set " + assignments(columns) + " where case_id in (:cases)", ids);
         }
       });
       List<String> pis = processInstanceIds(caseIds);
