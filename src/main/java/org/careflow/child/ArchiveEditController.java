@@ -33,11 +33,16 @@ class ArchiveEditController {
     this.audit = audit;
   }
 
-  /** The class teacher of the child's class, coordinators and administrators; others get 404. */
+  /** The class teacher of the child's class, the coordinators of the child's school and administrators. */
+  static boolean mayEdit(CurrentUser u, Child child) {
+    return u.isAdmin() || u.id().equals(child.getSchoolClass().getClassTeacher())
+        || (u.has(Roles.COORDINATOR) && u.seesSchool(child.getSchoolClass().getSchool().getId()));
+  }
+
+  /** The child, if this user may edit the archive; others get 404. */
   private Child editable(long id, Authentication auth) {
     Child child = archive.child(id);
-    CurrentUser u = CurrentUser.of(auth);
-    if (!(u.id().equals(child.getSchoolClass().getClassTeacher()) || u.has(Roles.COORDINATOR) || u.isAdmin())) {
+    if (!mayEdit(CurrentUser.of(auth), child)) {
       throw new NotFoundException("child");
     }
     return child;

@@ -67,9 +67,7 @@ class ChildController {
     List<Long> caseIds = childCases.stream().map(CareCase::getId).toList();
     risks.forEach(r -> risk.putAll(r.current(caseIds)));
     model.addAttribute("risks", risk);
-    CurrentUser me = CurrentUser.of(auth);
-    model.addAttribute("mayEdit", me.id().equals(child.getSchoolClass().getClassTeacher())
-        || me.has(org.careflow.identity.Roles.COORDINATOR) || me.isAdmin());
+    model.addAttribute("mayEdit", ArchiveEditController.mayEdit(CurrentUser.of(auth), child));
     return "child/child";
   }
 

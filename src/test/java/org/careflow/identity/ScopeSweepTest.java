@@ -218,6 +218,25 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(s.post("/cases/" + second.mentorCase + "/support-plan", Map.of()).statusCode()).as(u).isIn(403, 404);
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_support_plan WHERE case_id = ?", Long.class, second.mentorCase)).isZero();
     });
+    p.put("GET /children/{id}/edit", (u, s) -> {
+      for (long child : List.of(second.archiveChild, second.mentorChild)) {
+        HttpResponse<String> r = s.get("/children/" + child + "/edit");
+        assertThat(r.statusCode()).as(u).isIn(403, 404);
+        assertThat(r.body()).doesNotContain(secret);
+      }
+    });
+    p.put("POST /children/{id}/edit", (u, s) -> {
+      s.get("/");
+      Long version = jdbc.queryForObject("SELECT version FROM cf_child WHERE id = ?", Long.class, second.mentorChild);
+      assertThat(s.post("/children/" + second.mentorChild + "/edit", Map.of("version", List.of(version.toString()),
+          "name", List.of("越权改名"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT version FROM cf_child WHERE id = ?", Long.class, second.mentorChild)).isEqualTo(version);
+    });
+    p.put("GET /api/admin/children/{id}/export", (u, s) -> {
+      HttpResponse<String> r = browser().basic("/api/admin/children/" + second.mentorChild + "/export", u, "pw");
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(secret);
+    });
     p.put("GET /children/{id}/family", (u, s) -> {
       HttpResponse<String> r = s.get("/children/" + second.archiveChild + "/family");
       assertThat(r.statusCode()).as(u).isIn(403, 404);
