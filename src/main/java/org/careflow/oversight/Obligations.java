@@ -31,20 +31,41 @@ public final class Obligations {
 
   public static final int VERIFY_WITHIN_DAYS = 14;
 
-  /** A case active in the period [:from, :to) — aliases c (cf_case) and ch (cf_child). */
+  /** A case active in the period [%1$s, %2$s): %3$s has status and closed_at, %4$s registered_at. */
   static final String ACTIVE_CASE =
-      "c.status IN ('ACTIVE','CLOSED') AND ch.registered_at IS NOT NULL AND ch.registered_at < %2$s"
-          + " AND (c.closed_at IS NULL OR c.closed_at >= %1$s)";
+      "%3$s.status IN ('ACTIVE','CLOSED') AND %4$s.registered_at IS NOT NULL AND %4$s.registered_at < %2$s"
+          + " AND (%3$s.closed_at IS NULL OR %3$s.closed_at >= %1$s)";
 
-  /** An archive registered more than 14 days before :cutoff with no verification visit (c, ch). */
+  /** The case (alias c) had its archive verified: a home visit with reason VERIFICATION. */
+  static final String VERIFIED = "EXISTS (SELECT 1 FROM cf_home_visit v WHERE v.case_id = c.id AND v.reason = 'VERIFICATION')";
+
+  /** An archive registered more than 14 days before :verifyCutoff with no verification visit (c, ch). */
   static final String UNVERIFIED =
-      "c.status = 'ACTIVE' AND ch.registered_at IS NOT NULL AND ch.registered_at < :verifyCutoff"
-          + " AND NOT EXISTS (SELECT 1 FROM cf_home_visit v WHERE v.case_id = c.id AND v.reason = 'VERIFICATION')";
+      "c.status = 'ACTIVE' AND ch.registered_at IS NOT NULL AND ch.registered_at < :verifyCutoff AND NOT " + VERIFIED;
+
+  /** The same on the dashboard's case summary (alias d, cf_dash_case, whose verified is {@link #VERIFIED}). */
+  static final String UNVERIFIED_SUMMARY =
+      "d.status = 'ACTIVE' AND d.registered_at IS NOT NULL AND d.registered_at < :verifyCutoff AND d.verified = FALSE";
+
+  /** A talk of month yyyy-MM is on time when held within that month. */
+  public static boolean talkOnTime(String talkMonth, LocalDate talkDate) {
+    return !YearMonth.from(talkDate).isAfter(YearMonth.parse(talkMonth));
+  }
+
+  /** The label of the school week (Monday to Sunday) a day falls in: its Monday, as {@link #weeks} labels it. */
+  public static String weekOf(LocalDate day) {
+    return day.with(DayOfWeek.MONDAY).toString();
+  }
 
   private Obligations() {}
 
   static String activeCase(String from, String to) {
-    return String.format(ACTIVE_CASE, from, to);
+    return String.format(ACTIVE_CASE, from, to, "c", "ch");
+  }
+
+  /** {@link #ACTIVE_CASE} on one table that has status, registered_at and closed_at (the summary cf_dash_case). */
+  static String activeCase(String from, String to, String alias) {
+    return String.format(ACTIVE_CASE, from, to, alias, alias);
   }
 
   /** Registered before this instant and still unverified: the verification is missed. */

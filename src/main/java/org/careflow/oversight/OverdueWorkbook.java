@@ -18,25 +18,93 @@ final class OverdueWorkbook {
 
   static String groupHeader(OversightQueries.GroupBy g) {
     return switch (g) {
+      case SCHOOL -> "学校";
       case CLASS -> "班级";
       case TEACHER -> "经办教师";
       case OBLIGATION -> "工作事项";
     };
   }
 
+  private static Sheet sheet(XSSFWorkbook wb, String name, List<String> headers) {
+    Sheet sheet = wb.createSheet(name);
+    CellStyle bold = wb.createCellStyle();
+    Font font = wb.createFont();
+    font.setBold(true);
+    bold.setFont(font);
+    Row head = sheet.createRow(0);
+    for (int i = 0; i < headers.size(); i++) {
+      head.createCell(i).setCellValue(headers.get(i));
+      head.getCell(i).setCellStyle(bold);
+      sheet.setColumnWidth(i, (i == 0 ? 24 : 14) * 256);
+    }
+    sheet.createFreezePane(0, 1);
+    return sheet;
+  }
+
+  private static void cells(Row x, int from, Object... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof Number n) {
+        x.createCell(from + i).setCellValue(n.doubleValue());
+      } else {
+        x.createCell(from + i).setCellValue(values[i] == null ? "" : values[i].toString());
+      }
+    }
+  }
+
+  /** The children behind a count: class, teacher, child and the child's counts. */
+  static void writeChildren(List<OversightQueries.ChildRow> rows, java.util.Map<String, String> teacherNames, OutputStream out) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      List<String> headers = new java.util.ArrayList<>(List.of("班级", "经办教师", "儿童"));
+      headers.addAll(HEADERS);
+      Sheet sheet = sheet(wb, "逾期儿童", headers);
+      int r = 1;
+      for (OversightQueries.ChildRow c : rows) {
+        OversightQueries.Counts n = c.counts();
+        cells(sheet.createRow(r++), 0, c.className() == null ? "（无班级）" : c.className(),
+            c.teacher().isEmpty() ? "（未指派）" : teacherNames.getOrDefault(c.teacher(), c.teacher()), c.childName(),
+            n.overdue(), n.dueSoon(), n.days1to7(), n.days8to30(), n.over30());
+      }
+      wb.write(out);
+    }
+  }
+
+  /** A term's targets, its talks per month, the missed obligations and the open escalations, one sheet each. */
+  static void writeTargets(OversightQueries.Targets t, List<OversightQueries.OpenEscalation> escalations, java.util.Map<String, String> teacherNames,
+      java.time.ZoneId zone, OutputStream out) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Sheet targets = sheet(wb, "目标", List.of("指标", "数值"));
+      Object[][] rows = {{"学期", t.term().name()}, {"建档率", t.archiveRate()}, {"结对帮扶率", t.pairingRate()}, {"按时谈心率", t.onTimeTalkRate()},
+          {"监护人会召开次数", t.guardianMeetingsHeld()}, {"有帮扶方案的高风险儿童", t.atRiskWithPlan()}, {"个案数", t.cases()}, {"在帮扶个案数", t.activeCases()}};
+      for (int i = 0; i < rows.length; i++) {
+        cells(targets.createRow(i + 1), 0, rows[i]);
+      }
+      Sheet months = sheet(wb, "每月谈心", List.of("月份", "应谈心人数", "已谈心人数", "按时谈心人数", "按时谈心率"));
+      int r = 1;
+      for (OversightQueries.MonthRate m : t.talkByMonth()) {
+        cells(months.createRow(r++), 0, m.month(), m.activeCases(), m.withTalk(), m.onTime(), Math.round(m.onTimeRate() * 10000) / 10000.0);
+      }
+      Sheet missed = sheet(wb, "未完成的工作", List.of("事项", "次数"));
+      Object[][] m = {{"未谈心的月份（人次）", t.missed().talkMonths()}, {"帮扶教师未谈心的周（人次）", t.missed().checkInWeeks()},
+          {"未开监护人会的班级", t.missed().guardianMeetings()}, {"登记14天后仍未核实的档案", t.missed().unverifiedArchives()}};
+      for (int i = 0; i < m.length; i++) {
+        cells(missed.createRow(i + 1), 0, m[i]);
+      }
+      Sheet esc = sheet(wb, "已上报督导", List.of("工作事项", "儿童", "班级", "经办教师", "到期日", "上报时间"));
+      r = 1;
+      for (OversightQueries.OpenEscalation e : escalations) {
+        cells(esc.createRow(r++), 0, e.taskName(), e.childName(), e.className(),
+            e.assignee() == null ? "（未指派）" : teacherNames.getOrDefault(e.assignee(), e.assignee()),
+            e.dueDate().atZone(zone).toLocalDate().toString(), e.escalatedAt().atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' '));
+      }
+      wb.write(out);
+    }
+  }
+
   static void write(OversightQueries.GroupBy g, List<OversightQueries.GroupRow> rows, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      Sheet sheet = wb.createSheet("逾期工作");
-      CellStyle bold = wb.createCellStyle();
-      Font font = wb.createFont();
-      font.setBold(true);
-      bold.setFont(font);
-      Row head = sheet.createRow(0);
-      head.createCell(0).setCellValue(groupHeader(g));
-      for (int i = 0; i < HEADERS.size(); i++) {
-        head.createCell(i + 1).setCellValue(HEADERS.get(i));
-      }
-      head.forEach(c -> c.setCellStyle(bold));
+      List<String> headers = new java.util.ArrayList<>(List.of(groupHeader(g)));
+      headers.addAll(HEADERS);
+      Sheet sheet = sheet(wb, "逾期工作", headers);
       int r = 1;
       for (OversightQueries.GroupRow row : rows) {
         Row x = sheet.createRow(r++);
@@ -47,11 +115,6 @@ final class OverdueWorkbook {
           x.createCell(i + 1).setCellValue(v[i]);
         }
       }
-      sheet.setColumnWidth(0, 24 * 256);
-      for (int i = 1; i <= HEADERS.size(); i++) {
-        sheet.setColumnWidth(i, 14 * 256);
-      }
-      sheet.createFreezePane(0, 1);
       wb.write(out);
     }
   }

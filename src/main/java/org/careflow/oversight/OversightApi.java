@@ -103,6 +103,17 @@ class OversightApi {
         .body(out.toByteArray());
   }
 
+  /** The term's targets, talks per month, missed obligations and open escalations as a workbook (one sheet each). */
+  @GetMapping("/targets.xlsx")
+  ResponseEntity<byte[]> targetsWorkbook(@RequestParam(required = false) Long term) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OversightQueries.Targets t = queries.targets(term);
+    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(10_000);
+    OverdueWorkbook.writeTargets(t, escalations, queries.teacherNames(escalations.stream().map(OversightQueries.OpenEscalation::assignee)
+        .filter(a -> a != null && !a.isEmpty()).distinct().toList()), queries.zone(), out);
+    return OversightController.xlsx("targets-" + t.term().id() + ".xlsx", out);
+  }
+
   @ExceptionHandler(InvalidInputException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
     Map<String, Object> body = new LinkedHashMap<>();

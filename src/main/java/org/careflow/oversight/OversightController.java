@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The supervisors' dashboard (/oversight; roles supervisor, coordinator, camunda-admin, see
- * identity.SecurityConfig), each for their own schools (an administrator: all; see OversightApi#scope).
+ * identity.SecurityConfig). Shows all schools for now: scoping per school or township is issue 6. Every count
+ * links to the children behind it ({@code /oversight/cases}), every table has its Excel workbook.
  */
 @Controller
 class OversightController {
@@ -36,26 +36,26 @@ class OversightController {
   }
 
   /** A class with the teachers whose tasks in it are late, each with their children. */
-  record ClassView(String className, OversightQueries.Counts total, List<TeacherView> teachers) {}
+  record ClassView(long classId, String className, OversightQueries.Counts total, List<TeacherView> teachers) {}
 
   record TeacherView(String teacher, String name, List<OversightQueries.ChildRow> children) {}
 
   @GetMapping("/oversight")
-  String dashboard(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth, Model model)
-      throws JsonProcessingException {
-    java.util.Set<Long> scope = OversightApi.scope(auth);
-    OversightQueries.Targets targets = queries.targets(term, scope);
-    List<OversightQueries.ChildRow> children = queries.children(CHILD_ROWS, scope);
+  String dashboard(@RequestParam(required = false) Long term, Model model) throws JsonProcessingException {
+    Scope scope = Scope.ALL; // per-school scoping of supervisors: issue 6
+    OversightQueries.Targets targets = queries.targets(term);
+    OversightQueries.OverdueFigures figures = queries.figures(scope);
+    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(ESCALATION_ROWS);
     model.addAttribute("targets", targets);
-    model.addAttribute("terms", queries.terms(scope));
-    model.addAttribute("byClass", queries.overdue(OversightQueries.GroupBy.CLASS, scope));
-    model.addAttribute("byTeacher", queries.overdue(OversightQueries.GroupBy.TEACHER, scope));
-    model.addAttribute("byObligation", queries.overdue(OversightQueries.GroupBy.OBLIGATION, scope));
-    model.addAttribute("tree", tree(children));
-    model.addAttribute("childRowsCapped", children.size() >= CHILD_ROWS);
-    model.addAttribute("escalations", queries.openEscalations(ESCALATION_ROWS, scope));
-    model.addAttribute("teacherNames", queries.teacherNames(Stream.concat(children.stream().map(OversightQueries.ChildRow::teacher),
-        queries.openEscalations(ESCALATION_ROWS, scope).stream().map(OversightQueries.OpenEscalation::assignee)).filter(t -> t != null && !t.isEmpty()).distinct().toList()));
+    model.addAttribute("terms", queries.terms());
+    model.addAttribute("figures", figures);
+    model.addAttribute("bySchool", figures.bySchool());
+    model.addAttribute("byClass", figures.byClass());
+    model.addAttribute("byTeacher", figures.byTeacher());
+    model.addAttribute("byObligation", figures.byObligation());
+    model.addAttribute("escalations", escalations);
+    model.addAttribute("teacherNames", queries.teacherNames(escalations.stream().map(OversightQueries.OpenEscalation::assignee)
+        .filter(t -> t != null && !t.isEmpty()).distinct().toList()));
     // The charts' data, read by static/js/oversight.js from data- attributes (the CSP allows no inline script).
     model.addAttribute("talkMonths", json.writeValueAsString(targets.talkByMonth().stream().map(OversightQueries.MonthRate::month).toList()));
     model.addAttribute("talkRates", json.writeValueAsString(targets.talkByMonth().stream().map(m -> Math.round(m.onTimeRate() * 1000) / 10.0).toList()));
@@ -64,15 +64,60 @@ class OversightController {
     return "oversight/oversight";
   }
 
+  /**
+   * The children behind a count of the dashboard: {@code /oversight/cases?class=|school=|teacher=|obligation=}
+   * and optionally {@code bucket=overdue|dueSoon|1-7|8-30|>30}, as class → teacher → child, each child
+   * linking to its page.
+   */
+  @GetMapping("/oversight/cases")
+  String cases(@RequestParam(name = "school", required = false) Long school, @RequestParam(name = "class", required = false) Long classId,
+      @RequestParam(required = false) String teacher, @RequestParam(required = false) String obligation,
+      @RequestParam(required = false) String bucket, Model model) {
+    OversightQueries.CaseFilter filter = new OversightQueries.CaseFilter(school, classId, teacher, obligation, bucket);
+    List<OversightQueries.ChildRow> children = queries.cases(filter, Scope.ALL, CHILD_ROWS);
+    model.addAttribute("filter", filter);
+    model.addAttribute("tree", tree(children));
+    model.addAttribute("childRowsCapped", children.size() >= CHILD_ROWS);
+    model.addAttribute("teacherName", teacher == null || teacher.isBlank() || "-".equals(teacher) ? null
+        : queries.teacherNames(List.of(teacher)).getOrDefault(teacher, teacher));
+    return "oversight/cases";
+  }
+
+  @GetMapping("/oversight/cases.xlsx")
+  ResponseEntity<byte[]> casesWorkbook(@RequestParam(name = "school", required = false) Long school,
+      @RequestParam(name = "class", required = false) Long classId, @RequestParam(required = false) String teacher,
+      @RequestParam(required = false) String obligation, @RequestParam(required = false) String bucket) throws IOException {
+    OversightQueries.CaseFilter filter = new OversightQueries.CaseFilter(school, classId, teacher, obligation, bucket);
+    List<OversightQueries.ChildRow> children = queries.cases(filter, Scope.ALL, 10_000);
+    Map<String, String> names = queries.teacherNames(children.stream().map(OversightQueries.ChildRow::teacher).filter(t -> !t.isEmpty()).distinct().toList());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OverdueWorkbook.writeChildren(children, names, out);
+    return xlsx("overdue-cases.xlsx", out);
+  }
+
   /** The same workbook as /api/oversight/overdue.xlsx, for the logged-in page. */
   @GetMapping("/oversight/overdue.xlsx")
-  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy,
-      org.springframework.security.core.Authentication auth) throws IOException {
+  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy) throws IOException {
     OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OverdueWorkbook.write(g, queries.overdue(g, OversightApi.scope(auth)), out);
+    OverdueWorkbook.write(g, queries.overdue(g), out);
+    return xlsx("overdue-" + g.name().toLowerCase() + ".xlsx", out);
+  }
+
+  /** The same workbook as /api/oversight/targets.xlsx: the term's targets, talks per month, missed obligations, escalations. */
+  @GetMapping("/oversight/targets.xlsx")
+  ResponseEntity<byte[]> targetsWorkbook(@RequestParam(required = false) Long term) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OversightQueries.Targets t = queries.targets(term);
+    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(10_000);
+    OverdueWorkbook.writeTargets(t, escalations, queries.teacherNames(escalations.stream().map(OversightQueries.OpenEscalation::assignee)
+        .filter(a -> a != null && !a.isEmpty()).distinct().toList()), queries.zone(), out);
+    return xlsx("targets-" + t.term().id() + ".xlsx", out);
+  }
+
+  static ResponseEntity<byte[]> xlsx(String filename, ByteArrayOutputStream out) {
     return ResponseEntity.ok().contentType(OversightApi.XLSX)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("overdue-" + g.name().toLowerCase() + ".xlsx").build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
         .body(out.toByteArray());
   }
 
@@ -94,7 +139,7 @@ class OversightController {
         sum[3] += r.counts().days8to30();
         sum[4] += r.counts().over30();
       });
-      out.add(new ClassView(list.get(0).className(), new OversightQueries.Counts(sum[0], sum[1], sum[2], sum[3], sum[4]), teachers));
+      out.add(new ClassView(list.get(0).classId(), list.get(0).className(), new OversightQueries.Counts(sum[0], sum[1], sum[2], sum[3], sum[4]), teachers));
     });
     return out;
   }

@@ -26,20 +26,17 @@ import org.springframework.transaction.annotation.Transactional;
  * cases stays fast (docs/PERFORMANCE.md). Overdue, due soon and the age buckets are
  * {@link Deadlines#cutoffs}; missed obligations are {@link Obligations}.
  *
- * <p>Scope: every method takes the schools whose figures are wanted ({@code null}: all schools, for
- * administrators; a supervisor's or coordinator's {@code school-<id>} groups otherwise, see
- * identity.CurrentUser#schools). The scope is one more condition on the class's {@code school_id} (or a
- * subquery of the scope's class ids for the tables that hold a case or class id), and part of the cache key.
- * The methods without it are the all-schools figures.
+ * <p>Scope: all schools for now. Scoping the figures to one school or township is issue 6, with the
+ * scoped access to pages.
  */
 @Service
 @Transactional(readOnly = true)
 public class OversightQueries {
 
   public enum GroupBy {
-    CLASS, TEACHER, OBLIGATION;
+    SCHOOL, CLASS, TEACHER, OBLIGATION;
 
-    /** "class", "teacher" or "obligation"; anything else is a clear 400. */
+    /** "school", "class", "teacher" or "obligation"; anything else is a clear 400. */
     public static GroupBy parse(String value) {
       if (value != null) {
         for (GroupBy g : values()) {
@@ -77,7 +74,7 @@ public class OversightQueries {
   public record Missed(long talkMonths, long checkInWeeks, long guardianMeetings, long unverifiedArchives) {}
 
   public record Targets(TermRef term, double archiveRate, double pairingRate, double onTimeTalkRate, long guardianMeetingsHeld,
-      long atRiskWithPlan, long atRiskWithoutPlan, long cases, long activeCases, List<MonthRate> talkByMonth, Missed missed) {}
+      long atRiskWithPlan, long cases, long activeCases, List<MonthRate> talkByMonth, Missed missed) {}
 
   private static final String COUNTS = """
       SUM(CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue,
@@ -118,27 +115,6 @@ public class OversightQueries {
     cache.clear();
   }
 
-  /** The cache key's part for a scope. */
-  private static String scopeKey(java.util.Set<Long> schools) {
-    return schools == null ? "all" : new java.util.TreeSet<>(schools).toString();
-  }
-
-  /** The scope as a parameter: no school at all matches nothing (an empty IN list is not SQL). */
-  private static MapSqlParameterSource scoped(MapSqlParameterSource p, java.util.Set<Long> schools) {
-    return schools == null ? p : p.addValue("schools", schools.isEmpty() ? List.of(-1L) : List.copyOf(schools));
-  }
-
-  /** A condition: the class in this column is in the scope's schools ("" for all schools). */
-  private static String classInScope(String classIdColumn, java.util.Set<Long> schools) {
-    return schools == null ? "" : " AND " + classIdColumn + " IN (SELECT sc.id FROM cf_class sc WHERE sc.school_id IN (:schools))";
-  }
-
-  /** A condition: the case in this column is of a child of the scope's schools ("" for all schools). */
-  private static String caseInScope(String caseIdColumn, java.util.Set<Long> schools) {
-    return schools == null ? "" : " AND " + caseIdColumn + " IN (SELECT sc_c.id FROM cf_case sc_c JOIN cf_child sc_ch ON sc_ch.id = sc_c.child_id"
-        + " JOIN cf_class sc ON sc.id = sc_ch.school_class_id WHERE sc.school_id IN (:schools))";
-  }
-
   @SuppressWarnings("unchecked")
   private <T> T cached(String key, java.util.function.Supplier<T> compute) {
     if (cacheNanos == 0) {
@@ -155,14 +131,10 @@ public class OversightQueries {
   }
 
   public List<OpenEscalation> openEscalations(int limit) {
-    return openEscalations(limit, null);
+    return cached("escalations:" + limit, () -> computeOpenEscalations(limit));
   }
 
-  public List<OpenEscalation> openEscalations(int limit, java.util.Set<Long> schools) {
-    return cached("escalations:" + limit + ":" + scopeKey(schools), () -> computeOpenEscalations(limit, schools));
-  }
-
-  private List<OpenEscalation> computeOpenEscalations(int limit, java.util.Set<Long> schools) {
+  private List<OpenEscalation> computeOpenEscalations(int limit) {
     return jdbc.query("""
         SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at
           FROM cf_reminder r
@@ -172,11 +144,16 @@ public class OversightQueries {
           LEFT JOIN ACT_RU_EXECUTION pi ON r.case_id IS NULL AND pi.ID_ = t.PROC_INST_ID_
           LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
           LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)
-         WHERE r.kind = 'ESCALATION'""" + (schools == null ? "" : " AND cl.school_id IN (:schools)") + """
+         WHERE r.kind = 'ESCALATION'
          ORDER BY r.due_date, r.id LIMIT :limit
-        """, scoped(new MapSqlParameterSource("limit", limit), schools), (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
+        """, new MapSqlParameterSource("limit", limit), (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
         (Long) rs.getObject("child_id", Long.class), rs.getString("child_name"), rs.getString("class_name"),
         rs.getTimestamp("due_date").toInstant(), rs.getTimestamp("recorded_at").toInstant()));
+  }
+
+  /** The schools' time zone (dates in the exports). */
+  public ZoneId zone() {
+    return clock.zone();
   }
 
   /** Teachers' names for user ids (the JSON, the page and the exports name teachers). */
@@ -195,101 +172,182 @@ public class OversightQueries {
     return Timestamp.from(i);
   }
 
-  /** The counts per process instance (and assignee): one pass over the open tasks, before any join. */
-  private static final String PER_INSTANCE = "SELECT t.PROC_INST_ID_ AS pid, MAX(t.PROC_DEF_ID_) AS pdef, %s" + COUNTS
-      + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd GROUP BY t.PROC_INST_ID_%s";
+  /**
+   * The overdue figures of one scope, every grouping from one read of the summary of open work
+   * ({@code cf_dash_open_work}, kept by {@link OpenWork}): its rows are counts per class, assignee, task
+   * and due instant, so each is classified once by {@link Deadlines} and added to its school, class,
+   * teacher and obligation.
+   */
+  public record OverdueFigures(List<GroupRow> bySchool, List<GroupRow> byClass, List<GroupRow> byTeacher, List<GroupRow> byObligation,
+      Counts total) {
+    public List<GroupRow> get(GroupBy g) {
+      return switch (g) {
+        case SCHOOL -> bySchool;
+        case CLASS -> byClass;
+        case TEACHER -> byTeacher;
+        case OBLIGATION -> byObligation;
+      };
+    }
+  }
 
-  /** The instance's case, child and class (cases), or its meeting's class (guardian meetings). */
-  private static final String INSTANCE_SUBJECT = """
-       JOIN ACT_RU_EXECUTION pi ON pi.ID_ = a.pid
-       LEFT JOIN cf_case c ON c.id = CASE WHEN a.pdef LIKE 'child-case:%' OR a.pdef LIKE 'family-ties:%' OR a.pdef LIKE 'support-plan:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-       LEFT JOIN cf_child ch ON ch.id = c.child_id
-       LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN a.pdef LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-       LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)
-      """;
+  /** Overdue and due-soon work grouped by school, class, the teacher it waits for, or obligation (task key); all schools. */
+  public List<GroupRow> overdue(GroupBy groupBy) {
+    return overdue(groupBy, Scope.ALL);
+  }
 
-  private static final String SUMS =
-      "SUM(a.overdue) AS overdue, SUM(a.due_soon) AS due_soon, SUM(a.b1) AS b1, SUM(a.b2) AS b2, SUM(a.b3) AS b3";
+  public List<GroupRow> overdue(GroupBy groupBy, Scope scope) {
+    return figures(scope).get(groupBy);
+  }
+
+  public OverdueFigures figures(Scope scope) {
+    return cached("figures:" + scope.key(), () -> computeFigures(scope));
+  }
+
+  /** Sums per group key, in the order rows are added; labels filled in afterwards. */
+  private static final class Sums {
+    final Map<String, long[]> byKey = new java.util.LinkedHashMap<>();
+    final Map<String, String> labels = new java.util.HashMap<>();
+
+    void add(String key, String label, int state, long n) {
+      long[] v = byKey.computeIfAbsent(key, k -> new long[5]);
+      v[state] += n;
+      if (state >= 2) {
+        v[0] += n;
+      }
+      if (label != null) {
+        labels.putIfAbsent(key, label);
+      }
+    }
+
+    List<GroupRow> rows(Map<String, String> names) {
+      return byKey.entrySet().stream()
+          .map(e -> new GroupRow(e.getKey(), names.getOrDefault(e.getKey(), labels.getOrDefault(e.getKey(), "")),
+              new Counts(e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3], e.getValue()[4])))
+          .sorted(java.util.Comparator.comparingLong((GroupRow r) -> -r.counts().overdue()).thenComparing(GroupRow::key))
+          .toList();
+    }
+  }
+
+  /** Where a due date counts, by {@link Deadlines}: 1 due soon, 2-4 overdue 1-7, 8-30, more than 30 days (rows are due by dueSoonEnd). */
+  private static int slot(Timestamp due, Instant now) {
+    Deadlines.AgeBucket bucket = Deadlines.bucketOf(due, now);
+    if (bucket == null) {
+      return 1;
+    }
+    return switch (bucket) {
+      case DAYS_1_7 -> 2;
+      case DAYS_8_30 -> 3;
+      case OVER_30 -> 4;
+    };
+  }
+
+  private OverdueFigures computeFigures(Scope scope) {
+    Instant now = clock.now();
+    MapSqlParameterSource p = cutoffs(now);
+    Sums schoolSums = new Sums();
+    Sums classSums = new Sums();
+    Sums teacherSums = new Sums();
+    Sums obligationSums = new Sums();
+    long[] total = new long[5];
+    jdbc.query("SELECT w.school_id, w.class_id, w.assignee, w.task_key, w.task_name, w.due_date, w.tasks FROM cf_dash_open_work w"
+        + " WHERE w.due_date <= :dueSoonEnd AND w.tasks > 0" + scope.where("w.school_id", "w.class_id", p), p, rs -> {
+          int slot = slot(rs.getTimestamp(6), now);
+          long n = rs.getLong(7);
+          schoolSums.add(String.valueOf(rs.getLong(1)), null, slot, n);
+          classSums.add(String.valueOf(rs.getLong(2)), null, slot, n);
+          teacherSums.add(rs.getString(3), null, slot, n);
+          obligationSums.add(rs.getString(4), rs.getString(5), slot, n);
+          total[slot] += n;
+          if (slot >= 2) {
+            total[0] += n;
+          }
+        });
+    Map<String, String> classNames = new java.util.HashMap<>();
+    Map<String, String> schoolNames = new java.util.HashMap<>();
+    List<Long> classIds = classSums.byKey.keySet().stream().map(Long::valueOf).filter(id -> id != 0).toList();
+    if (!classIds.isEmpty()) {
+      jdbc.query("SELECT id, name FROM cf_class WHERE id IN (:ids)", new MapSqlParameterSource("ids", classIds),
+          rs -> {
+            classNames.put(String.valueOf(rs.getLong(1)), rs.getString(2));
+          });
+    }
+    List<Long> schoolIds = schoolSums.byKey.keySet().stream().map(Long::valueOf).filter(id -> id != 0).toList();
+    if (!schoolIds.isEmpty()) {
+      jdbc.query("SELECT id, name FROM cf_school WHERE id IN (:ids)", new MapSqlParameterSource("ids", schoolIds),
+          rs -> {
+            schoolNames.put(String.valueOf(rs.getLong(1)), rs.getString(2));
+          });
+    }
+    Map<String, String> teachers = schools.teacherNames(teacherSums.byKey.keySet().stream().filter(k -> !k.isEmpty()).toList());
+    return new OverdueFigures(schoolSums.rows(schoolNames), classSums.rows(classNames), teacherSums.rows(teachers),
+        obligationSums.rows(Map.of()), new Counts(total[0], total[1], total[2], total[3], total[4]));
+  }
+
+  /** Which cases a count stands for: the open tasks of one class, teacher or obligation, optionally of one age bucket. */
+  public record CaseFilter(Long schoolId, Long classId, String teacher, String obligation, String bucket) {
+    static final List<String> BUCKETS = List.of("overdue", "dueSoon", "1-7", "8-30", ">30");
+
+    public CaseFilter {
+      if (bucket != null && !bucket.isBlank() && !BUCKETS.contains(bucket)) {
+        throw InvalidInputException.of("bucket", "oversight.bucket.invalid", bucket);
+      }
+      if (schoolId == null && classId == null && (teacher == null || teacher.isBlank()) && (obligation == null || obligation.isBlank())) {
+        throw InvalidInputException.of("class", "oversight.cases.filter");
+      }
+    }
+  }
 
   /**
-   * Overdue and due-soon work grouped by class, by the teacher it waits for, or by obligation (task key).
-   * By teacher and by obligation read the task table alone; by class the tasks are first summed per
-   * process instance, so the joins to the case, child and class run once per instance, not per task.
+   * The children behind a count (click-through from the dashboard): their open overdue or due-soon tasks
+   * matching the filter, grouped per child and teacher, worst first. Reads the task summary through its
+   * index on class, teacher or task.
    */
-  public List<GroupRow> overdue(GroupBy groupBy) {
-    return overdue(groupBy, null);
-  }
-
-  /** The same, for the scope's schools only ({@code null}: all). */
-  public List<GroupRow> overdue(GroupBy groupBy, java.util.Set<Long> schools) {
-    return cached("overdue:" + groupBy + ":" + scopeKey(schools), () -> computeOverdue(groupBy, schools));
-  }
-
-  private List<GroupRow> computeOverdue(GroupBy groupBy, java.util.Set<Long> schools) {
-    MapSqlParameterSource p = scoped(cutoffs(clock.now()), schools);
-    String inScope = " WHERE cl.school_id IN (:schools)";
-    String sql = schools != null ? switch (groupBy) {
-      // scoped: the tasks are summed per instance (and teacher or task key) first, then joined to their
-      // class as by class, and only the scope's schools are kept
-      case CLASS -> "SELECT CAST(cl.id AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel, " + SUMS
-          + " FROM (" + String.format(PER_INSTANCE, "", "") + ") a" + INSTANCE_SUBJECT + inScope
-          + " GROUP BY cl.id ORDER BY overdue DESC, gkey";
-      case TEACHER -> "SELECT a.teacher AS gkey, '' AS glabel, " + SUMS
-          + " FROM (" + String.format(PER_INSTANCE, "COALESCE(t.ASSIGNEE_, '') AS teacher, ", ", COALESCE(t.ASSIGNEE_, '')") + ") a"
-          + INSTANCE_SUBJECT + inScope + " GROUP BY a.teacher ORDER BY overdue DESC, gkey";
-      case OBLIGATION -> "SELECT a.tkey AS gkey, MAX(a.tname) AS glabel, " + SUMS
-          + " FROM (" + String.format(PER_INSTANCE, "t.TASK_DEF_KEY_ AS tkey, MAX(t.NAME_) AS tname, ", ", t.TASK_DEF_KEY_") + ") a"
-          + INSTANCE_SUBJECT + inScope + " GROUP BY a.tkey ORDER BY overdue DESC, gkey";
-    } : switch (groupBy) {
-      case CLASS -> "SELECT CAST(COALESCE(cl.id, 0) AS VARCHAR(20)) AS gkey, MAX(cl.name) AS glabel, " + SUMS
-          + " FROM (" + String.format(PER_INSTANCE, "", "") + ") a" + INSTANCE_SUBJECT
-          + " GROUP BY COALESCE(cl.id, 0) ORDER BY overdue DESC, gkey";
-      case TEACHER -> "SELECT COALESCE(t.ASSIGNEE_, '') AS gkey, '' AS glabel, " + COUNTS
-          + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd"
-          + " GROUP BY COALESCE(t.ASSIGNEE_, '') ORDER BY overdue DESC, gkey";
-      case OBLIGATION -> "SELECT t.TASK_DEF_KEY_ AS gkey, MAX(t.NAME_) AS glabel, " + COUNTS
-          + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd"
-          + " GROUP BY t.TASK_DEF_KEY_ ORDER BY overdue DESC, gkey";
-    };
-    List<GroupRow> rows = jdbc.query(sql, p, (rs, n) -> new GroupRow(rs.getString("gkey"),
-        rs.getString("glabel") == null ? "" : rs.getString("glabel"), Counts.of(rs)));
-    if (groupBy != GroupBy.TEACHER) {
-      return rows;
+  public List<ChildRow> cases(CaseFilter f, Scope scope, int limit) {
+    Instant now = clock.now();
+    MapSqlParameterSource p = cutoffs(now).addValue("limit", limit);
+    StringBuilder where = new StringBuilder(" WHERE d.due_date <= :dueSoonEnd AND d.child_id IS NOT NULL");
+    if (f.schoolId() != null) {
+      where.append(" AND d.school_id = :schoolId");
+      p.addValue("schoolId", f.schoolId());
     }
-    Map<String, String> names = this.schools.teacherNames(rows.stream().map(GroupRow::key).filter(k -> !k.isEmpty()).toList());
-    return rows.stream().map(r -> new GroupRow(r.key(), names.getOrDefault(r.key(), r.key()), r.counts())).toList();
-  }
-
-  /** The children with overdue or due-soon work, worst first, for the class → teacher → child view. */
-  public List<ChildRow> children(int limit) {
-    return children(limit, null);
-  }
-
-  public List<ChildRow> children(int limit, java.util.Set<Long> schools) {
-    return cached("children:" + limit + ":" + scopeKey(schools), () -> computeChildren(limit, schools));
-  }
-
-  private List<ChildRow> computeChildren(int limit, java.util.Set<Long> schools) {
-    String sql = "SELECT cl.id AS class_id, MAX(cl.name) AS class_name, a.teacher AS teacher, ch.id AS child_id,"
-        + " MAX(ch.name) AS child_name, " + SUMS
-        + " FROM (" + String.format(PER_INSTANCE, "COALESCE(t.ASSIGNEE_, '') AS teacher, ", ", COALESCE(t.ASSIGNEE_, '')") + ") a"
-        + INSTANCE_SUBJECT + " WHERE ch.id IS NOT NULL" + (schools == null ? "" : " AND cl.school_id IN (:schools)")
-        + " GROUP BY cl.id, a.teacher, ch.id ORDER BY overdue DESC, b3 DESC, class_name, child_id LIMIT :limit";
-    return jdbc.query(sql, scoped(cutoffs(clock.now()).addValue("limit", limit), schools), (rs, n) -> new ChildRow(rs.getLong("class_id"),
-        rs.getString("class_name"), rs.getString("teacher"), rs.getLong("child_id"), rs.getString("child_name"), Counts.of(rs)));
+    if (f.classId() != null) {
+      where.append(" AND d.class_id = :classId");
+      p.addValue("classId", f.classId());
+    }
+    if (f.teacher() != null && !f.teacher().isBlank()) {
+      where.append(" AND d.assignee = :teacher");
+      p.addValue("teacher", f.teacher().equals("-") ? "" : f.teacher());
+    }
+    if (f.obligation() != null && !f.obligation().isBlank()) {
+      where.append(" AND d.task_key = :obligation");
+      p.addValue("obligation", f.obligation());
+    }
+    if (f.bucket() != null && !f.bucket().isBlank()) {
+      where.append(switch (f.bucket()) {
+        case "overdue" -> " AND d.due_date < :now";
+        case "dueSoon" -> " AND d.due_date >= :now";
+        case "1-7" -> " AND d.due_date < :now AND d.due_date >= :late7";
+        case "8-30" -> " AND d.due_date < :late7 AND d.due_date >= :late30";
+        default -> " AND d.due_date < :late30";
+      });
+    }
+    where.append(scope.where("d.school_id", "d.class_id", p));
+    String sql = "SELECT d.class_id, MAX(cl.name) AS class_name, d.assignee AS teacher, d.child_id, MAX(ch.name) AS child_name,"
+        + " SUM(CASE WHEN d.due_date < :now THEN 1 ELSE 0 END) AS overdue, SUM(CASE WHEN d.due_date >= :now THEN 1 ELSE 0 END) AS due_soon,"
+        + " SUM(CASE WHEN d.due_date < :now AND d.due_date >= :late7 THEN 1 ELSE 0 END) AS b1,"
+        + " SUM(CASE WHEN d.due_date < :late7 AND d.due_date >= :late30 THEN 1 ELSE 0 END) AS b2,"
+        + " SUM(CASE WHEN d.due_date < :late30 THEN 1 ELSE 0 END) AS b3"
+        + " FROM cf_dash_task d JOIN cf_child ch ON ch.id = d.child_id LEFT JOIN cf_class cl ON cl.id = d.class_id" + where
+        + " GROUP BY d.class_id, d.assignee, d.child_id ORDER BY overdue DESC, b3 DESC, class_name, d.child_id LIMIT :limit";
+    return jdbc.query(sql, p, (rs, n) -> new ChildRow(rs.getLong("class_id"), rs.getString("class_name"), rs.getString("teacher"),
+        rs.getLong("child_id"), rs.getString("child_name"), Counts.of(rs)));
   }
 
   /** The term a figure is for: the given one, or the latest that has begun (of any school, for now). */
   public TermRef term(Long termId) {
-    return term(termId, null);
-  }
-
-  /** The same among the scope's schools' terms: another school's term is unknown here. */
-  public TermRef term(Long termId, java.util.Set<Long> schools) {
-    String scope = schools == null ? "" : " AND school_id IN (:schools)";
     String sql = "SELECT id, name, start_date, end_date FROM cf_term "
-        + (termId == null ? "WHERE start_date <= :today" + scope + " ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id" + scope);
-    List<TermRef> found = jdbc.query(sql, scoped(new MapSqlParameterSource("today", clock.today()).addValue("id", termId), schools),
+        + (termId == null ? "WHERE start_date <= :today ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id");
+    List<TermRef> found = jdbc.query(sql, new MapSqlParameterSource("today", clock.today()).addValue("id", termId),
         (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"), rs.getObject("start_date", LocalDate.class),
             rs.getObject("end_date", LocalDate.class)));
     if (found.isEmpty()) {
@@ -302,13 +360,8 @@ public class OversightQueries {
   }
 
   public List<TermRef> terms() {
-    return terms(null);
-  }
-
-  public List<TermRef> terms(java.util.Set<Long> schools) {
-    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today"
-        + (schools == null ? "" : " AND school_id IN (:schools)") + " ORDER BY start_date DESC, id",
-        scoped(new MapSqlParameterSource("today", clock.today()), schools), (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
+    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today ORDER BY start_date DESC, id",
+        new MapSqlParameterSource("today", clock.today()), (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)));
   }
 
@@ -326,61 +379,39 @@ public class OversightQueries {
   }
 
   /**
-   * The targets of a term. The cases of the term are read once (one row each) and the periods' active
-   * cases counted in memory; the records are counted per period in one grouped pass per table.
+   * The targets of a term, all schools. The term's cases are read once from the case summary
+   * ({@code cf_dash_case}, one narrow row each, kept by {@link OpenWork}) and the periods' active cases
+   * counted in memory; the records come from the per class and period counts ({@code cf_dash_period}).
    */
   public Targets targets(Long termId) {
-    return targets(termId, null);
+    return targets(termId, Scope.ALL);
   }
 
-  public Targets targets(Long termId, java.util.Set<Long> schools) {
-    TermRef term = term(termId, schools); // outside the cache: an unknown term is refused at once
-    return cached("targets:" + term.id() + ":" + scopeKey(schools), () -> computeTargets(term, schools));
+  public Targets targets(Long termId, Scope scope) {
+    TermRef term = term(termId); // outside the cache: an unknown term is refused at once
+    return cached("targets:" + term.id() + ":" + scope.key(), () -> computeTargets(term, scope));
   }
 
-  /**
-   * Children whose newest risk assessment before the end of the period (the term's end, or now) is HIGH,
-   * with and without an individual support plan running at that moment: {with, without}.
-   */
-  private long[] atRisk(MapSqlParameterSource p, java.util.Set<Long> schools) {
-    return jdbc.query("""
-        SELECT COALESCE(SUM(CASE WHEN pl.n > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN pl.n > 0 THEN 0 ELSE 1 END), 0)
-          FROM cf_risk_assessment a
-          JOIN cf_case c ON c.id = a.case_id
-          LEFT JOIN (SELECT s.case_id, COUNT(*) AS n FROM cf_support_plan s
-                      WHERE s.opened_at <= :to AND (s.closed_at IS NULL OR s.closed_at >= :to) GROUP BY s.case_id) pl ON pl.case_id = a.case_id
-         WHERE a.id IN (SELECT MAX(b.id) FROM cf_risk_assessment b WHERE b.assessed_at <= :to GROUP BY b.case_id)
-           AND a.risk_level = 'HIGH' AND c.status <> 'NOT_ELIGIBLE' AND (c.closed_at IS NULL OR c.closed_at >= :to)
-        """ + caseInScope("a.case_id", schools), p, rs -> {
-      rs.next();
-      return new long[] {rs.getLong(1), rs.getLong(2)};
-    });
-  }
-
-  private Targets computeTargets(TermRef term, java.util.Set<Long> schools) {
+  private Targets computeTargets(TermRef term, Scope scope) {
     Instant now = clock.now();
     ZoneId zone = clock.zone();
     Instant from = term.start().atStartOfDay(zone).toInstant();
     Instant termEnd = term.end().plusDays(1).atStartOfDay(zone).toInstant();
     Instant to = termEnd.isBefore(now) ? termEnd : now;
-    MapSqlParameterSource p = scoped(new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to))
-        .addValue("verifyCutoff", ts(Obligations.verifyCutoff(now))), schools);
+    MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to))
+        .addValue("verifyCutoff", ts(Obligations.verifyCutoff(now)));
 
-    List<CaseDates> cases = jdbc.query("""
-        SELECT c.status, c.opened_at, ch.registered_at, c.closed_at, ch.school_class_id,
-               (SELECT MIN(pr.assigned_at) FROM cf_pairing pr WHERE pr.case_id = c.id) AS paired_at
-          FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id
-         WHERE c.status <> 'NOT_ELIGIBLE' AND c.opened_at < :to AND (c.closed_at IS NULL OR c.closed_at >= :from)
-        """ + classInScope("ch.school_class_id", schools), p, (rs, n) -> new CaseDates(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
-        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(4)), rs.getLong(5)));
+    List<CaseDates> cases = jdbc.query("SELECT d.status, d.opened_at, d.registered_at, d.closed_at, d.class_id, d.paired_at FROM cf_dash_case d"
+        + " WHERE d.status <> 'NOT_ELIGIBLE' AND d.opened_at < :to AND (d.closed_at IS NULL OR d.closed_at >= :from)"
+        + scope.where("d.school_id", "d.class_id", p), p, (rs, n) -> new CaseDates(rs.getString(1), instant(rs.getTimestamp(2)),
+        instant(rs.getTimestamp(3)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(4)), rs.getLong(5)));
     long registered = cases.stream().filter(c -> c.registered() != null && c.registered().isBefore(to)).count();
     List<CaseDates> active = cases.stream().filter(c -> c.activeIn(from, to)).toList();
     long paired = active.stream().filter(c -> c.pairedBefore(to)).count();
-    long meetingsHeld = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM cf_guardian_meeting WHERE held_at IS NOT NULL AND held_at >= :from AND held_at < :to"
-        + classInScope("class_id", schools), p, Long.class);
+    long meetingsHeld = jdbc.queryForObject("SELECT COUNT(*) FROM cf_guardian_meeting gm WHERE gm.held_at IS NOT NULL AND gm.held_at >= :from"
+        + " AND gm.held_at < :to" + scope.whereClass("gm.class_id", p), p, Long.class);
 
-    List<MonthRate> months = talkMonths(term, now, zone, cases, schools);
+    List<MonthRate> months = talkMonths(term, now, zone, cases, scope);
     long activeMonths = 0;
     long onTime = 0;
     long missedTalks = 0;
@@ -389,12 +420,10 @@ public class OversightQueries {
       onTime += m.onTime();
       missedTalks += Math.max(0, m.activeCases() - m.withTalk());
     }
-    Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone, cases, schools), missedMeetings(term, now, zone, schools),
-        jdbc.queryForObject("SELECT COUNT(*) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE " + Obligations.UNVERIFIED
-            + classInScope("ch.school_class_id", schools), p, Long.class));
-    long[] atRisk = atRisk(p, schools);
-    return new Targets(term, rate(registered, cases.size()), rate(paired, active.size()), rate(onTime, activeMonths), meetingsHeld,
-        atRisk[0], atRisk[1],
+    Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone, cases, scope), missedMeetings(term, now, zone, scope),
+        jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case d WHERE " + Obligations.UNVERIFIED_SUMMARY
+            + scope.where("d.school_id", "d.class_id", p), p, Long.class));
+    return new Targets(term, rate(registered, cases.size()), rate(paired, active.size()), rate(onTime, activeMonths), meetingsHeld, 0,
         cases.size(), active.size(), months, missed);
   }
 
@@ -407,22 +436,15 @@ public class OversightQueries {
   }
 
   /** Per ended month of the term: active cases, those with a talk record for the month, those held within the month. */
-  List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, java.util.Set<Long> schools) {
+  List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, Scope scope) {
     List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone).stream().filter(m -> m.endedBy(now)).toList();
     if (months.isEmpty()) {
       return List.of();
     }
-    MapSqlParameterSource p = scoped(new MapSqlParameterSource("months", months.stream().map(Obligations.Period::label).toList()), schools);
-    StringBuilder lastDay = new StringBuilder("CASE mt.talk_month");
-    for (int i = 0; i < months.size(); i++) {
-      lastDay.append(" WHEN :m").append(i).append(" THEN :d").append(i);
-      p.addValue("m" + i, months.get(i).label()).addValue("d" + i, months.get(i).last());
-    }
-    lastDay.append(" END");
+    MapSqlParameterSource p = new MapSqlParameterSource("months", months.stream().map(Obligations.Period::label).toList());
     Map<String, long[]> counts = new java.util.HashMap<>();
-    jdbc.query("SELECT mt.talk_month, COUNT(DISTINCT mt.case_id) AS recorded,"
-        + " COUNT(DISTINCT CASE WHEN mt.talk_date <= " + lastDay + " THEN mt.case_id END) AS on_time"
-        + " FROM cf_monthly_talk mt WHERE mt.talk_month IN (:months)" + caseInScope("mt.case_id", schools) + " GROUP BY mt.talk_month", p,
+    jdbc.query("SELECT w.period, SUM(w.with_record), SUM(w.on_time) FROM cf_dash_period w WHERE w.kind = 'TALK' AND w.period IN (:months)"
+        + scope.where("w.school_id", "w.class_id", p) + " GROUP BY w.period", p,
         rs -> {
           counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
         });
@@ -436,7 +458,7 @@ public class OversightQueries {
   }
 
   /** Case-weeks of the term (ended weeks) in which an active, paired case had no mentor check-in. */
-  long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, java.util.Set<Long> schools) {
+  long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, Scope scope) {
     List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone).stream().filter(w -> w.endedBy(now)).toList();
     if (weeks.isEmpty()) {
       return 0;
@@ -445,41 +467,37 @@ public class OversightQueries {
     for (Obligations.Period w : weeks) {
       required += cases.stream().filter(c -> c.activeIn(w.start(), w.end()) && c.pairedBefore(w.start())).count();
     }
-    MapSqlParameterSource p = scoped(new MapSqlParameterSource("first", weeks.get(0).first()).addValue("last", weeks.get(weeks.size() - 1).last()), schools);
-    StringBuilder week = new StringBuilder("CASE");
-    for (int i = 0; i < weeks.size(); i++) {
-      week.append(" WHEN ci.check_in_date <= :l").append(i).append(" THEN ").append(i);
-      p.addValue("l" + i, weeks.get(i).last());
-    }
-    week.append(" END");
-    Long held = jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT ci.case_id, " + week + " AS w FROM cf_mentor_check_in ci"
-        + " WHERE ci.first_meeting = FALSE AND ci.check_in_date BETWEEN :first AND :last" + caseInScope("ci.case_id", schools) + ") x", p, Long.class);
+    MapSqlParameterSource p = new MapSqlParameterSource("weeks", weeks.stream().map(Obligations.Period::label).toList());
+    Long held = jdbc.queryForObject("SELECT COALESCE(SUM(w.with_record), 0) FROM cf_dash_period w WHERE w.kind = 'CHECK_IN' AND w.period IN (:weeks)"
+        + scope.where("w.school_id", "w.class_id", p), p, Long.class);
     return Math.max(0, required - (held == null ? 0 : held));
   }
 
   /** Classes that had active cases in an ended term and held no guardian meeting in it. */
-  long missedMeetings(TermRef term, Instant now, ZoneId zone, java.util.Set<Long> schools) {
+  long missedMeetings(TermRef term, Instant now, ZoneId zone, Scope scope) {
     Instant from = term.start().atStartOfDay(zone).toInstant();
     Instant end = term.end().plusDays(1).atStartOfDay(zone).toInstant();
     if (end.isAfter(now)) {
       return 0;
     }
-    return Optional.ofNullable(jdbc.queryForObject("SELECT COUNT(DISTINCT ch.school_class_id) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
-        + " WHERE " + Obligations.activeCase(":from", ":end") + classInScope("ch.school_class_id", schools)
-        + " AND NOT EXISTS (SELECT 1 FROM cf_guardian_meeting gm WHERE gm.class_id = ch.school_class_id AND gm.held_at IS NOT NULL"
-        + " AND gm.held_at >= :from AND gm.held_at < :end)",
-        scoped(new MapSqlParameterSource("from", ts(from)).addValue("end", ts(end)), schools), Long.class)).orElse(0L);
+    MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("end", ts(end));
+    return Optional.ofNullable(jdbc.queryForObject("SELECT COUNT(DISTINCT d.class_id) FROM cf_dash_case d"
+        + " WHERE " + Obligations.activeCase(":from", ":end", "d") + scope.where("d.school_id", "d.class_id", p)
+        + " AND NOT EXISTS (SELECT 1 FROM cf_guardian_meeting gm WHERE gm.class_id = d.class_id AND gm.held_at IS NOT NULL"
+        + " AND gm.held_at >= :from AND gm.held_at < :end)", p, Long.class)).orElse(0L);
   }
 
   /** Each teacher's overdue and due-soon tasks by obligation (task key), for the digest e-mails. */
   public Map<String, List<GroupRow>> byAssigneeAndObligation() {
-    String sql = "SELECT t.ASSIGNEE_ AS assignee, t.TASK_DEF_KEY_ AS gkey, MAX(t.NAME_) AS glabel, " + COUNTS
-        + " FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ <= :dueSoonEnd AND t.ASSIGNEE_ IS NOT NULL GROUP BY t.ASSIGNEE_, t.TASK_DEF_KEY_ ORDER BY t.ASSIGNEE_, overdue DESC";
+    Instant now = clock.now();
+    Map<String, Sums> sums = new java.util.TreeMap<>();
+    jdbc.query("SELECT w.assignee, w.task_key, w.task_name, w.due_date, w.tasks FROM cf_dash_open_work w"
+        + " WHERE w.due_date <= :dueSoonEnd AND w.tasks > 0 AND w.assignee <> ''", cutoffs(now), rs -> {
+          int slot = slot(rs.getTimestamp(4), now);
+          sums.computeIfAbsent(rs.getString(1), k -> new Sums()).add(rs.getString(2), rs.getString(3), slot, rs.getLong(5));
+        });
     Map<String, List<GroupRow>> out = new java.util.TreeMap<>();
-    jdbc.query(sql, cutoffs(clock.now()), rs -> {
-      out.computeIfAbsent(rs.getString("assignee"), k -> new ArrayList<>())
-          .add(new GroupRow(rs.getString("gkey"), rs.getString("glabel"), Counts.of(rs)));
-    });
+    sums.forEach((assignee, s) -> out.put(assignee, s.rows(Map.of())));
     return out;
   }
 }

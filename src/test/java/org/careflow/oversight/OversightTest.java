@@ -28,6 +28,7 @@ import org.careflow.school.SchoolClass;
 import org.careflow.school.SchoolClassRepository;
 import org.careflow.school.Teacher;
 import org.careflow.school.TeacherRepository;
+import org.careflow.shared.Deadlines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -132,9 +133,9 @@ class OversightTest extends CareflowTest {
 
   @Test
   void anUnknownGroupingOrTermIsAClearBadRequest() throws Exception {
-    HttpResponse<String> r = api("/api/oversight/overdue?groupBy=school", "tsupervisor");
+    HttpResponse<String> r = api("/api/oversight/overdue?groupBy=district", "tsupervisor");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(json(r).path("groupBy").asText()).contains("class", "teacher", "obligation", "school");
+    assertThat(json(r).path("groupBy").asText()).contains("school", "class", "teacher", "obligation", "district");
     assertThat(api("/api/oversight/overdue.xlsx?groupBy=grade", "tsupervisor").statusCode()).isEqualTo(400);
     HttpResponse<String> term = api("/api/oversight/targets?term=987654", "tsupervisor");
     assertThat(term.statusCode()).isEqualTo(400);
@@ -188,15 +189,15 @@ class OversightTest extends CareflowTest {
   }
 
   @Test
-  void theDashboardShowsTheClassTheTeacherAndTheChildrenWithChartsFromSelfHostedScripts() {
+  void theDashboardShowsTheClassTheTeacherAndTheObligationWithChartsFromSelfHostedScripts() {
     var session = browser().login("tsupervisor", "pw");
     HttpResponse<String> page = session.get("/oversight");
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
-    assertThat(html).contains("督导看板", "建档率", "结对帮扶率", CLASS_NAME, "督导测试班主任", "超期甲", "逾期30天以上", "核实家访");
-    long childId = ((Number) new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-        .queryForObject("SELECT child_id FROM cf_case WHERE id = ?", Long.class, CHILDREN.get("超期甲"))).longValue();
-    assertThat(html).contains("href=\"/children/" + childId + "\"");
+    assertThat(html).contains("督导看板", "建档率", "结对帮扶率", CLASS_NAME, "督导测试班主任", "逾期30天以上", "核实家访");
+    // every figure links to the children behind it
+    assertThat(html).contains("href=\"/oversight/cases?class=" + oversightClass.getId() + "&amp;bucket=%3E30\"",
+        "href=\"/oversight/cases?teacher=toversight&amp;bucket=overdue\"", "href=\"/oversight/cases?obligation=verificationVisit&amp;bucket=overdue\"");
     assertThat(html).contains("src=\"/webjars/echarts/5.5.0/echarts.min.js\"", "src=\"/js/oversight.js\"", "data-months=", "data-values=");
     assertThat(html).doesNotContain("<script>");
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'");
@@ -204,6 +205,187 @@ class OversightTest extends CareflowTest {
     assertThat(session.get("/js/oversight.js").statusCode()).isEqualTo(200);
     assertThat(session.get("/oversight?lang=en").body()).contains("Oversight", "Archive coverage", "Over 30 days late");
     assertThat(session.get("/oversight/overdue.xlsx?groupBy=teacher").statusCode()).isEqualTo(200);
+    assertThat(session.get("/oversight/overdue.xlsx?groupBy=school").statusCode()).isEqualTo(200);
+    assertThat(session.get("/oversight/targets.xlsx").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFigureOpensTheListOfItsChildrenEachLinkingToTheChildsPage() {
+    var session = browser().login("tsupervisor", "pw");
+    String overdue = session.get("/oversight/cases?class=" + oversightClass.getId() + "&bucket=overdue").body();
+    assertThat(overdue).contains(CLASS_NAME, "督导测试班主任", "超期甲", "超期乙", "超期丙", "href=\"/children/" + childOf("超期甲") + "\"")
+        .doesNotContain(">将到期<", ">未到期<");
+    String worst = session.get("/oversight/cases?class=" + oversightClass.getId() + "&bucket=%3E30").body();
+    assertThat(worst).contains(">超期甲<").doesNotContain(">超期乙<", ">超期丙<");
+    assertThat(session.get("/oversight/cases?teacher=toversight&bucket=dueSoon").body()).contains(">将到期<").doesNotContain(">超期甲<");
+    assertThat(session.get("/oversight/cases?obligation=verificationVisit&bucket=8-30").body()).contains(">超期乙<");
+    assertThat(session.get("/oversight/cases?class=" + oversightClass.getId() + "&bucket=late").statusCode()).isEqualTo(422);
+    HttpResponse<byte[]> xlsx = session.send(HttpRequest.newBuilder(browser().uri("/oversight/cases.xlsx?class=" + oversightClass.getId()
+        + "&bucket=overdue")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      Sheet sheet = wb.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("儿童");
+      assertThat(sheet.getLastRowNum()).isEqualTo(3);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void theTargetsWorkbookHasTheTermTheMonthsTheMissedWorkAndTheEscalations() throws Exception {
+    String token = Base64.getEncoder().encodeToString("tcoordinator:pw".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(browser().uri("/api/oversight/targets.xlsx"))
+        .header("Authorization", "Basic " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+      assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("目标");
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("2026年秋季学期");
+      assertThat(wb.getSheet("每月谈心").getRow(1).getCell(0).getStringCellValue()).isEqualTo("2026-09");
+      assertThat(wb.getSheet("未完成的工作").getRow(4).getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(3.0);
+      assertThat(wb.getSheet("已上报督导")).isNotNull();
+    }
+  }
+
+  @Autowired OversightQueries queries;
+  @Autowired OpenWork openWork;
+
+  /**
+   * The dashboard reads a summary kept from the engine's task events; here every open task of the test
+   * school is counted the plain way (the engine's task query, each task's case, child and class looked up
+   * one by one, {@link Deadlines} applied in Java) and the figures must be the same, also after a task is
+   * handed to another teacher and its due date moved, and after the summary is rebuilt from scratch.
+   */
+  @Test
+  void theFiguresAreThoseOfAPlainCountOfEveryOpenTask() {
+    assertSameAsPlainCount();
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(CHILDREN.get("未到期")))
+        .taskDefinitionKey("verificationVisit").singleResult().getId();
+    java.util.Date due = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getDueDate();
+    try {
+      engine.getTaskService().setAssignee(taskId, "tteacher2");
+      org.camunda.bpm.engine.task.Task t = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      t.setDueDate(java.util.Date.from(java.time.Instant.parse("2026-10-20T10:00:00Z")));
+      engine.getTaskService().saveTask(t);
+      assertThat(group(queries.overdue(OversightQueries.GroupBy.CLASS, Scope.classes(java.util.Set.of(oversightClass.getId()))),
+          String.valueOf(oversightClass.getId())).counts().overdue()).isEqualTo(4);
+      assertSameAsPlainCount();
+    } finally {
+      engine.getTaskService().setAssignee(taskId, "toversight");
+      org.camunda.bpm.engine.task.Task t = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      t.setDueDate(due);
+      engine.getTaskService().saveTask(t);
+    }
+    assertSameAsPlainCount();
+    OversightQueries.OverdueFigures before = queries.figures(Scope.ALL);
+    openWork.rebuild();
+    assertThat(queries.figures(Scope.ALL)).isEqualTo(before);
+  }
+
+  @Test
+  void aScopeLimitsTheFiguresToItsSchoolsOrClasses() {
+    OversightQueries.OverdueFigures mine = queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId())));
+    assertThat(mine.byClass()).extracting(OversightQueries.GroupRow::label).containsExactly(CLASS_NAME);
+    assertThat(mine.total()).isEqualTo(new OversightQueries.Counts(3, 1, 1, 1, 1));
+    assertThat(queries.figures(Scope.schools(java.util.Set.of(oversightClass.getSchool().getId()))).byClass())
+        .extracting(OversightQueries.GroupRow::label).contains(CLASS_NAME);
+    assertThat(queries.figures(Scope.schools(java.util.Set.of())).byClass()).isEmpty();
+    assertThat(queries.cases(new OversightQueries.CaseFilter(null, null, null, "verificationVisit", "overdue"),
+        Scope.classes(java.util.Set.of(oversightClass.getId())), 100)).extracting(OversightQueries.ChildRow::childName)
+        .containsExactlyInAnyOrder("超期甲", "超期乙", "超期丙");
+  }
+
+  /**
+   * The targets come from summaries kept at the write points (a case's row at each of its task events, a
+   * period's count when a talk or check-in is recorded). A child taken into care in September of a class
+   * of its own, talked to on time in September and checked in on the first week, gives the figures of the
+   * definitions; and the summaries rebuilt from the records give the same targets, for the class and for
+   * all schools.
+   */
+  @Test
+  void theTargetsFollowTheRecordsAsTheyAreWrittenAndMatchARebuildFromTheRecords() {
+    SchoolClass[] own = new SchoolClass[1];
+    new TransactionTemplate(txm).executeWithoutResult(s -> own[0] = classes.save(new SchoolClass(school.classA.getSchool(), "督导目标班", 4, "toversight")));
+    Scope scope = Scope.classes(java.util.Set.of(own[0].getId()));
+    clockAt(LocalDateTime.of(2026, 9, 2, 9, 0));
+    long caseId = lifecycle.enrol("目标甲", own[0].getId(), "tcoordinator").getId();
+    school.complete(caseId, "registerChild", TestSchool.as("toversight", Roles.TEACHER), archive("O" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "verificationVisit", TestSchool.as("toversight", Roles.TEACHER), TestSchool.form("visitDate", "2026-09-02", "metWith", "祖母",
+        "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
+    school.complete(caseId, "assignMentor", TestSchool.COORDINATOR, TestSchool.form("mentor", "tmentor"));
+    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), TestSchool.form("meetingDate", "2026-09-02", "mood", "CALM", "notes", "见面"));
+    clockAt(LocalDateTime.of(2026, 9, 11, 16, 0));
+    school.complete(caseId, "weeklyCheckIn", TestSchool.as("tmentor", "mentor"), TestSchool.form("checkInDate", "2026-09-11", "mood", "CALM", "topics", "study"));
+    clockAt(LocalDateTime.of(2026, 9, 20, 16, 0));
+    school.complete(caseId, "monthlyTalk", TestSchool.as("toversight", Roles.TEACHER),
+        TestSchool.form("talkDate", "2026-09-20", "topics", "study", "mood", "CALM", "parentsInformed", "true"));
+    clockAt(NOW);
+
+    OversightQueries.Targets t = queries.targets(null, scope);
+    assertThat(t.cases()).isEqualTo(1);
+    assertThat(t.archiveRate()).isEqualTo(1.0);
+    assertThat(t.pairingRate()).isEqualTo(1.0);
+    assertThat(t.talkByMonth().get(0)).isEqualTo(new OversightQueries.MonthRate("2026-09", 1, 1, 1));
+    assertThat(t.missed().talkMonths()).isZero();
+    assertThat(t.missed().unverifiedArchives()).isZero();
+    // paired on 09-02: six weeks begun after it have ended by 10-25 (09-07 to 10-12), one check-in (week of 09-07) held
+    assertThat(t.missed().checkInWeeks()).isEqualTo(5);
+    OversightQueries.Targets all = queries.targets(null);
+    openWork.rebuild();
+    assertThat(queries.targets(null, scope)).isEqualTo(t);
+    assertThat(queries.targets(null)).isEqualTo(all);
+  }
+
+  private static OversightQueries.GroupRow group(java.util.List<OversightQueries.GroupRow> rows, String key) {
+    return rows.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow(() -> new AssertionError("no " + key + " in " + rows));
+  }
+
+  private void assertSameAsPlainCount() {
+    java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    Deadlines.Cutoffs c = Deadlines.cutoffs(now);
+    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    Map<String, long[]> byClass = new java.util.TreeMap<>();
+    Map<String, long[]> byTeacher = new java.util.TreeMap<>();
+    Map<String, long[]> byObligation = new java.util.TreeMap<>();
+    for (org.camunda.bpm.engine.task.Task t : engine.getTaskService().createTaskQuery().dueBefore(java.util.Date.from(c.dueSoonEnd().plusMillis(1))).list()) {
+      if (t.getProcessInstanceId() == null) {
+        continue;
+      }
+      org.camunda.bpm.engine.runtime.ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
+      String sql = pi.getProcessDefinitionId().startsWith("child-case:")
+          ? "SELECT ch.school_class_id FROM cf_case k JOIN cf_child ch ON ch.id = k.child_id WHERE k.id = ?"
+          : "SELECT class_id FROM cf_guardian_meeting WHERE id = ?";
+      java.util.List<Long> cls = jdbc.queryForList(sql, Long.class, Long.valueOf(pi.getBusinessKey()));
+      int slot = Deadlines.of(t.getDueDate(), now) == Deadlines.State.DUE_SOON ? 1 : 2 + Deadlines.bucketOf(t.getDueDate(), now).ordinal();
+      for (var e : java.util.List.of(Map.entry(byClass, String.valueOf(cls.isEmpty() ? 0 : cls.get(0))),
+          Map.entry(byTeacher, t.getAssignee() == null ? "" : t.getAssignee()), Map.entry(byObligation, t.getTaskDefinitionKey()))) {
+        long[] v = e.getKey().computeIfAbsent(e.getValue(), k -> new long[5]);
+        v[slot]++;
+        if (slot >= 2) {
+          v[0]++;
+        }
+      }
+    }
+    assertThat(plain(queries.overdue(OversightQueries.GroupBy.CLASS))).isEqualTo(asText(byClass));
+    assertThat(plain(queries.overdue(OversightQueries.GroupBy.TEACHER))).isEqualTo(asText(byTeacher));
+    assertThat(plain(queries.overdue(OversightQueries.GroupBy.OBLIGATION))).isEqualTo(asText(byObligation));
+  }
+
+  private static Map<String, String> plain(java.util.List<OversightQueries.GroupRow> rows) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    rows.forEach(r -> out.put(r.key(), java.util.Arrays.toString(new long[] {r.counts().overdue(), r.counts().dueSoon(), r.counts().days1to7(),
+        r.counts().days8to30(), r.counts().over30()})));
+    return out;
+  }
+
+  private static Map<String, String> asText(Map<String, long[]> m) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    m.forEach((k, v) -> out.put(k, java.util.Arrays.toString(v)));
+    return out;
+  }
+
+  private long childOf(String name) {
+    return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject("SELECT child_id FROM cf_case WHERE id = ?", Long.class, CHILDREN.get(name));
   }
 
   @Autowired javax.sql.DataSource dataSource;
