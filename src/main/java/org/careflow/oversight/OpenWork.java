@@ -34,10 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moves one count from its old (class, assignee, task, due date) to its new one. The dashboard then sums a
  * few thousand count rows instead of grouping 200,000 tasks joined to their cases (docs/PERFORMANCE.md).
  *
- * <p>What is not an engine task event is caught by {@link #rebuild()}: a child moved to another class
- * keeps its open tasks' class until then, and a running case migrated to a new version keeps the old
- * task key. It runs at start when the summary does not match the engine's open tasks (a first start
- * after upgrading, data written around the engine), and by hand ({@code POST /api/oversight/rebuild}).
+ * <p>The case's row is refreshed at each of its task events (after flushing what the form handler wrote
+ * through JPA) and when its process ends; a child moved to another class moves its open tasks' counts at
+ * the case's next task event (at most a week: the weekly check-in). A talk or check-in recorded through
+ * its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
+ * running case migrated to a new version keeps the old task key. It runs at start when the summary does
+ * not match the engine's open tasks and the cases (a first start after upgrading, data written around
+ * the engine).
  */
 @Component
 public class OpenWork extends AbstractProcessEnginePlugin {
@@ -137,6 +140,35 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private static final String CASE_COLUMNS = "case_id, child_id, class_id, school_id, status, opened_at, registered_at, paired_at, closed_at, verified";
 
   void refreshCase(long caseId) {
+    List<long[]> before = jdbc.query("SELECT class_id FROM cf_dash_case WHERE case_id = ?", (rs, n) -> new long[] {rs.getLong(1)}, caseId);
+    upsertCase(caseId);
+    List<long[]> after = jdbc.query("SELECT class_id, school_id FROM cf_dash_case WHERE case_id = ?", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, caseId);
+    if (!before.isEmpty() && !after.isEmpty() && before.get(0)[0] != after.get(0)[0]) {
+      moveOpenTasks(caseId, after.get(0)[0], after.get(0)[1]);
+    }
+  }
+
+  /** The child changed class: its case's open tasks count for the new class from now on. */
+  private void moveOpenTasks(long caseId, long classId, long schoolId) {
+    List<Row> rows = jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE case_id = ?",
+        (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8)), caseId);
+    for (Row old : rows) {
+      uncount(old);
+      jdbc.update("UPDATE cf_dash_task SET class_id = ?, school_id = ? WHERE task_id = ?", classId, schoolId, old.taskId());
+      count(new Row(old.taskId(), old.caseId(), old.childId(), classId, schoolId, old.taskKey(), old.assignee(), old.due()), null);
+    }
+  }
+
+  private void uncount(Row old) {
+    jdbc.update("UPDATE cf_dash_open_work SET tasks = tasks - 1 WHERE class_id = ? AND assignee = ? AND task_key = ? AND due_date = ?",
+        old.classId(), old.assignee(), old.taskKey(), old.due());
+    // rows of due dates no task has any more go, so the summary stays as small as the open work
+    jdbc.update("DELETE FROM cf_dash_open_work WHERE class_id = ? AND assignee = ? AND task_key = ? AND due_date = ? AND tasks <= 0",
+        old.classId(), old.assignee(), old.taskKey(), old.due());
+  }
+
+  private void upsertCase(long caseId) {
     if (isPostgres()) {
       jdbc.update("INSERT INTO cf_dash_case (" + CASE_COLUMNS + ") " + CASE_ROW + " WHERE c.id = ? ON CONFLICT (case_id) DO UPDATE SET"
           + " class_id = EXCLUDED.class_id, school_id = EXCLUDED.school_id, status = EXCLUDED.status, opened_at = EXCLUDED.opened_at,"
@@ -221,11 +253,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       return;
     }
     if (old != null) {
-      jdbc.update("UPDATE cf_dash_open_work SET tasks = tasks - 1 WHERE class_id = ? AND assignee = ? AND task_key = ? AND due_date = ?",
-          old.classId(), old.assignee(), old.taskKey(), old.due());
-      // rows of due dates no task has any more go, so the summary stays as small as the open work
-      jdbc.update("DELETE FROM cf_dash_open_work WHERE class_id = ? AND assignee = ? AND task_key = ? AND due_date = ? AND tasks <= 0",
-          old.classId(), old.assignee(), old.taskKey(), old.due());
+      uncount(old);
       if (now == null) {
         jdbc.update("DELETE FROM cf_dash_task WHERE task_id = ?", old.taskId());
       } else {

@@ -35,7 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * service call) beside a raw SQL aggregate of the same figure, in the same run, and printed as
  * {@code BENCH <name> <value> <unit> vs <baseline-name> <baseline-value> ratio <r>}.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:careflow-bench;DB_CLOSE_DELAY=-1"})
+@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:careflow-bench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=0"})
 @ActiveProfiles("test")
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class OversightBench {
