@@ -97,8 +97,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   void onTaskEvent(DelegateTask task) {
     syncOpenWork(task);
     String event = task.getEventName();
-    if (TaskListener.EVENTNAME_ASSIGNMENT.equals(event) || TaskListener.EVENTNAME_UPDATE.equals(event)) {
-      return;
+    if (TaskListener.EVENTNAME_ASSIGNMENT.equals(event)) {
+      return; // follows create or a hand-over: nothing of the case changes
     }
     Long caseId = caseIdOf(task.getProcessDefinitionId(), task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
     if (caseId == null) {
@@ -339,8 +339,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       jdbc.update("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date)"
           + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + ENGINE_TASKS + ") x");
       jdbc.update("INSERT INTO cf_dash_open_work (class_id, school_id, assignee, task_key, due_date, task_name, tasks)"
-          + " SELECT class_id, MAX(school_id), assignee, task_key, due_date, MAX(task_name), COUNT(*) FROM (" + ENGINE_TASKS + ") x"
-          + " GROUP BY class_id, assignee, task_key, due_date");
+          + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.NAME_), COUNT(*)"
+          + " FROM cf_dash_task d JOIN ACT_RU_TASK t ON t.ID_ = d.task_id GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
       rebuildCasesAndPeriods();
       return jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     });

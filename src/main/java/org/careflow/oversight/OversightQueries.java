@@ -278,7 +278,14 @@ public class OversightQueries {
             schoolNames.put(String.valueOf(rs.getLong(1)), rs.getString(2));
           });
     }
-    Map<String, String> teachers = schools.teacherNames(teacherSums.byKey.keySet().stream().filter(k -> !k.isEmpty()).toList());
+    Map<String, String> teachers = new java.util.HashMap<>();
+    List<String> usernames = teacherSums.byKey.keySet().stream().filter(k -> !k.isEmpty()).toList();
+    if (!usernames.isEmpty()) { // names in one plain query: a district has over a thousand teachers
+      jdbc.query("SELECT username, name FROM cf_teacher WHERE username IN (:ids)", new MapSqlParameterSource("ids", usernames),
+          rs -> {
+            teachers.put(rs.getString(1), rs.getString(2));
+          });
+    }
     return new OverdueFigures(schoolSums.rows(schoolNames), classSums.rows(classNames), teacherSums.rows(teachers),
         obligationSums.rows(Map.of()), new Counts(total[0], total[1], total[2], total[3], total[4]));
   }

@@ -11,6 +11,7 @@ create table cf_dash_task (
   assignee varchar(255) not null,
   due_date timestamp(6) with time zone not null,
   primary key (task_id));
+create index cf_dash_task_case on cf_dash_task (case_id);
 create index cf_dash_task_class on cf_dash_task (class_id, due_date);
 create index cf_dash_task_assignee on cf_dash_task (assignee, due_date);
 create index cf_dash_task_key on cf_dash_task (task_key, due_date);
@@ -25,5 +26,4 @@ create table cf_dash_open_work (
   task_name varchar(255),
   tasks bigint not null,
   constraint cf_dash_open_work_pk primary key (class_id, assignee, task_key, due_date));
-create index cf_dash_open_work_due on cf_dash_open_work (due_date);
 create index cf_dash_open_work_school on cf_dash_open_work (school_id, due_date);
