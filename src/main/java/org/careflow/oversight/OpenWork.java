@@ -47,6 +47,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(OpenWork.class);
   static final String NO_ASSIGNEE = "";
+  /** The processes whose business key is a case id (the others with a subject: guardian-meeting, by meeting id). */
+  static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
 
   private final JdbcTemplate jdbc;
   private final PlatformTransactionManager txm;
@@ -128,7 +130,12 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   }
 
   private static Long caseIdOf(String definitionId, String businessKey) {
-    return definitionId != null && definitionId.startsWith("child-case:") ? parse(businessKey) : null;
+    return definitionId != null && CASE_PROCESSES.stream().anyMatch(p -> definitionId.startsWith(p + ":")) ? parse(businessKey) : null;
+  }
+
+  /** SQL: the task t belongs to a process whose business key is a case id. */
+  static String ofCaseProcess(String definitionColumn) {
+    return "(" + String.join(" OR ", CASE_PROCESSES.stream().map(p -> definitionColumn + " LIKE '" + p + ":%'").toList()) + ")";
   }
 
   /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */
@@ -299,7 +306,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     String def = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId();
     Long id = parse(key);
     List<Row> found = List.of();
-    if (id != null && def.startsWith("child-case:")) {
+    if (id != null && caseIdOf(def, key) != null) {
       found = jdbc.query("SELECT c.id, c.child_id, cl.id, cl.school_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
           + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE c.id = ?",
           (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), id);
@@ -324,12 +331,12 @@ public class OpenWork extends AbstractProcessEnginePlugin {
              t.TASK_DEF_KEY_ AS task_key, COALESCE(t.ASSIGNEE_, '') AS assignee, t.DUE_DATE_ AS due_date, t.NAME_ AS task_name
         FROM ACT_RU_TASK t
         JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
-        LEFT JOIN cf_case c ON c.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'child-case:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
         LEFT JOIN cf_child ch ON ch.id = c.child_id
-        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
         LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)
        WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
-      """;
+      """.formatted(ofCaseProcess("t.PROC_DEF_ID_"));
 
   /** Recomputes the whole summary from the engine's open tasks, in one transaction. Returns the number of tasks. */
   public long rebuild() {

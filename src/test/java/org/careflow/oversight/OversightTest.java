@@ -376,9 +376,9 @@ class OversightTest extends CareflowTest {
         continue;
       }
       org.camunda.bpm.engine.runtime.ProcessInstance pi = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
-      String sql = pi.getProcessDefinitionId().startsWith("child-case:")
-          ? "SELECT ch.school_class_id FROM cf_case k JOIN cf_child ch ON ch.id = k.child_id WHERE k.id = ?"
-          : "SELECT class_id FROM cf_guardian_meeting WHERE id = ?";
+      String sql = pi.getProcessDefinitionId().startsWith("guardian-meeting:")
+          ? "SELECT class_id FROM cf_guardian_meeting WHERE id = ?"
+          : "SELECT ch.school_class_id FROM cf_case k JOIN cf_child ch ON ch.id = k.child_id WHERE k.id = ?";
       java.util.List<Long> cls = jdbc.queryForList(sql, Long.class, Long.valueOf(pi.getBusinessKey()));
       int slot = Deadlines.of(t.getDueDate(), now) == Deadlines.State.DUE_SOON ? 1 : 2 + Deadlines.bucketOf(t.getDueDate(), now).ordinal();
       for (var e : java.util.List.of(Map.entry(byClass, String.valueOf(cls.isEmpty() ? 0 : cls.get(0))),
