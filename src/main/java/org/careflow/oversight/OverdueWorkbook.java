@@ -74,7 +74,7 @@ final class OverdueWorkbook {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet targets = sheet(wb, "目标", List.of("指标", "数值"));
       Object[][] rows = {{"学期", t.term().name()}, {"建档率", t.archiveRate()}, {"结对帮扶率", t.pairingRate()}, {"按时谈心率", t.onTimeTalkRate()},
-          {"监护人会召开次数", t.guardianMeetingsHeld()}, {"有帮扶方案的高风险儿童", t.atRiskWithPlan()}, {"个案数", t.cases()}, {"在帮扶个案数", t.activeCases()}};
+          {"监护人会召开次数", t.guardianMeetingsHeld()}, {"有帮扶方案的高风险儿童", t.atRiskWithPlan()}, {"无帮扶方案的高风险儿童", t.atRiskWithoutPlan()}, {"个案数", t.cases()}, {"在帮扶个案数", t.activeCases()}};
       for (int i = 0; i < rows.length; i++) {
         cells(targets.createRow(i + 1), 0, rows[i]);
       }

@@ -74,7 +74,7 @@ public class OversightQueries {
   public record Missed(long talkMonths, long checkInWeeks, long guardianMeetings, long unverifiedArchives) {}
 
   public record Targets(TermRef term, double archiveRate, double pairingRate, double onTimeTalkRate, long guardianMeetingsHeld,
-      long atRiskWithPlan, long cases, long activeCases, List<MonthRate> talkByMonth, Missed missed) {}
+      long atRiskWithPlan, long atRiskWithoutPlan, long cases, long activeCases, List<MonthRate> talkByMonth, Missed missed) {}
 
   private static final String COUNTS = """
       SUM(CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue,
@@ -399,6 +399,26 @@ public class OversightQueries {
     return cached("targets:" + term.id() + ":" + scope.key(), () -> computeTargets(term, scope));
   }
 
+  /**
+   * Children whose newest risk assessment before the end of the period (the term's end, or now) is HIGH,
+   * with and without an individual support plan running at that moment: {with, without}.
+   */
+  private long[] atRisk(MapSqlParameterSource p, Scope scope) {
+    String inScope = scope.all() ? "" : " AND a.case_id IN (SELECT d.case_id FROM cf_dash_case d WHERE 1 = 1" + scope.where("d.school_id", "d.class_id", p) + ")";
+    return jdbc.query("""
+        SELECT COALESCE(SUM(CASE WHEN pl.n > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN pl.n > 0 THEN 0 ELSE 1 END), 0)
+          FROM cf_risk_assessment a
+          JOIN cf_case c ON c.id = a.case_id
+          LEFT JOIN (SELECT s.case_id, COUNT(*) AS n FROM cf_support_plan s
+                      WHERE s.opened_at <= :to AND (s.closed_at IS NULL OR s.closed_at >= :to) GROUP BY s.case_id) pl ON pl.case_id = a.case_id
+         WHERE a.id IN (SELECT MAX(b.id) FROM cf_risk_assessment b WHERE b.assessed_at <= :to GROUP BY b.case_id)
+           AND a.risk_level = 'HIGH' AND c.status <> 'NOT_ELIGIBLE' AND (c.closed_at IS NULL OR c.closed_at >= :to)
+        """ + inScope, p, rs -> {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2)};
+    });
+  }
+
   private Targets computeTargets(TermRef term, Scope scope) {
     Instant now = clock.now();
     ZoneId zone = clock.zone();
@@ -430,8 +450,9 @@ public class OversightQueries {
     Missed missed = new Missed(missedTalks, missedCheckIns(term, now, zone, cases, scope), missedMeetings(term, now, zone, scope),
         jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case d WHERE " + Obligations.UNVERIFIED_SUMMARY
             + scope.where("d.school_id", "d.class_id", p), p, Long.class));
-    return new Targets(term, rate(registered, cases.size()), rate(paired, active.size()), rate(onTime, activeMonths), meetingsHeld, 0,
-        cases.size(), active.size(), months, missed);
+    long[] atRisk = atRisk(p, scope);
+    return new Targets(term, rate(registered, cases.size()), rate(paired, active.size()), rate(onTime, activeMonths), meetingsHeld,
+        atRisk[0], atRisk[1], cases.size(), active.size(), months, missed);
   }
 
   private static Instant instant(Timestamp t) {
