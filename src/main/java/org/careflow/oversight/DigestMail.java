@@ -89,9 +89,9 @@ public class DigestMail {
     List<SimpleMailMessage> out = new ArrayList<>();
     for (String id : accounts.members(Roles.SUPERVISOR)) {
       java.util.Set<Long> schools = accounts.schoolsOf(id);
-      List<OversightQueries.GroupRow> byClass = queries.overdue(OversightQueries.GroupBy.CLASS, schools);
-      List<OversightQueries.GroupRow> byObligation = queries.overdue(OversightQueries.GroupBy.OBLIGATION, schools);
-      int escalations = queries.openEscalations(10_000, schools).size();
+      List<OversightQueries.GroupRow> byClass = queries.overdue(OversightQueries.GroupBy.CLASS, Scope.of(schools));
+      List<OversightQueries.GroupRow> byObligation = queries.overdue(OversightQueries.GroupBy.OBLIGATION, Scope.of(schools));
+      int escalations = queries.openEscalations(10_000, Scope.of(schools)).size();
       accounts.contact(id).ifPresent(c -> {
         StringBuilder body = new StringBuilder();
         body.append(msg("digest.greeting", c.name())).append("\n\n").append(msg("digest.supervisor.intro")).append("\n");

@@ -50,7 +50,7 @@ class OversightApi {
   @GetMapping("/overdue")
   List<Map<String, Object>> overdue(@RequestParam(defaultValue = "class") String groupBy,
       org.springframework.security.core.Authentication auth) {
-    return queries.overdue(OversightQueries.GroupBy.parse(groupBy), scope(auth)).stream().map(OversightApi::json).toList();
+    return queries.overdue(OversightQueries.GroupBy.parse(groupBy), Scope.of(scope(auth))).stream().map(OversightApi::json).toList();
   }
 
   static Map<String, Object> json(OversightQueries.GroupRow r) {
@@ -69,7 +69,7 @@ class OversightApi {
 
   @GetMapping("/targets")
   Map<String, Object> targets(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth) {
-    OversightQueries.Targets t = queries.targets(term, scope(auth));
+    OversightQueries.Targets t = queries.targets(term, Scope.of(scope(auth)));
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> termJson = new LinkedHashMap<>();
     termJson.put("id", t.term().id());
@@ -97,7 +97,7 @@ class OversightApi {
       org.springframework.security.core.Authentication auth) throws IOException {
     OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OverdueWorkbook.write(g, queries.overdue(g, scope(auth)), out);
+    OverdueWorkbook.write(g, queries.overdue(g, Scope.of(scope(auth))), out);
     return ResponseEntity.ok().contentType(XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("overdue-" + g.name().toLowerCase() + ".xlsx").build().toString())
         .body(out.toByteArray());
@@ -105,10 +105,12 @@ class OversightApi {
 
   /** The term's targets, talks per month, missed obligations and open escalations as a workbook (one sheet each). */
   @GetMapping("/targets.xlsx")
-  ResponseEntity<byte[]> targetsWorkbook(@RequestParam(required = false) Long term) throws IOException {
+  ResponseEntity<byte[]> targetsWorkbook(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth)
+      throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OversightQueries.Targets t = queries.targets(term);
-    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(10_000);
+    Scope scope = Scope.of(scope(auth));
+    OversightQueries.Targets t = queries.targets(term, scope);
+    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(10_000, scope);
     OverdueWorkbook.writeTargets(t, escalations, queries.teacherNames(escalations.stream().map(OversightQueries.OpenEscalation::assignee)
         .filter(a -> a != null && !a.isEmpty()).distinct().toList()), queries.zone(), out);
     return OversightController.xlsx("targets-" + t.term().id() + ".xlsx", out);

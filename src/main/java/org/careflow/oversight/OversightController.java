@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The supervisors' dashboard (/oversight; roles supervisor, coordinator, camunda-admin, see
- * identity.SecurityConfig). Shows all schools for now: scoping per school or township is issue 6. Every count
+ * identity.SecurityConfig). Each user sees their own schools (an administrator all; see OversightApi#scope). Every count
  * links to the children behind it ({@code /oversight/cases}), every table has its Excel workbook.
  */
 @Controller
@@ -41,13 +41,14 @@ class OversightController {
   record TeacherView(String teacher, String name, List<OversightQueries.ChildRow> children) {}
 
   @GetMapping("/oversight")
-  String dashboard(@RequestParam(required = false) Long term, Model model) throws JsonProcessingException {
-    Scope scope = Scope.ALL; // per-school scoping of supervisors: issue 6
-    OversightQueries.Targets targets = queries.targets(term);
+  String dashboard(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth, Model model)
+      throws JsonProcessingException {
+    Scope scope = Scope.of(OversightApi.scope(auth));
+    OversightQueries.Targets targets = queries.targets(term, scope);
     OversightQueries.OverdueFigures figures = queries.figures(scope);
-    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(ESCALATION_ROWS);
+    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(ESCALATION_ROWS, scope);
     model.addAttribute("targets", targets);
-    model.addAttribute("terms", queries.terms());
+    model.addAttribute("terms", queries.terms(scope));
     model.addAttribute("figures", figures);
     model.addAttribute("bySchool", figures.bySchool());
     model.addAttribute("byClass", figures.byClass());
@@ -72,9 +73,9 @@ class OversightController {
   @GetMapping("/oversight/cases")
   String cases(@RequestParam(name = "school", required = false) Long school, @RequestParam(name = "class", required = false) Long classId,
       @RequestParam(required = false) String teacher, @RequestParam(required = false) String obligation,
-      @RequestParam(required = false) String bucket, Model model) {
+      @RequestParam(required = false) String bucket, org.springframework.security.core.Authentication auth, Model model) {
     OversightQueries.CaseFilter filter = new OversightQueries.CaseFilter(school, classId, teacher, obligation, bucket);
-    List<OversightQueries.ChildRow> children = queries.cases(filter, Scope.ALL, CHILD_ROWS);
+    List<OversightQueries.ChildRow> children = queries.cases(filter, Scope.of(OversightApi.scope(auth)), CHILD_ROWS);
     model.addAttribute("filter", filter);
     model.addAttribute("tree", tree(children));
     model.addAttribute("childRowsCapped", children.size() >= CHILD_ROWS);
@@ -86,9 +87,10 @@ class OversightController {
   @GetMapping("/oversight/cases.xlsx")
   ResponseEntity<byte[]> casesWorkbook(@RequestParam(name = "school", required = false) Long school,
       @RequestParam(name = "class", required = false) Long classId, @RequestParam(required = false) String teacher,
-      @RequestParam(required = false) String obligation, @RequestParam(required = false) String bucket) throws IOException {
+      @RequestParam(required = false) String obligation, @RequestParam(required = false) String bucket,
+      org.springframework.security.core.Authentication auth) throws IOException {
     OversightQueries.CaseFilter filter = new OversightQueries.CaseFilter(school, classId, teacher, obligation, bucket);
-    List<OversightQueries.ChildRow> children = queries.cases(filter, Scope.ALL, 10_000);
+    List<OversightQueries.ChildRow> children = queries.cases(filter, Scope.of(OversightApi.scope(auth)), 10_000);
     Map<String, String> names = queries.teacherNames(children.stream().map(OversightQueries.ChildRow::teacher).filter(t -> !t.isEmpty()).distinct().toList());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     OverdueWorkbook.writeChildren(children, names, out);
@@ -97,19 +99,22 @@ class OversightController {
 
   /** The same workbook as /api/oversight/overdue.xlsx, for the logged-in page. */
   @GetMapping("/oversight/overdue.xlsx")
-  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy) throws IOException {
+  ResponseEntity<byte[]> workbook(@RequestParam(defaultValue = "class") String groupBy,
+      org.springframework.security.core.Authentication auth) throws IOException {
     OversightQueries.GroupBy g = OversightQueries.GroupBy.parse(groupBy);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OverdueWorkbook.write(g, queries.overdue(g), out);
+    OverdueWorkbook.write(g, queries.overdue(g, Scope.of(OversightApi.scope(auth))), out);
     return xlsx("overdue-" + g.name().toLowerCase() + ".xlsx", out);
   }
 
   /** The same workbook as /api/oversight/targets.xlsx: the term's targets, talks per month, missed obligations, escalations. */
   @GetMapping("/oversight/targets.xlsx")
-  ResponseEntity<byte[]> targetsWorkbook(@RequestParam(required = false) Long term) throws IOException {
+  ResponseEntity<byte[]> targetsWorkbook(@RequestParam(required = false) Long term,
+      org.springframework.security.core.Authentication auth) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    OversightQueries.Targets t = queries.targets(term);
-    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(10_000);
+    Scope scope = Scope.of(OversightApi.scope(auth));
+    OversightQueries.Targets t = queries.targets(term, scope);
+    List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(10_000, scope);
     OverdueWorkbook.writeTargets(t, escalations, queries.teacherNames(escalations.stream().map(OversightQueries.OpenEscalation::assignee)
         .filter(a -> a != null && !a.isEmpty()).distinct().toList()), queries.zone(), out);
     return xlsx("targets-" + t.term().id() + ".xlsx", out);

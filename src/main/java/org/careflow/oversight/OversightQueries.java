@@ -131,10 +131,16 @@ public class OversightQueries {
   }
 
   public List<OpenEscalation> openEscalations(int limit) {
-    return cached("escalations:" + limit, () -> computeOpenEscalations(limit));
+    return openEscalations(limit, Scope.ALL);
   }
 
-  private List<OpenEscalation> computeOpenEscalations(int limit) {
+  public List<OpenEscalation> openEscalations(int limit, Scope scope) {
+    return cached("escalations:" + limit + ":" + scope.key(), () -> computeOpenEscalations(limit, scope));
+  }
+
+  private List<OpenEscalation> computeOpenEscalations(int limit, Scope scope) {
+    MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
+    String inScope = scope.where("cl.school_id", "cl.id", p);
     return jdbc.query("""
         SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at
           FROM cf_reminder r
@@ -144,9 +150,9 @@ public class OversightQueries {
           LEFT JOIN ACT_RU_EXECUTION pi ON r.case_id IS NULL AND pi.ID_ = t.PROC_INST_ID_
           LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
           LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)
-         WHERE r.kind = 'ESCALATION'
+         WHERE r.kind = 'ESCALATION'""" + inScope + """
          ORDER BY r.due_date, r.id LIMIT :limit
-        """, new MapSqlParameterSource("limit", limit), (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
+        """, p, (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
         (Long) rs.getObject("child_id", Long.class), rs.getString("child_name"), rs.getString("class_name"),
         rs.getTimestamp("due_date").toInstant(), rs.getTimestamp("recorded_at").toInstant()));
   }
@@ -350,11 +356,18 @@ public class OversightQueries {
         rs.getLong("child_id"), rs.getString("child_name"), Counts.of(rs)));
   }
 
-  /** The term a figure is for: the given one, or the latest that has begun (of any school, for now). */
+  /** The term a figure is for: the given one, or the latest that has begun, among all schools' terms. */
   public TermRef term(Long termId) {
+    return term(termId, Scope.ALL);
+  }
+
+  /** The same among the scope's schools' terms: another school's term is unknown here. */
+  public TermRef term(Long termId, Scope scope) {
+    MapSqlParameterSource p = new MapSqlParameterSource("today", clock.today()).addValue("id", termId);
+    String inScope = scope.schoolIds() == null ? "" : scope.where("school_id", "-1", p);
     String sql = "SELECT id, name, start_date, end_date FROM cf_term "
-        + (termId == null ? "WHERE start_date <= :today ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id");
-    List<TermRef> found = jdbc.query(sql, new MapSqlParameterSource("today", clock.today()).addValue("id", termId),
+        + (termId == null ? "WHERE start_date <= :today" + inScope + " ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id" + inScope);
+    List<TermRef> found = jdbc.query(sql, p,
         (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"), rs.getObject("start_date", LocalDate.class),
             rs.getObject("end_date", LocalDate.class)));
     if (found.isEmpty()) {
@@ -367,8 +380,14 @@ public class OversightQueries {
   }
 
   public List<TermRef> terms() {
-    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today ORDER BY start_date DESC, id",
-        new MapSqlParameterSource("today", clock.today()), (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
+    return terms(Scope.ALL);
+  }
+
+  public List<TermRef> terms(Scope scope) {
+    MapSqlParameterSource p = new MapSqlParameterSource("today", clock.today());
+    String inScope = scope.schoolIds() == null ? "" : scope.where("school_id", "-1", p);
+    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today" + inScope + " ORDER BY start_date DESC, id",
+        p, (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
             rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)));
   }
 
@@ -395,7 +414,7 @@ public class OversightQueries {
   }
 
   public Targets targets(Long termId, Scope scope) {
-    TermRef term = term(termId); // outside the cache: an unknown term is refused at once
+    TermRef term = term(termId, scope); // outside the cache: an unknown term is refused at once
     return cached("targets:" + term.id() + ":" + scope.key(), () -> computeTargets(term, scope));
   }
 

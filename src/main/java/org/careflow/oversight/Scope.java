@@ -19,6 +19,11 @@ public record Scope(Set<Long> schoolIds, Set<Long> classIds) {
     classIds = classIds == null ? null : Set.copyOf(classIds);
   }
 
+  /** A user's schools as identity gives them ({@code null}: an administrator, all schools). */
+  public static Scope of(Set<Long> schoolIdsOrAll) {
+    return schoolIdsOrAll == null ? ALL : new Scope(schoolIdsOrAll, null);
+  }
+
   public static Scope schools(Set<Long> ids) {
     return new Scope(ids, null);
   }
