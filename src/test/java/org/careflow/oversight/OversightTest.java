@@ -329,19 +329,23 @@ class OversightTest extends CareflowTest {
   @Test
   void theTargetsFollowTheRecordsAsTheyAreWrittenAndMatchARebuildFromTheRecords() {
     SchoolClass[] own = new SchoolClass[1];
-    new TransactionTemplate(txm).executeWithoutResult(s -> own[0] = classes.save(new SchoolClass(school.classA.getSchool(), "督导目标班", 4, "toversight")));
+    new TransactionTemplate(txm).executeWithoutResult(s -> {
+      accounts.ensureUser("ttargets", "目标测试班主任", "pw", Roles.TEACHER);
+      teachers.save(new Teacher("ttargets", "目标测试班主任", school.classA.getSchool(), "语文", false));
+      own[0] = classes.save(new SchoolClass(school.classA.getSchool(), "督导目标班", 4, "ttargets"));
+    });
     Scope scope = Scope.classes(java.util.Set.of(own[0].getId()));
     clockAt(LocalDateTime.of(2026, 9, 2, 9, 0));
     long caseId = lifecycle.enrol("目标甲", own[0].getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TestSchool.as("toversight", Roles.TEACHER), archive("O" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TestSchool.as("toversight", Roles.TEACHER), TestSchool.form("visitDate", "2026-09-02", "metWith", "祖母",
+    school.complete(caseId, "registerChild", TestSchool.as("ttargets", Roles.TEACHER), archive("O" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "verificationVisit", TestSchool.as("ttargets", Roles.TEACHER), TestSchool.form("visitDate", "2026-09-02", "metWith", "祖母",
         "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
     school.complete(caseId, "assignMentor", TestSchool.COORDINATOR, TestSchool.form("mentor", "tmentor"));
     school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), TestSchool.form("meetingDate", "2026-09-02", "mood", "CALM", "notes", "见面"));
     clockAt(LocalDateTime.of(2026, 9, 11, 16, 0));
     school.complete(caseId, "weeklyCheckIn", TestSchool.as("tmentor", "mentor"), TestSchool.form("checkInDate", "2026-09-11", "mood", "CALM", "topics", "study"));
     clockAt(LocalDateTime.of(2026, 9, 20, 16, 0));
-    school.complete(caseId, "monthlyTalk", TestSchool.as("toversight", Roles.TEACHER),
+    school.complete(caseId, "monthlyTalk", TestSchool.as("ttargets", Roles.TEACHER),
         TestSchool.form("talkDate", "2026-09-20", "topics", "study", "mood", "CALM", "parentsInformed", "true"));
     clockAt(NOW);
 
