@@ -41,7 +41,12 @@ public class ChildFile {
     RECORD_TABLES.put("cf_family_call", List.of("notes"));
     RECORD_TABLES.put("cf_family_record", List.of("summary!"));
     RECORD_TABLES.put("cf_commendation", List.of());
+    RECORD_TABLES.put("cf_risk_assessment", List.of("inputs!"));
+    RECORD_TABLES.put("cf_support_plan", List.of("problems", "goals", "actions", "responsibilities", "close_comment"));
   }
+
+  /** The support plans' reviews hang off the plan, not the case. */
+  private static final String PLANS_OF_CASES = "plan_id in (select id from cf_support_plan where case_id in (:cases))";
 
   /** Tables with rows per child rather than per case, and their free-text columns. */
   static final Map<String, List<String>> CHILD_TABLES = new LinkedHashMap<>();
@@ -127,6 +132,7 @@ public class ChildFile {
     out.put("cases", rows("select * from cf_case where id in (:cases) order by id", ids));
     Map<String, Object> records = new LinkedHashMap<>();
     RECORD_TABLES.keySet().forEach(t -> records.put(t, rows("select * from " + t + " where case_id in (:cases) order by id", ids)));
+    records.put("cf_support_plan_review", rows("select * from cf_support_plan_review where " + PLANS_OF_CASES + " order by id", ids));
     records.put("cf_pairing_as_buddy", jdbc.queryForList("select * from cf_pairing where buddy_child_id = ? order by id", childId));
     CHILD_TABLES.keySet().forEach(t -> records.put(t, jdbc.queryForList("select * from " + t + " where child_id = ?", childId)));
     out.put("records", records);
@@ -217,6 +223,7 @@ public class ChildFile {
           named.update("update " + table + " set " + assignments(columns) + " where case_id in (:cases)", ids);
         }
       });
+      named.update("update cf_support_plan_review set progress = '-', next_steps = null where " + PLANS_OF_CASES, ids);
       List<String> pis = processInstanceIds(caseIds);
       List<String> taskIds = taskIds(pis);
       for (int i = 0; i < taskIds.size(); i += 500) {

@@ -122,6 +122,14 @@ class PrivacyTest extends CareflowTest {
     lifecycle.close(caseId, "PARENTS_RETURNED", marks("PRV002").get(7) + " parents back from Shenzhen", "tcoordinator");
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstance).finished().count()).isEqualTo(1);
 
+    // a support plan with its review, written while the case ran
+    java.time.OffsetDateTime written = java.time.OffsetDateTime.of(2026, 10, 5, 9, 0, 0, 0, java.time.ZoneOffset.UTC);
+    jdbc.update("insert into cf_support_plan (case_id, status, reason, opened_at, problems, goals, actions, responsibilities) "
+        + "values (?, 'CLOSED', 'REQUESTED', ?, 'QxplanPRV002', 'QxgoalPRV002', 'QxactPRV002', 'QxwhoPRV002')", caseId, written);
+    long planId = jdbc.queryForObject("select max(id) from cf_support_plan where case_id = ?", Long.class, caseId);
+    jdbc.update("insert into cf_support_plan_review (plan_id, review_date, progress, recommendation, next_steps, written_by, written_at) "
+        + "values (?, ?, 'QxprogressPRV002', 'CONTINUE', 'QxnextPRV002', 'tteacher', ?)", planId, java.time.LocalDate.of(2026, 10, 19), written);
+
     // a day before the end of the retention period (3 years by default) nothing happens
     assertThat(retention.days()).isEqualTo(1095);
     clockAt(LocalDateTime.of(2026, 11, 20, 9, 0).plusDays(1094));
@@ -144,6 +152,9 @@ class PrivacyTest extends CareflowTest {
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(processInstance).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(processInstance).count()).isZero();
     String dump = databaseDump();
+    for (String mark : List.of("QxplanPRV002", "QxgoalPRV002", "QxactPRV002", "QxwhoPRV002", "QxprogressPRV002", "QxnextPRV002")) {
+      assertThat(dump.contains(mark)).as("support plan text %s is still in the database", mark).isFalse();
+    }
     for (String mark : marks("PRV002")) {
       assertThat(dump.contains(mark)).as("%s is still in the database", mark).isFalse();
     }
