@@ -178,6 +178,33 @@ class ScopeSweepTest extends CareflowTest {
         assertNoSecretInWorkbook(u, r);
       }
     });
+    String school2 = second.school.getId().toString();
+    List<String> caseFilters = List.of("", "?school=" + school2, "?class=" + classD, "?teacher=tteacher3",
+        "?obligation=registerChild", "?class=" + classD + "&bucket=overdue", "?school=" + school2 + "&bucket=dueSoon");
+    p.put("GET /oversight/cases", (u, s) -> {
+      for (String f : caseFilters) {
+        HttpResponse<String> r = s.get("/oversight/cases" + f);
+        assertThat(r.statusCode()).as(u + " " + f).isIn(200, 400, 403, 422);
+        assertThat(r.body()).as(u + " " + f).doesNotContain(secret)
+            .doesNotContain("/children/" + second.archiveChild + "\"", "/children/" + second.mentorChild + "\"");
+      }
+    });
+    p.put("GET /oversight/cases.xlsx", (u, s) -> {
+      for (String f : caseFilters.subList(1, caseFilters.size())) { // without a filter it is refused (422), as on the page
+        assertNoSecretInWorkbook(u, s.send(HttpRequest.newBuilder(s.uri("/oversight/cases.xlsx" + f)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray()));
+      }
+    });
+    p.put("GET /oversight/targets.xlsx", (u, s) -> {
+      assertNoSecretInWorkbook(u, s.send(HttpRequest.newBuilder(s.uri("/oversight/targets.xlsx")).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()));
+    });
+    p.put("GET /api/oversight/targets.xlsx", (u, s) -> {
+      String token = Base64.getEncoder().encodeToString((u + ":pw").getBytes(StandardCharsets.UTF_8));
+      HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/api/oversight/targets.xlsx"))
+          .header("Authorization", "Basic " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertNoSecretInWorkbook(u, r);
+    });
     p.put("GET /api/oversight/overdue", (u, s) -> {
       for (String g : List.of("class", "teacher", "obligation")) {
         HttpResponse<String> r = basic(s, "/api/oversight/overdue?groupBy=" + g, u);
@@ -439,7 +466,8 @@ class ScopeSweepTest extends CareflowTest {
           }
         }
       }
-      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3");
+      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3",
+          SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
