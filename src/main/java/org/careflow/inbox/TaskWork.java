@@ -319,15 +319,20 @@ public class TaskWork {
   private Task task(String taskId, Worker w) {
     Task t = visibleTo(w).taskId(taskId).singleResult();
     if (t == null) {
-      org.camunda.bpm.engine.history.HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-      if (done != null && "completed".equals(done.getDeleteReason())) {
-        String by = done.getAssignee() == null ? "" : schools.teacherName(done.getAssignee());
-        throw new org.careflow.shared.ConflictException("task.alreadyDone", by,
-            java.time.LocalDateTime.ofInstant(done.getEndTime().toInstant(), clock.zone()).withNano(0).toString().replace('T', ' '));
-      }
+      conflictIfCompleted(taskId);
       throw new NotFoundException("task");
     }
     return t;
+  }
+
+  /** A task someone else completed is a conflict that says who and when. */
+  private void conflictIfCompleted(String taskId) {
+    org.camunda.bpm.engine.history.HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+    if (done != null && "completed".equals(done.getDeleteReason())) {
+      String by = done.getAssignee() == null ? "" : schools.teacherName(done.getAssignee());
+      throw new org.careflow.shared.ConflictException("task.alreadyDone", by,
+          java.time.LocalDateTime.ofInstant(done.getEndTime().toInstant(), clock.zone()).withNano(0).toString().replace('T', ' '));
+    }
   }
 
   public record TaskView(Row row, TaskContext context, FormSchema form, Map<String, Object> values,
@@ -373,7 +378,15 @@ public class TaskWork {
     if (InboxCounts.CASE_PROCESS_KEYS.contains(ctx.processKey())) {
       audit.change(w.user(), org.careflow.identity.Audit.RECORD, cases.careCase(ctx.caseId()).getChild().getId(), ctx.caseId(), ctx.taskKey());
     }
-    tasks.complete(taskId, variables);
+    try {
+      tasks.complete(taskId, variables);
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      // Two people completing at once: the loser's command can fail before the engine's own
+      // optimistic lock is reached (a listener's write waits on the winner's row). Once the winner has
+      // committed, that is the same conflict as completing a task already done.
+      conflictIfCompleted(taskId);
+      throw e;
+    }
     return nextTask(t.getProcessInstanceId(), w);
   }
 
