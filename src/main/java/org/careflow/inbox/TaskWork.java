@@ -383,8 +383,17 @@ public class TaskWork {
     } catch (org.camunda.bpm.engine.ProcessEngineException e) {
       // Two people completing at once: the loser's command can fail before the engine's own
       // optimistic lock is reached (a listener's write waits on the winner's row). Once the winner has
-      // committed, that is the same conflict as completing a task already done.
-      conflictIfCompleted(taskId);
+      // committed, that is the same conflict as completing a task already done. The winner may still
+      // be committing, so look again for a moment before calling it a failure.
+      for (int i = 0; i < 20; i++) {
+        conflictIfCompleted(taskId);
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       throw e;
     }
     return nextTask(t.getProcessInstanceId(), w);
