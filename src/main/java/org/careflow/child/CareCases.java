@@ -77,6 +77,20 @@ public class CareCases {
     return cases.findWithChildByIdIn(caseIds).stream().collect(Collectors.toMap(CareCase::getId, Function.identity()));
   }
 
+  /**
+   * The child and class of each business key that is a case id: what a task of `child-case` and of the
+   * processes it calls (family ties, support plan) is about.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, org.careflow.shared.TaskSubjects.Subject> subjectsOf(Collection<String> businessKeys) {
+    List<Long> ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    Map<String, org.careflow.shared.TaskSubjects.Subject> out = new java.util.HashMap<>();
+    withChildren(ids).forEach((id, c) -> out.put(id.toString(),
+        new org.careflow.shared.TaskSubjects.Subject(c.getChild().getName(), c.getChild().getSchoolClass().getName(),
+            c.getChild().getSchoolClass().getId(), c.getChild().getId())));
+    return out;
+  }
+
   /** Open cases of a class and/or whose child's name contains the text (either may be null). */
   @Transactional(readOnly = true)
   public List<Long> openCaseIds(Long classId, String childName) {
