@@ -24,6 +24,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,8 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moves one count from its old (class, assignee, task, due date) to its new one. The dashboard then sums a
  * few thousand count rows instead of grouping 200,000 tasks joined to their cases (docs/PERFORMANCE.md).
  *
- * <p>The case's row is refreshed at each of its task events (after flushing what the form handler wrote
- * through JPA) and when its process ends; a child moved to another class moves its open tasks' counts at
+ * <p>The case's row is refreshed before the transaction of any of its task events commits (after flushing
+ * what was written through JPA) and when its process ends; a child moved to another class moves its open tasks' counts at
  * the case's next task event (at most a week: the weekly check-in). A talk or check-in recorded through
  * its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
  * running case migrated to a new version keeps the old task key. It runs at start when the summary does
@@ -106,15 +108,20 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     if (caseId == null) {
       return;
     }
-    // what the form handler wrote through JPA (registration, status) must be visible to this transaction's SQL
+    boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
+        && ("monthlyTalk".equals(task.getTaskDefinitionKey()) || "weeklyCheckIn".equals(task.getTaskDefinitionKey()));
+    if (!record) {
+      refreshBeforeCommit(caseId);
+      return;
+    }
+    // the record the form handler just wrote through JPA must be visible to this transaction's SQL, and
+    // counted right after it is written (a period counts once: the counting looks at the records before it)
     entities.flush();
     refreshCase(caseId);
-    if (TaskListener.EVENTNAME_COMPLETE.equals(event)) {
-      if ("monthlyTalk".equals(task.getTaskDefinitionKey())) {
-        countTalk(caseId);
-      } else if ("weeklyCheckIn".equals(task.getTaskDefinitionKey())) {
-        countCheckIn(caseId);
-      }
+    if ("monthlyTalk".equals(task.getTaskDefinitionKey())) {
+      countTalk(caseId);
+    } else {
+      countCheckIn(caseId);
     }
   }
 
@@ -124,10 +131,48 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     }
     Long caseId = caseIdOf(execution.getProcessDefinitionId(), execution.getProcessBusinessKey());
     if (caseId != null) {
-      entities.flush();
-      refreshCase(caseId);
+      refreshBeforeCommit(caseId);
     }
   }
+
+  /**
+   * The case's summary row is refreshed once per transaction, just before it commits, after flushing
+   * what was written through JPA in it. A flush looks at every entity in the persistence context, so
+   * flushing at each task event made a transaction that starts many cases (a roster import) slow down
+   * quadratically; and one refresh per case is enough however many of its tasks changed.
+   */
+  private void refreshBeforeCommit(long caseId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      entities.flush();
+      refreshCase(caseId);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    java.util.Set<Long> pending = (java.util.Set<Long>) TransactionSynchronizationManager.getResource(pendingCases);
+    if (pending == null) {
+      java.util.Set<Long> cases = new java.util.LinkedHashSet<>();
+      pending = cases;
+      TransactionSynchronizationManager.bindResource(pendingCases, cases);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          entities.flush();
+          for (Long id : cases) {
+            refreshCase(id);
+          }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(pendingCases);
+        }
+      });
+    }
+    pending.add(caseId);
+  }
+
+  /** The key of the transaction's set of cases whose summary row is refreshed before it commits. */
+  private final Object pendingCases = new Object();
 
   private static Long caseIdOf(String definitionId, String businessKey) {
     return definitionId != null && CASE_PROCESSES.stream().anyMatch(p -> definitionId.startsWith(p + ":")) ? parse(businessKey) : null;
@@ -247,9 +292,11 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private void syncOpenWork(DelegateTask task) {
     String event = task.getEventName();
     boolean open = !TaskListener.EVENTNAME_COMPLETE.equals(event) && !TaskListener.EVENTNAME_DELETE.equals(event);
-    Row old = jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE task_id = ?",
-        rs -> rs.next() ? new Row(rs.getString(1), (Long) rs.getObject(2, Long.class), (Long) rs.getObject(3, Long.class), rs.getLong(4),
-            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8)) : null, task.getId());
+    // a task being created has no row yet (a case start makes several tasks: one query fewer each)
+    Row old = TaskListener.EVENTNAME_CREATE.equals(event) ? null
+        : jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE task_id = ?",
+            rs -> rs.next() ? new Row(rs.getString(1), (Long) rs.getObject(2, Long.class), (Long) rs.getObject(3, Long.class), rs.getLong(4),
+                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8)) : null, task.getId());
     Row now = null;
     if (open && task.getDueDate() != null && task.getTaskDefinitionKey() != null) {
       Row subject = old != null ? old : subjectOf(task);

@@ -27,6 +27,9 @@ class RosterImportTest extends CareflowTest {
 
   @Autowired RuntimeService runtime;
   @Autowired ChildArchive archive;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   static final String[] HEADERS = {"学号", "姓名", "性别", "出生日期", "班级", "留守类型", "监护人姓名", "监护人关系", "监护人电话",
       "父亲姓名", "父亲电话", "父亲务工地", "母亲姓名", "母亲电话", "母亲务工地", "家庭住址"};
@@ -123,6 +126,53 @@ class RosterImportTest extends CareflowTest {
       assertThat(h.getOldValue()).isEqualTo("18700001111");
     });
     assertThat(archive.byStudentNo(List.of("R1003")).get("R1003").getBirthDate()).isEqualTo(LocalDate.of(2018, 9, 1));
+  }
+
+  /**
+   * A roster longer than two of the import's chunks (each chunk is written and then let go of, to keep
+   * the import fast): every child is written, each new case's first task is its class teacher's to see in
+   * the engine itself, the dashboard summarises every case, and a second import finds the children of
+   * every chunk again.
+   */
+  @Test
+  void aRosterOfSeveralChunksIsWrittenWholeAndEveryNewTaskIsItsTeachersToSee() throws IOException {
+    int n = RosterImport.CHUNK * 2 + 30;
+    Object[][] rows = new Object[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = child("M" + (5000 + i), "学生" + i, i % 2 == 0 ? "一年级(1)班" : "一年级(2)班", "186" + String.format("%08d", i));
+    }
+    HttpResponse<String> r = post("tcoordinator", roster(rows), "zh-CN");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("\"created\":" + n, "\"updated\":0");
+    List<String> caseIds = jdbc.queryForList("SELECT CAST(c.id AS VARCHAR(20)) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
+        + " WHERE ch.student_no LIKE 'M5%'", String.class);
+    assertThat(caseIds).hasSize(n);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case d JOIN cf_child ch ON ch.id = d.child_id WHERE ch.student_no LIKE 'M5%'",
+        Long.class)).isEqualTo(n);
+
+    // the engine's own authorization check: each class teacher sees the registration of each of their
+    // class's new children, and none of the other class's
+    for (String teacher : List.of("tteacher", "tteacher2")) {
+      List<String> groups = identity.createGroupQuery().groupMember(teacher).list().stream().map(g -> g.getId()).toList();
+      identity.setAuthentication(teacher, groups);
+      try {
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("registerChild").processInstanceBusinessKeyIn(caseIds.toArray(String[]::new)).count())
+            .as(teacher).isEqualTo(n / 2);
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+
+    // again, with changes in the last chunk: found, updated with history, no second case
+    long before = cases();
+    rows[n - 1] = child("M" + (5000 + n - 1), "学生" + (n - 1), "一年级(2)班", "18699999999");
+    rows[n - 2] = child("M" + (5000 + n - 2), "学生" + (n - 2), "一年级(1)班", "18699999998");
+    r = post("tcoordinator", roster(rows), "zh-CN");
+    assertThat(r.body()).contains("\"created\":0", "\"updated\":2", "\"unchanged\":" + (n - 2));
+    assertThat(cases()).isEqualTo(before);
+    var last = archive.byStudentNo(List.of("M" + (5000 + n - 1))).get("M" + (5000 + n - 1));
+    assertThat(last.getGuardianPhone()).isEqualTo("18699999999");
+    assertThat(archive.history(last.getId())).anySatisfy(h -> assertThat(h.getField()).isEqualTo("guardianPhone"));
   }
 
   @Test
