@@ -27,6 +27,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ImportBenchmark extends CareflowTest {
 
+  /**
+   * An H2 file, as the embedded default uses (and an in-memory database would hold 100,000 cases and
+   * their history in the heap), fresh for each run.
+   */
+  @org.springframework.test.context.DynamicPropertySource
+  static void database(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("careflow-import-bench");
+    registry.add("spring.datasource.url",
+        () -> "jdbc:h2:file:" + dir.resolve("careflow") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
+  }
+
   @Autowired RosterImport roster;
   @Autowired RuntimeService runtime;
   @Autowired TransactionTemplate transactions;
