@@ -65,7 +65,11 @@ public class RosterImport {
     }
   }
 
-  /** Rows written per engine command: the engine writes a chunk's cases in one flush, in JDBC batches. */
+  /**
+   * Rows written per engine command: the engine writes a chunk's cases in one flush, in JDBC batches,
+   * but sorts a flush's inserts in quadratic time; 50 measured best (docs/PERFORMANCE.md). The system
+   * property is for that measurement.
+   */
   static final int CHUNK = Integer.getInteger("careflow.import.chunk", 50);
 
   /** How far an import has got, for the progress display; called on the importing thread. */
