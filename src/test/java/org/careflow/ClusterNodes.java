@@ -115,13 +115,18 @@ public final class ClusterNodes implements AutoCloseable {
 
   /** Waits until no job is due any more (each node's executor ran its share); false on time-out. */
   public boolean awaitNoDueJobs(Duration timeout) throws InterruptedException {
+    return awaitNoDueJobs(timeout, Duration.ofMillis(200));
+  }
+
+  /** As above, looking every {@code poll}: counting 100,000 due jobs is itself work for the database. */
+  public boolean awaitNoDueJobs(Duration timeout, Duration poll) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     var management = engine(1).getManagementService();
     while (System.nanoTime() < end) {
       if (management.createJobQuery().executable().count() == 0) {
         return true;
       }
-      Thread.sleep(200);
+      Thread.sleep(poll.toMillis());
     }
     return false;
   }

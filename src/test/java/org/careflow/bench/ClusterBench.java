@@ -265,7 +265,7 @@ class ClusterBench {
       config(nodes.engine(i)).getJobExecutor().start();
     }
     nodes.wakeJobExecutors();
-    if (!nodes.awaitNoDueJobs(Duration.ofHours(2))) {
+    if (!nodes.awaitNoDueJobs(Duration.ofHours(2), Duration.ofSeconds(2))) {
       throw new AssertionError("timers still due after 2 hours");
     }
     return due / seconds(t0);
