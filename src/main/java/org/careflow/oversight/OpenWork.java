@@ -36,9 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moves one count from its old (class, assignee, task, due date) to its new one. The dashboard then sums a
  * few thousand count rows instead of grouping 200,000 tasks joined to their cases (docs/PERFORMANCE.md).
  *
- * <p>The case's row is refreshed before the transaction of any of its task events commits (after flushing
- * what was written through JPA) and when its process ends; a child moved to another class moves its open tasks' counts at
- * the case's next task event (at most a week: the weekly check-in). A talk or check-in recorded through
+ * <p>The case's row is refreshed before the transaction of any of its task events, or of its process's
+ * end, commits (after flushing what was written through JPA); the counts change then too. A child moved
+ * to another class moves its open tasks' counts at the case's next task event (at most a week: the weekly check-in). A talk or check-in recorded through
  * its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
  * running case migrated to a new version keeps the old task key. It runs at start when the summary does
  * not match the engine's open tasks and the cases (a first start after upgrading, data written around
@@ -351,6 +351,15 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     long schoolId;
     String taskName;
     long delta;
+
+    CountChange add(long schoolId, String taskName, long delta) {
+      this.schoolId = schoolId;
+      if (taskName != null) {
+        this.taskName = taskName;
+      }
+      this.delta += delta;
+      return this;
+    }
   }
 
   /**
@@ -364,19 +373,10 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private void addToCount(Row r, String name, int delta) {
     CountKey key = new CountKey(r.classId(), r.assignee(), r.taskKey(), r.due());
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      CountChange one = new CountChange();
-      one.schoolId = r.schoolId();
-      one.taskName = name;
-      one.delta = delta;
-      writeCount(key, one);
+      writeCount(key, new CountChange().add(r.schoolId(), name, delta));
       return;
     }
-    CountChange change = pendingWork().counts.computeIfAbsent(key, k -> new CountChange());
-    change.schoolId = r.schoolId();
-    if (name != null) {
-      change.taskName = name;
-    }
-    change.delta += delta;
+    pendingWork().counts.computeIfAbsent(key, k -> new CountChange()).add(r.schoolId(), name, delta);
   }
 
   private void writeCount(CountKey k, CountChange c) {
