@@ -85,7 +85,7 @@ class EmbeddedDefaultTest {
         assertThat(bucketTotal(byClass, bucket)).as("overdue %s days", bucket).isPositive();
       }
       String dashboard = new WebSession(port).login("supervisor", "demo").get("/oversight").body();
-      assertThat(dashboard).contains("督导看板", "三年级(1)班", "四年级(2)班", "/children/");
+      assertThat(dashboard).contains("关爱工作看板", "三年级(1)班", "四年级(2)班", "/children/");
       assertThat(dashboard).doesNotContain("暂无上报事项");
       // a child at high risk is on an individual support plan, which the counsellor can log in to follow
       String targets = new WebSession(port).basic("/api/oversight/targets", "supervisor", "demo").body();

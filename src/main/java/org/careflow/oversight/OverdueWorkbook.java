@@ -20,7 +20,7 @@ final class OverdueWorkbook {
     return switch (g) {
       case SCHOOL -> "学校";
       case CLASS -> "班级";
-      case TEACHER -> "经办教师";
+      case TEACHER -> "负责教师";
       case OBLIGATION -> "工作事项";
     };
   }
@@ -54,7 +54,7 @@ final class OverdueWorkbook {
   /** The children behind a count: class, teacher, child and the child's counts. */
   static void writeChildren(List<OversightQueries.ChildRow> rows, java.util.Map<String, String> teacherNames, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      List<String> headers = new java.util.ArrayList<>(List.of("班级", "经办教师", "儿童"));
+      List<String> headers = new java.util.ArrayList<>(List.of("班级", "负责教师", "儿童"));
       headers.addAll(HEADERS);
       Sheet sheet = sheet(wb, "逾期儿童", headers);
       int r = 1;
@@ -74,7 +74,7 @@ final class OverdueWorkbook {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Sheet targets = sheet(wb, "目标", List.of("指标", "数值"));
       Object[][] rows = {{"学期", t.term().name()}, {"建档率", t.archiveRate()}, {"结对帮扶率", t.pairingRate()}, {"按时谈心率", t.onTimeTalkRate()},
-          {"监护人会召开次数", t.guardianMeetingsHeld()}, {"有帮扶方案的高风险儿童", t.atRiskWithPlan()}, {"无帮扶方案的高风险儿童", t.atRiskWithoutPlan()}, {"个案数", t.cases()}, {"在帮扶个案数", t.activeCases()}};
+          {"家长会召开次数", t.guardianMeetingsHeld()}, {"有个别教育管理方案的重点关注儿童", t.atRiskWithPlan()}, {"无个别教育管理方案的重点关注儿童", t.atRiskWithoutPlan()}, {"帮扶档案数", t.cases()}, {"帮扶中的儿童数", t.activeCases()}};
       for (int i = 0; i < rows.length; i++) {
         cells(targets.createRow(i + 1), 0, rows[i]);
       }
@@ -85,11 +85,11 @@ final class OverdueWorkbook {
       }
       Sheet missed = sheet(wb, "未完成的工作", List.of("事项", "次数"));
       Object[][] m = {{"未谈心的月份（人次）", t.missed().talkMonths()}, {"帮扶教师未谈心的周（人次）", t.missed().checkInWeeks()},
-          {"未开监护人会的班级", t.missed().guardianMeetings()}, {"登记14天后仍未核实的档案", t.missed().unverifiedArchives()}};
+          {"未召开家长会的班级", t.missed().guardianMeetings()}, {"登记14天后仍未核实的档案", t.missed().unverifiedArchives()}};
       for (int i = 0; i < m.length; i++) {
         cells(missed.createRow(i + 1), 0, m[i]);
       }
-      Sheet esc = sheet(wb, "已上报督导", List.of("工作事项", "儿童", "班级", "经办教师", "到期日", "上报时间"));
+      Sheet esc = sheet(wb, "已上报校领导", List.of("工作事项", "儿童", "班级", "负责教师", "到期日", "上报时间"));
       r = 1;
       for (OversightQueries.OpenEscalation e : escalations) {
         cells(esc.createRow(r++), 0, e.taskName(), e.childName(), e.className(),

@@ -157,7 +157,7 @@ class CaseMigrationTest extends CareflowTest {
       // the coordinator's preview page, then the batch started from it
       org.careflow.WebSession coordinator = browser().login("tcoordinator", "pw");
       String page = coordinator.get("/design/migrate?key=child-case&from=" + from + "&to=" + to).body();
-      assertThat(page).contains("核实家访", "新版本没有此步骤，个案保留在原版本", "每月谈心");
+      assertThat(page).contains("核实家访", "新版本没有此步骤，这些流程保留在原版本", "每月谈心");
       var started = coordinator.post("/design/migrate", java.util.Map.of("key", List.of("child-case"),
           "from", List.of(Integer.toString(from)), "to", List.of(Integer.toString(to))));
       assertThat(started.statusCode()).isEqualTo(302);

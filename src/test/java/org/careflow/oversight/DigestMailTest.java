@@ -65,7 +65,7 @@ class DigestMailTest extends CareflowTest {
     List<MimeMessage> supervisor = to(all, "tsupervisor@school.example");
     assertThat(supervisor).hasSize(1);
     String sup = (String) supervisor.get(0).getContent();
-    assertThat(sup).contains("全部学校", "一年级(1)班：逾期", "已上报督导");
+    assertThat(sup).contains("您所负责学校", "一年级(1)班：逾期", "已上报校领导");
     // an administrator with no task of their own gets nothing
     assertThat(to(all, "tadmin@school.example")).isEmpty();
   }

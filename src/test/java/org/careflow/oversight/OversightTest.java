@@ -194,7 +194,7 @@ class OversightTest extends CareflowTest {
     HttpResponse<String> page = session.get("/oversight");
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
-    assertThat(html).contains("督导看板", "建档率", "结对帮扶率", CLASS_NAME, "督导测试班主任", "逾期30天以上", "核实家访");
+    assertThat(html).contains("关爱工作看板", "建档率", "结对帮扶率", CLASS_NAME, "督导测试班主任", "逾期30天以上", "核实家访");
     // every figure links to the children behind it
     assertThat(html).contains("href=\"/oversight/cases?class=" + oversightClass.getId() + "&amp;bucket=%3E30\"",
         "href=\"/oversight/cases?teacher=toversight&amp;bucket=overdue\"", "href=\"/oversight/cases?obligation=verificationVisit&amp;bucket=overdue\"");
@@ -243,7 +243,7 @@ class OversightTest extends CareflowTest {
       assertThat(wb.getSheetAt(0).getRow(1).getCell(1).getStringCellValue()).isEqualTo("2026年秋季学期");
       assertThat(wb.getSheet("每月谈心").getRow(1).getCell(0).getStringCellValue()).isEqualTo("2026-09");
       assertThat(wb.getSheet("未完成的工作").getRow(4).getCell(1).getNumericCellValue()).isGreaterThanOrEqualTo(3.0);
-      assertThat(wb.getSheet("已上报督导")).isNotNull();
+      assertThat(wb.getSheet("已上报校领导")).isNotNull();
     }
   }
 

@@ -87,7 +87,7 @@ class ReminderProcessTest extends CareflowTest {
     assertThat(queries.openEscalations(1000)).anyMatch(e -> "核实家访".equals(e.taskName()) && Long.valueOf(childId).equals(e.childId()));
     HttpResponse<String> page = browser().login("tsupervisor", "pw").get("/children/" + childId);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("逾期提醒", "逾期上报督导", "督导（校长、教育专干）", "2026-09-21");
+    assertThat(page.body()).contains("逾期提醒", "逾期上报校领导", "校领导（校长、分管领导）", "2026-09-21");
 
     // Done at last: the escalation leaves the supervisors' list, the history stays.
     clockAt(LocalDateTime.of(2026, 9, 30, 10, 0));

@@ -45,6 +45,31 @@ class MessagesTest {
     assertThat(zh).hasSizeGreaterThan(100);
   }
 
+  /**
+   * The schools' own words (docs/GLOSSARY.md): none of the words of inspection, social work or
+   * policing that the care work plans do not use, in the Chinese bundle or in the forms' labels.
+   */
+  static final List<String> NOT_THE_SCHOOLS_WORDS = List.of("督导", "个案", "结案", "认领", "经办人", "经办教师", "失联",
+      "高风险", "中风险", "低风险");
+
+  static List<String> notTheSchoolsWords(String where, String text) {
+    return NOT_THE_SCHOOLS_WORDS.stream().filter(text::contains).map(w -> where + ": " + w).toList();
+  }
+
+  @Test
+  void theChineseTextsUseTheSchoolsOwnWords() throws IOException {
+    List<String> found = new ArrayList<>();
+    Properties zh = bundle("messages_zh_CN.properties");
+    zh.stringPropertyNames().stream().sorted().forEach(k -> found.addAll(notTheSchoolsWords(k, zh.getProperty(k))));
+    try (Stream<Path> forms = Files.list(Path.of("forms"))) {
+      for (Path f : forms.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
+        found.addAll(notTheSchoolsWords(f.getFileName().toString(), Files.readString(f)));
+      }
+    }
+    assertThat(found).isEmpty();
+    assertThat(notTheSchoolsWords("x", "已结案的个案")).containsExactly("x: 个案", "x: 结案");
+  }
+
   @Test
   void everyMessageKeyUsedByATemplateExists() throws IOException {
     Set<String> keys = bundle("messages_zh_CN.properties").stringPropertyNames();

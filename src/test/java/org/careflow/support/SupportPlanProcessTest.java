@@ -272,8 +272,8 @@ class SupportPlanProcessTest extends CareflowTest {
     long childId = cases.careCase(caseId).getChild().getId();
     WebSession teacher = browser().login("tteacher", "pw");
     String page = teacher.get("/children/" + childId + "?lang=en").body();
-    assertThat(page).contains("medium risk", "low, anxious or irritable in the last talk", "2 to 4 school days missed in 90 days",
-        "Ask for an individual support plan");
+    assertThat(page).contains("closer attention", "low, anxious or irritable in the last talk", "2 to 4 school days missed in 90 days",
+        "Ask for an individual education plan");
 
     WebSession other = browser().login("tteacher2", "pw");
     other.get("/");
@@ -283,8 +283,8 @@ class SupportPlanProcessTest extends CareflowTest {
     assertThat(teacher.post("/cases/" + caseId + "/support-plan", Map.of()).statusCode()).isEqualTo(302);
     assertThat(planInstance(caseId)).isWaitingAt("writeSupportPlan");
     assertThat(plans.running(caseId).orElseThrow().getReason()).isEqualTo("TEACHER_REQUEST");
-    assertThat(teacher.get("/children/" + childId + "?lang=en").body()).contains("An individual support plan is running.")
-        .doesNotContain("Ask for an individual support plan");
+    assertThat(teacher.get("/children/" + childId + "?lang=en").body()).contains("An individual education plan is running.")
+        .doesNotContain("Ask for an individual education plan");
   }
 
   @Test
