@@ -67,7 +67,7 @@ class EmbeddedDefaultTest {
       WebSession teacher = new WebSession(port).login("teacher", "demo");
       assertThat(teacher.get("/").body()).contains("我的任务", "/tasks/", "state-OVERDUE");
       // one family whose parents cannot be reached: the search task waits in the class teacher's inbox
-      assertThat(teacher.get("/?kind=parentsUnreachable").body()).contains("父母失联：设法联系");
+      assertThat(teacher.get("/?kind=parentsUnreachable").body()).contains("联系不上父母：设法联系");
       // an online backup while the app runs (docs/OPERATIONS.md); teachers may not take one
       WebSession api = new WebSession(port);
       assertThat(api.send(java.net.http.HttpRequest.newBuilder(api.uri("/api/admin/backup"))

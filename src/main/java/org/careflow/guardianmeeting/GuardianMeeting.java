@@ -10,7 +10,7 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A class's guardian meeting of a term (监护人会): one per class per term. */
+/** A class's guardian meeting of a term (家长会): one per class per term. */
 @Entity
 @Table(name = "cf_guardian_meeting", uniqueConstraints = @UniqueConstraint(columnNames = {"classId", "termId"}))
 public class GuardianMeeting {

@@ -44,7 +44,7 @@ class DesignPageTest extends CareflowTest {
 
     WebSession coordinator = browser().login("tcoordinator", "pw");
     String page = coordinator.get("/design").body();
-    assertThat(page).contains("留守儿童关爱个案", "child-case", "eligibility", "monthly-talk", "家访计划", "/design/diff?key=visit-plan&amp;from=1&amp;to=2");
+    assertThat(page).contains("留守儿童关爱帮扶", "child-case", "eligibility", "monthly-talk", "家访计划", "/design/diff?key=visit-plan&amp;from=1&amp;to=2");
 
     String d = repository.createProcessDefinitionQuery().processDefinitionKey("child-case").latestVersion().singleResult().getDeploymentId();
     HttpResponse<String> file = coordinator.get("/design/file?deployment=" + d + "&resource=processes/child-case.bpmn");

@@ -36,7 +36,7 @@ class ModelDeployerTest extends CareflowTest {
     assertThat(fromFolder.deploy()).as("the same files from a folder").isNull();
 
     Path meeting = dir.resolve("processes/guardian-meeting.bpmn");
-    Files.writeString(meeting, Files.readString(meeting).replace("留守儿童监护人会", "留守儿童监护人会（修订）"));
+    Files.writeString(meeting, Files.readString(meeting).replace("留守儿童家长会", "留守儿童家长会（修订）"));
     int before = repository.createProcessDefinitionQuery().processDefinitionKey("guardian-meeting").latestVersion().singleResult().getVersion();
     Deployment changed = fromFolder.deploy();
     assertThat(changed).isNotNull();

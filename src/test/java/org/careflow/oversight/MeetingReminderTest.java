@@ -46,6 +46,6 @@ class MeetingReminderTest extends CareflowTest {
     school.fireTimersDueBy(LocalDateTime.of(2026, 10, 30, 8, 0));
     assertThat(reminders(plan)).containsExactly(Reminder.Kind.REMINDER, Reminder.Kind.ESCALATION);
     assertThat(queries.openEscalations(1000))
-        .anyMatch(e -> "筹备监护人会".equals(e.taskName()) && "二年级(1)班".equals(e.className()) && e.childId() == null);
+        .anyMatch(e -> "筹备家长会".equals(e.taskName()) && "二年级(1)班".equals(e.className()) && e.childId() == null);
   }
 }
