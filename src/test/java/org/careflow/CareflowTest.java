@@ -33,6 +33,10 @@ public abstract class CareflowTest {
 
   @BeforeEach
   void initEngineAndSchool() {
+    // the engine REST API and the webapps find the engine by name in a JVM-wide registry: make it this
+    // context's (H2 or PostgreSQL, see OnPostgres), and put it back if another app in this JVM (a test
+    // that starts and stops one) took the name away
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
     BpmnAwareTests.init(engine);
     school.ensure();
   }

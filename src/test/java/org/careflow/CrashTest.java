@@ -145,10 +145,7 @@ class CrashTest {
         });
       }
       // kill -9 once some work is acknowledged, while both teachers are still sending
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (registered.size() < 6 && System.nanoTime() < deadline && app.isAlive()) {
-        Thread.sleep(50);
-      }
+      TestSchool.await("six acknowledged registrations", Duration.ofMinutes(5), () -> registered.size() >= 6 || !app.isAlive());
       app.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
       stop.set(true);
     } finally {

@@ -45,6 +45,14 @@ public class TestSchool {
   private final TaskService tasks;
   private final TransactionTemplate transactions;
   private final org.camunda.bpm.engine.ManagementService management;
+  private final org.careflow.enrolment.CaseLifecycle lifecycle;
+
+  /**
+   * Run-unique: the same in every context of one JVM, different from run to run, so that data made by
+   * one test (or left by an earlier run in a kept database) never collides with another's.
+   */
+  public static final String RUN = Long.toString(System.currentTimeMillis() % (36L * 36 * 36 * 36), 36).toUpperCase();
+  private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
   public SchoolClass classA;
   public SchoolClass classB;
@@ -54,8 +62,9 @@ public class TestSchool {
 
   TestSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, TaskWork work, TaskService tasks, PlatformTransactionManager txm,
-      org.camunda.bpm.engine.ManagementService management) {
+      org.camunda.bpm.engine.ManagementService management, org.careflow.enrolment.CaseLifecycle lifecycle) {
     this.management = management;
+    this.lifecycle = lifecycle;
     this.transactions = new TransactionTemplate(txm);
     this.schools = schools;
     this.classes = classes;
@@ -168,6 +177,102 @@ public class TestSchool {
       f.put(pairs[i], List.of(pairs[i + 1].split("\\|", -1)));
     }
     return f;
+  }
+
+  /** A number no other test (nor an earlier run) uses; letters, digits and '-' only, at most 20 characters. */
+  public static long next() {
+    return SEQUENCE.incrementAndGet();
+  }
+
+  /** A student number of this test's own, e.g. {@code SP3K9Z-17}; the prefix (up to 8 letters) says which test made it. */
+  public static String nextStudentNo(String prefix) {
+    return prefix + RUN + "-" + next();
+  }
+
+  /**
+   * A prefix of this test's own for a set of student numbers ({@code batch + i}): no other number
+   * starts with it, so {@code LIKE batch || '%'} finds this test's children and nobody else's.
+   */
+  public static String batch(String prefix) {
+    return prefix + RUN + "-" + next() + "-";
+  }
+
+  /** A name of this test's own (a child's, a class's): the base and a number. */
+  public static String nextName(String base) {
+    return base + next();
+  }
+
+  /** A class of this test's own in the test school, whose class teacher is {@code teacher}. */
+  public SchoolClass newClass(String gradeName, int grade, String teacher) {
+    ensure();
+    return transactions.execute(s -> {
+      SchoolClass c = classes.save(new SchoolClass(classA.getSchool(), gradeName + "年级(" + next() + ")班", grade, teacher));
+      accounts.setClassTeacher(c.getId(), teacher);
+      return c;
+    });
+  }
+
+  /** A user of this test's own (password "pw") with these roles, working at the test school. */
+  public String newUser(String prefix, String... roles) {
+    ensure();
+    String id = prefix + RUN.toLowerCase() + next();
+    transactions.executeWithoutResult(s -> {
+      accounts.ensureUser(id, "测试用户" + id, "pw", roles);
+      teachers.save(new Teacher(id, "测试用户" + id, classA.getSchool(), "语文", List.of(roles).contains(Roles.MENTOR)));
+      accounts.addToSchool(id, classA.getSchool().getId());
+    });
+    return id;
+  }
+
+  /** A new case in class A, registered by its class teacher with a student number of its own: waiting for the verification visit. */
+  public long registeredCase() {
+    return registeredCase(classA, TEACHER, "T");
+  }
+
+  /** A new case in this class, registered by {@code teacher} with a student number of its own. */
+  public long registeredCase(SchoolClass c, TaskWork.Worker teacher, String prefix) {
+    long caseId = lifecycle.enrol("王小明", c.getId(), "tcoordinator").getId();
+    complete(caseId, "registerChild", teacher, archive(nextStudentNo(prefix), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    return caseId;
+  }
+
+  /** A case in care in class A (class teacher tteacher, mentor tmentor). */
+  public long caseInCare() {
+    return caseInCare(classA, TEACHER, "tmentor", "T");
+  }
+
+  /**
+   * Registration, verification visit, pairing with {@code mentor} and first meeting, all on the
+   * clock's day: the case is in care, with the term's talks in the inboxes.
+   */
+  public long caseInCare(SchoolClass c, TaskWork.Worker teacher, String mentor, String prefix) {
+    long caseId = registeredCase(c, teacher, prefix);
+    String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).toString();
+    complete(caseId, "verificationVisit", teacher, form("visitDate", today, "metWith", "祖母",
+        "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
+    complete(caseId, "assignMentor", COORDINATOR, form("mentor", mentor));
+    complete(caseId, "firstMeeting", as(mentor, Roles.MENTOR), form("meetingDate", today, "mood", "CALM", "notes", "第一次见面"));
+    return caseId;
+  }
+
+  /**
+   * Waits until the condition holds, asking every 50 ms, for at most {@code limit} (be generous: the
+   * build machine may be busy); fails with {@code what} if it never does. For tests that wait on the
+   * application or another process, instead of sleeping.
+   */
+  public static void await(String what, java.time.Duration limit, java.util.function.BooleanSupplier condition) {
+    long end = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("waited " + limit.toSeconds() + " s for: " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for: " + what);
+      }
+    }
   }
 
   /** A complete, valid archive as the registration form posts it. */

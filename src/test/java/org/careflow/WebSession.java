@@ -61,6 +61,46 @@ public class WebSession {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
   }
 
+  /** A file part of a multipart upload. */
+  public record FilePart(String name, String filename, String contentType, byte[] content) {}
+
+  /** A multipart/form-data body: text fields first, then the files. */
+  public static HttpRequest.BodyPublisher multipartBody(String boundary, Map<String, String> fields, FilePart... files) {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+        .getBytes(StandardCharsets.UTF_8)));
+    for (FilePart f : files) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.name() + "\"; filename=\"" + f.filename() + "\"\r\n"
+          + "Content-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(f.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.BodyPublishers.ofByteArray(body.toByteArray());
+  }
+
+  /** A multipart request to {@code path}; add headers (authorization, language) and send it. */
+  public HttpRequest.Builder multipart(String path, Map<String, String> fields, FilePart... files) {
+    String boundary = "----careflow-test-" + System.nanoTime();
+    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(multipartBody(boundary, fields, files));
+  }
+
+  /** Uploads files from a signed-in page, with the CSRF token the last page gave (as the browser's form does). */
+  public HttpResponse<String> upload(String path, Map<String, String> fields, FilePart... files) {
+    Map<String, String> all = new java.util.LinkedHashMap<>();
+    if (csrf != null) {
+      all.put("_csrf", csrf);
+    }
+    all.putAll(fields);
+    return send(multipart(path, all, files).build());
+  }
+
+  /** The Authorization header value for HTTP Basic. */
+  public static String basicAuth(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   public WebSession login(String user, String password) {
     get("/login");
     HttpResponse<String> r = post("/login", Map.of("username", List.of(user), "password", List.of(password)));

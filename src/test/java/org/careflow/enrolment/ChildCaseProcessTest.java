@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -34,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of `child-case`, driven through the same forms as the task page, with the clock moved by hand. */
 class ChildCaseProcessTest extends CareflowTest {
 
-  private static final AtomicInteger STUDENT_NO = new AtomicInteger(1000);
 
   @Autowired CaseLifecycle lifecycle;
   @Autowired CareCases cases;
@@ -56,7 +54,7 @@ class ChildCaseProcessTest extends CareflowTest {
   }
 
   private String nextStudentNo() {
-    return "T" + STUDENT_NO.incrementAndGet();
+    return TestSchool.nextStudentNo("T");
   }
 
   /** Registration, verification, pairing and first meeting: the case is then in care. */

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.careflow.CareflowTest;
+import org.careflow.TestSchool;
 import org.careflow.child.ChildArchive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,17 +68,21 @@ class RosterImportTest extends CareflowTest {
   }
 
   HttpResponse<String> post(String user, byte[] file, String language) {
-    String boundary = "----roster";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"花名册.xlsx\"\r\n"
-        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return browser().send(HttpRequest.newBuilder(browser().uri("/api/import/roster"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8)))
-        .header("Accept-Language", language)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    org.careflow.WebSession api = browser();
+    return api.send(api.multipart("/api/import/roster", java.util.Map.of(), new org.careflow.WebSession.FilePart("file", "花名册.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file))
+        .header("Authorization", org.careflow.WebSession.basicAuth(user, "pw"))
+        .header("Accept-Language", language).build());
+  }
+
+  /** Uploads a roster on the import page and returns the job the page follows. */
+  static String uploadOnPage(org.careflow.WebSession page, byte[] file) {
+    page.get("/import");
+    HttpResponse<String> upload = page.upload("/import", java.util.Map.of(),
+        new org.careflow.WebSession.FilePart("file", "roster.xlsx", "application/octet-stream", file));
+    assertThat(upload.statusCode()).isEqualTo(302);
+    String location = upload.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.indexOf("job=") + 4);
   }
 
   long cases() {
@@ -105,9 +110,10 @@ class RosterImportTest extends CareflowTest {
   @Test
   void aRosterImportedTwiceCreatesItsChildrenOnceAndUpdatesWhatChanged() throws IOException {
     long before = cases();
-    Object[] textDate = child("R1003", "王梓萱", "一年级(2)班", "18700003333");
+    String r1 = TestSchool.nextStudentNo("R"), r2 = TestSchool.nextStudentNo("R"), r3 = TestSchool.nextStudentNo("R");
+    Object[] textDate = child(r3, "王梓萱", "一年级(2)班", "18700003333");
     textDate[3] = "2018/9/1";
-    byte[] first = roster(child("R1001", "赵雨涵", "一年级(1)班", "18700001111"), child("R1002", "钱浩然", "一年级(1)班", "18700002222"), textDate);
+    byte[] first = roster(child(r1, "赵雨涵", "一年级(1)班", "18700001111"), child(r2, "钱浩然", "一年级(1)班", "18700002222"), textDate);
     HttpResponse<String> r = post("tcoordinator", first, "zh-CN");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("\"created\":3", "\"updated\":0", "\"unchanged\":0");
@@ -117,15 +123,15 @@ class RosterImportTest extends CareflowTest {
     assertThat(again.body()).contains("\"created\":0", "\"updated\":0", "\"unchanged\":3");
     assertThat(cases()).isEqualTo(before + 3);
 
-    byte[] changed = roster(child("R1001", "赵雨涵", "一年级(1)班", "18700009999"), child("R1002", "钱浩然", "一年级(1)班", "18700002222"), textDate);
+    byte[] changed = roster(child(r1, "赵雨涵", "一年级(1)班", "18700009999"), child(r2, "钱浩然", "一年级(1)班", "18700002222"), textDate);
     assertThat(post("tcoordinator", changed, "zh-CN").body()).contains("\"created\":0", "\"updated\":1", "\"unchanged\":2");
-    var child = archive.byStudentNo(List.of("R1001")).get("R1001");
+    var child = archive.byStudentNo(List.of(r1)).get(r1);
     assertThat(child.getGuardianPhone()).isEqualTo("18700009999");
     assertThat(archive.history(child.getId())).anySatisfy(h -> {
       assertThat(h.getField()).isEqualTo("guardianPhone");
       assertThat(h.getOldValue()).isEqualTo("18700001111");
     });
-    assertThat(archive.byStudentNo(List.of("R1003")).get("R1003").getBirthDate()).isEqualTo(LocalDate.of(2018, 9, 1));
+    assertThat(archive.byStudentNo(List.of(r3)).get(r3).getBirthDate()).isEqualTo(LocalDate.of(2018, 9, 1));
   }
 
   /**
@@ -137,18 +143,19 @@ class RosterImportTest extends CareflowTest {
   @Test
   void aRosterOfSeveralChunksIsWrittenWholeAndEveryNewTaskIsItsTeachersToSee() throws IOException {
     int n = RosterImport.CHUNK * 2 + 30;
+    String batch = TestSchool.batch("M"); // this test's children, and no other test's, have numbers starting so
     Object[][] rows = new Object[n][];
     for (int i = 0; i < n; i++) {
-      rows[i] = child("M" + (5000 + i), "学生" + i, i % 2 == 0 ? "一年级(1)班" : "一年级(2)班", "186" + String.format("%08d", i));
+      rows[i] = child(batch + i, "学生" + i, i % 2 == 0 ? "一年级(1)班" : "一年级(2)班", "186" + String.format("%08d", i));
     }
     HttpResponse<String> r = post("tcoordinator", roster(rows), "zh-CN");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("\"created\":" + n, "\"updated\":0");
     List<String> caseIds = jdbc.queryForList("SELECT CAST(c.id AS VARCHAR(20)) FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
-        + " WHERE ch.student_no LIKE 'M5%'", String.class);
+        + " WHERE ch.student_no LIKE ?", String.class, batch + "%");
     assertThat(caseIds).hasSize(n);
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case d JOIN cf_child ch ON ch.id = d.child_id WHERE ch.student_no LIKE 'M5%'",
-        Long.class)).isEqualTo(n);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case d JOIN cf_child ch ON ch.id = d.child_id WHERE ch.student_no LIKE ?",
+        Long.class, batch + "%")).isEqualTo(n);
 
     // the engine's own authorization check: each class teacher sees the registration of each of their
     // class's new children, and none of the other class's
@@ -165,12 +172,12 @@ class RosterImportTest extends CareflowTest {
 
     // again, with changes in the last chunk: found, updated with history, no second case
     long before = cases();
-    rows[n - 1] = child("M" + (5000 + n - 1), "学生" + (n - 1), "一年级(2)班", "18699999999");
-    rows[n - 2] = child("M" + (5000 + n - 2), "学生" + (n - 2), "一年级(1)班", "18699999998");
+    rows[n - 1] = child(batch + (n - 1), "学生" + (n - 1), "一年级(2)班", "18699999999");
+    rows[n - 2] = child(batch + (n - 2), "学生" + (n - 2), "一年级(1)班", "18699999998");
     r = post("tcoordinator", roster(rows), "zh-CN");
     assertThat(r.body()).contains("\"created\":0", "\"updated\":2", "\"unchanged\":" + (n - 2));
     assertThat(cases()).isEqualTo(before);
-    var last = archive.byStudentNo(List.of("M" + (5000 + n - 1))).get("M" + (5000 + n - 1));
+    var last = archive.byStudentNo(List.of(batch + (n - 1))).get(batch + (n - 1));
     assertThat(last.getGuardianPhone()).isEqualTo("18699999999");
     assertThat(archive.history(last.getId())).anySatisfy(h -> assertThat(h.getField()).isEqualTo("guardianPhone"));
   }
@@ -178,9 +185,10 @@ class RosterImportTest extends CareflowTest {
   @Test
   void aRosterWithBadRowsIsRefusedWholeRowByRow() throws IOException {
     long before = cases();
-    Object[] noName = child("R2002", null, "一年级(1)班", "18700001111");
-    byte[] bad = roster(child("R2001", "孙佳怡", "一年级(1)班", "18700001111"), noName,
-        child("R2003", "李俊杰", "九年级(9)班", "123"), child("R2001", "周博文", "一年级(1)班", "18700001111"));
+    String r1 = TestSchool.nextStudentNo("R"), r2 = TestSchool.nextStudentNo("R"), r3 = TestSchool.nextStudentNo("R");
+    Object[] noName = child(r2, null, "一年级(1)班", "18700001111");
+    byte[] bad = roster(child(r1, "孙佳怡", "一年级(1)班", "18700001111"), noName,
+        child(r3, "李俊杰", "九年级(9)班", "123"), child(r1, "周博文", "一年级(1)班", "18700001111"));
     HttpResponse<String> r = post("tcoordinator", bad, "zh-CN");
     assertThat(r.statusCode()).isEqualTo(422);
     assertThat(r.body()).contains("\"row\":3", "\"column\":\"姓名\"", "此项必填",
@@ -188,7 +196,7 @@ class RosterImportTest extends CareflowTest {
         "\"row\":5", "学号与第 2 行重复");
     assertThat(r.body()).doesNotContain("\"row\":2,");
     assertThat(cases()).isEqualTo(before);
-    assertThat(archive.byStudentNo(List.of("R2001"))).isEmpty();
+    assertThat(archive.byStudentNo(List.of(r1))).isEmpty();
 
     assertThat(post("tcoordinator", bad, "en").body()).contains("The school has no class");
     assertThat(post("tcoordinator", "not a workbook".getBytes(StandardCharsets.UTF_8), "zh-CN").body()).contains("不是有效的 Excel");
@@ -199,61 +207,34 @@ class RosterImportTest extends CareflowTest {
   @Test
   void onThePageALargeRosterShowsItsProgressAndThenItsOutcome() throws Exception {
     long before = cases();
+    String batch = TestSchool.batch("P");
     Object[][] rows = new Object[600][];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = child("P" + (3000 + i), "学生" + i, "一年级(2)班", "187" + String.format("%08d", i));
+      rows[i] = child(batch + i, "学生" + i, "一年级(2)班", "187" + String.format("%08d", i));
     }
     org.careflow.WebSession page = browser().login("tcoordinator", "pw");
-    HttpResponse<String> form = page.get("/import");
-    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-    assertThat(csrf.find()).isTrue();
-    String boundary = "----page";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(roster(rows));
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> upload = page.send(HttpRequest.newBuilder(page.uri("/import"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-    assertThat(upload.statusCode()).isEqualTo(302);
-    String location = upload.headers().firstValue("Location").orElseThrow();
-    String job = location.substring(location.indexOf("job=") + 4);
+    String job = uploadOnPage(page, roster(rows));
     HttpResponse<String> following = page.get("/import?job=" + job);
     assertThat(following.statusCode()).isEqualTo(200);
     assertThat(following.body()).containsAnyOf("id=\"import-bar\"", "导入完成：新建 600 人");
 
     // the page polls the job; its status says how far it has got, and only its owner sees it
-    String status = "";
-    for (int i = 0; i < 600 && !status.contains("\"DONE\""); i++) {
-      status = page.get("/import/jobs/" + job).body();
-      assertThat(status).contains("\"state\"", "\"total\"", "\"written\"");
-      Thread.sleep(100);
-    }
-    assertThat(status).contains("\"state\":\"DONE\"", "\"total\":600", "\"written\":600", "\"created\":600");
+    String[] status = {""};
+    TestSchool.await("the import to finish", java.time.Duration.ofMinutes(3), () -> {
+      status[0] = page.get("/import/jobs/" + job).body();
+      assertThat(status[0]).contains("\"state\"", "\"total\"", "\"written\"");
+      return status[0].contains("\"DONE\"");
+    });
+    assertThat(status[0]).contains("\"state\":\"DONE\"", "\"total\":600", "\"written\":600", "\"created\":600");
     assertThat(browser().login("tadmin", "pw").get("/import/jobs/" + job).statusCode()).isEqualTo(404);
     assertThat(page.get("/import?job=" + job).body()).contains("导入完成：新建 600 人");
     assertThat(cases()).isEqualTo(before + 600);
 
     // a bad file: the page shows the rows' errors once the check has run
-    byte[] bad = roster(child("P9001", null, "一年级(1)班", "18700001111"));
-    form = page.get("/import");
-    csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-    assertThat(csrf.find()).isTrue();
-    body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bad);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    location = page.send(HttpRequest.newBuilder(page.uri("/import"))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build()).headers().firstValue("Location").orElseThrow();
-    String badJob = location.substring(location.indexOf("job=") + 4);
-    for (int i = 0; i < 300 && page.get("/import/jobs/" + badJob).body().contains("\"CHECKING\""); i++) {
-      Thread.sleep(100);
-    }
+    byte[] bad = roster(child(TestSchool.nextStudentNo("P"), null, "一年级(1)班", "18700001111"));
+    String badJob = uploadOnPage(page, bad);
+    TestSchool.await("the bad roster to be checked", java.time.Duration.ofMinutes(1),
+        () -> !page.get("/import/jobs/" + badJob).body().contains("\"CHECKING\""));
     assertThat(page.get("/import?job=" + badJob).body()).contains("花名册有误，没有导入任何内容", "此项必填");
   }
 }

@@ -11,7 +11,6 @@ import static org.careflow.TestSchool.form;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -29,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every path of `family-ties`, called from `child-case` for each term, driven through the task forms and the call log. */
 class FamilyTiesProcessTest extends CareflowTest {
 
-  private static final AtomicInteger STUDENT_NO = new AtomicInteger(8000);
   private static final CurrentUser TEACHER_USER = new CurrentUser("tteacher", List.of(Roles.TEACHER));
 
   @Autowired CaseLifecycle lifecycle;
@@ -47,13 +45,7 @@ class FamilyTiesProcessTest extends CareflowTest {
 
   /** Registration, verification visit (7 September), pairing and first meeting: the case is in care. */
   private long caseInCare() {
-    long caseId = lifecycle.enrol("王小明", school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("F" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
-        "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "第一次见面"));
-    return caseId;
+    return school.caseInCare(school.classA, TEACHER, "tmentor", "F");
   }
 
   private long childOf(long caseId) {

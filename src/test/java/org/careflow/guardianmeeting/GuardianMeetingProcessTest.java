@@ -32,14 +32,8 @@ class GuardianMeetingProcessTest extends CareflowTest {
   @Autowired TaskService tasks;
   @Autowired MeetingGuestRepository guests;
 
-  private long caseInCare(String studentNo) {
-    long caseId = lifecycle.enrol("李雨涵", school.classB.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER2, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER2, form("visitDate", "2026-11-02", "metWith", "祖母",
-        "homeConditions", "砖房", "guardianHealth", "GOOD"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
-    return caseId;
+  private long caseInCare() {
+    return school.caseInCare(school.classB, TEACHER2, "tmentor", "GM");
   }
 
   private Task meetingTask(long meetingId, String key) {
@@ -49,8 +43,8 @@ class GuardianMeetingProcessTest extends CareflowTest {
   @Test
   void absentGuardiansGetAHomeVisitAndPresentOnesDoNot() {
     clockAt(LocalDateTime.of(2026, 11, 2, 9, 0));
-    long present = caseInCare("GM001");
-    long absent = caseInCare("GM002");
+    long present = caseInCare();
+    long absent = caseInCare();
     long meetingId = meetings.startForClass(school.classB.getId());
     ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("guardian-meeting")
         .processInstanceBusinessKey(Long.toString(meetingId)).singleResult();

@@ -32,21 +32,16 @@ class AuditTest extends CareflowTest {
 
   static final TaskWork.Worker WEB = TestSchool.as("tweb", "teacher");
 
-  private long caseInCare(String studentNo) {
+  private long caseInCare() {
     clockAt(LocalDateTime.of(2026, 11, 2, 9, 0));
-    long caseId = lifecycle.enrol("审计测试", school.classC.getId(), "tcoordinator").getId();
-    Map<String, List<String>> a = new HashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
-    school.complete(caseId, "registerChild", WEB, a);
-    school.complete(caseId, "verificationVisit", WEB, form("visitDate", "2026-11-02", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
+    long caseId = school.caseInCare(school.classC, WEB, "tmentor", "AUD");
     clockAt(LocalDateTime.of(2026, 12, 3, 10, 0));
     return caseId;
   }
 
   @Test
   void readsAndChangesAreAuditedAndOnlySupervisorsReadTheTrail() {
-    long caseId = caseInCare("AUD001");
+    long caseId = caseInCare();
     long childId = cases.careCase(caseId).getChild().getId();
     WebSession teacher = browser().login("tweb", "pw");
     assertThat(teacher.get("/children/" + childId).statusCode()).isEqualTo(200);
@@ -65,7 +60,7 @@ class AuditTest extends CareflowTest {
 
   @Test
   void theSecondTeacherToCompleteATaskIsToldItIsDoneAndNothingIsWritten() {
-    long caseId = caseInCare("AUD002");
+    long caseId = caseInCare();
     Task talk = school.task(caseId, "monthlyTalk");
     WebSession first = browser().login("tweb", "pw");
     WebSession second = browser().login("tweb", "pw"); // the same teacher on a second device

@@ -43,7 +43,7 @@ class DigestMailTest extends CareflowTest {
   void eachTeacherWithLateWorkAndEachSupervisorGetOneDigestInChineseWithoutChildrensNames() throws Exception {
     clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
     long caseId = lifecycle.enrol("邮件测试", school.classA.getId(), "tcoordinator").getId();
-    var form = archive("M" + System.nanoTime() % 100000, "BOTH_AWAY", LocalDate.of(2026, 1, 1));
+    var form = archive(org.careflow.TestSchool.nextStudentNo("DM"), "BOTH_AWAY", LocalDate.of(2026, 1, 1));
     form.put("name", List.of("邮件测试"));
     school.complete(caseId, "registerChild", TEACHER, form); // verification visit due 09-21
     clockAt(LocalDateTime.of(2026, 10, 25, 7, 0));

@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -42,7 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class OversightTest extends CareflowTest {
 
-  private static final AtomicInteger STUDENT_NO = new AtomicInteger(7000);
   private static final String CLASS_NAME = "督导测试班";
   static final LocalDateTime NOW = LocalDateTime.of(2026, 10, 25, 10, 0);
 
@@ -54,10 +52,14 @@ class OversightTest extends CareflowTest {
 
   static SchoolClass oversightClass;
   static final Map<String, Long> CHILDREN = new HashMap<>();
+  /** The context (H2, or PostgreSQL in OversightPostgresTest) whose database holds the class above. */
+  static TestSchool madeIn;
 
   @BeforeEach
   synchronized void aClassWithWorkInEveryAgeBucket() {
-    if (oversightClass == null) {
+    if (madeIn != school) {
+      madeIn = school;
+      CHILDREN.clear();
       new TransactionTemplate(txm).executeWithoutResult(s -> {
         accounts.ensureUser("toversight", "督导测试班主任", "pw", Roles.TEACHER);
         teachers.save(new Teacher("toversight", "督导测试班主任", school.classA.getSchool(), "科学", false));
@@ -76,7 +78,7 @@ class OversightTest extends CareflowTest {
   private void register(String name, LocalDateTime at) {
     clockAt(at);
     long caseId = lifecycle.enrol(name, oversightClass.getId(), "tcoordinator").getId();
-    Map<String, java.util.List<String>> form = archive("O" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1));
+    Map<String, java.util.List<String>> form = archive(TestSchool.nextStudentNo("O"), "BOTH_AWAY", LocalDate.of(2026, 1, 1));
     form.put("name", java.util.List.of(name));
     school.complete(caseId, "registerChild", TestSchool.as("toversight", Roles.TEACHER), form);
     CHILDREN.put(name, caseId);
@@ -328,24 +330,15 @@ class OversightTest extends CareflowTest {
    */
   @Test
   void theTargetsFollowTheRecordsAsTheyAreWrittenAndMatchARebuildFromTheRecords() {
-    SchoolClass[] own = new SchoolClass[1];
-    new TransactionTemplate(txm).executeWithoutResult(s -> {
-      accounts.ensureUser("ttargets", "目标测试班主任", "pw", Roles.TEACHER);
-      teachers.save(new Teacher("ttargets", "目标测试班主任", school.classA.getSchool(), "语文", false));
-      own[0] = classes.save(new SchoolClass(school.classA.getSchool(), "督导目标班", 4, "ttargets"));
-    });
-    Scope scope = Scope.classes(java.util.Set.of(own[0].getId()));
+    String teacher = school.newUser("ttargets", Roles.TEACHER);
+    SchoolClass own = school.newClass("四", 4, teacher);
+    Scope scope = Scope.classes(java.util.Set.of(own.getId()));
     clockAt(LocalDateTime.of(2026, 9, 2, 9, 0));
-    long caseId = lifecycle.enrol("目标甲", own[0].getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TestSchool.as("ttargets", Roles.TEACHER), archive("O" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TestSchool.as("ttargets", Roles.TEACHER), TestSchool.form("visitDate", "2026-09-02", "metWith", "祖母",
-        "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
-    school.complete(caseId, "assignMentor", TestSchool.COORDINATOR, TestSchool.form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), TestSchool.form("meetingDate", "2026-09-02", "mood", "CALM", "notes", "见面"));
+    long caseId = school.caseInCare(own, TestSchool.as(teacher, Roles.TEACHER), "tmentor", "O");
     clockAt(LocalDateTime.of(2026, 9, 11, 16, 0));
     school.complete(caseId, "weeklyCheckIn", TestSchool.as("tmentor", "mentor"), TestSchool.form("checkInDate", "2026-09-11", "mood", "CALM", "topics", "study"));
     clockAt(LocalDateTime.of(2026, 9, 20, 16, 0));
-    school.complete(caseId, "monthlyTalk", TestSchool.as("ttargets", Roles.TEACHER),
+    school.complete(caseId, "monthlyTalk", TestSchool.as(teacher, Roles.TEACHER),
         TestSchool.form("talkDate", "2026-09-20", "topics", "study", "mood", "CALM", "parentsInformed", "true"));
     clockAt(NOW);
 

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -26,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The reminder and escalation timers of child-case, with the clock moved: who is told, when, and where it shows. */
 class ReminderProcessTest extends CareflowTest {
 
-  private static final AtomicInteger STUDENT_NO = new AtomicInteger(5000);
 
   @Autowired CaseLifecycle lifecycle;
   @Autowired ManagementService management;
@@ -40,9 +38,7 @@ class ReminderProcessTest extends CareflowTest {
   }
 
   private long registeredCase() {
-    long caseId = lifecycle.enrol("提醒测试", school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("R" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    return caseId;
+    return school.registeredCase(school.classA, TEACHER, "RM");
   }
 
   private Job timer(Task t, String activityId) {

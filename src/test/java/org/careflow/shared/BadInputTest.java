@@ -53,21 +53,23 @@ class BadInputTest extends CareflowTest {
   record Fixture(long child, long caseId, String talk, long otherChild, String otherTask, String otherStudentNo) {}
 
   private static Fixture fixture;
+  /** The fixture's two children's student numbers, this test's own. */
+  private static final String OWN_NO = TestSchool.nextStudentNo("BAD"), OTHER_NO = TestSchool.nextStudentNo("BAD");
 
   private synchronized Fixture fixture() {
     if (fixture == null) {
       clockAt(LocalDateTime.of(2026, 11, 2, 9, 0));
       long caseId = lifecycle.enrol("坏输入甲", school.classA.getId(), "tteacher").getId();
-      school.complete(caseId, "registerChild", TestSchool.TEACHER, new HashMap<>(TestSchool.archive("BAD001", "BOTH_AWAY", LocalDate.of(2025, 12, 1))));
+      school.complete(caseId, "registerChild", TestSchool.TEACHER, new HashMap<>(TestSchool.archive(OWN_NO, "BOTH_AWAY", LocalDate.of(2025, 12, 1))));
       school.complete(caseId, "verificationVisit", TestSchool.TEACHER, form("visitDate", "2026-11-02", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
       school.complete(caseId, "assignMentor", TestSchool.COORDINATOR, form("mentor", "tmentor"));
       school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
       clockAt(LocalDateTime.of(2026, 12, 3, 10, 0));
       String talk = school.task(caseId, "monthlyTalk").getId();
       long otherCase = lifecycle.enrol("坏输入乙", school.classB.getId(), "tteacher2").getId();
-      school.complete(otherCase, "registerChild", TestSchool.TEACHER2, new HashMap<>(TestSchool.archive("BAD002", "BOTH_AWAY", LocalDate.of(2025, 12, 1))));
+      school.complete(otherCase, "registerChild", TestSchool.TEACHER2, new HashMap<>(TestSchool.archive(OTHER_NO, "BOTH_AWAY", LocalDate.of(2025, 12, 1))));
       String otherTask = school.task(otherCase, "verificationVisit").getId();
-      fixture = new Fixture(cases.careCase(caseId).getChild().getId(), caseId, talk, cases.careCase(otherCase).getChild().getId(), otherTask, "BAD002");
+      fixture = new Fixture(cases.careCase(caseId).getChild().getId(), caseId, talk, cases.careCase(otherCase).getChild().getId(), otherTask, OTHER_NO);
     }
     clockAt(LocalDateTime.of(2026, 12, 3, 10, 0));
     return fixture;
@@ -110,7 +112,7 @@ class BadInputTest extends CareflowTest {
       WebSession s = as("tteacher");
       String page = s.get("/children/" + f.child() + "/edit").body();
       String version = page.replaceAll("(?s).*name=\"version\" value=\"(\\d+)\".*", "$1");
-      Map<String, List<String>> form = new HashMap<>(TestSchool.archive("BAD001", "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
+      Map<String, List<String>> form = new HashMap<>(TestSchool.archive(OWN_NO, "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
       form.keySet().removeAll(List.of("consentGiven", "consentBy", "consentMethod"));
       form.put("version", List.of(version));
       form.put(field, List.of(values));
@@ -318,7 +320,7 @@ class BadInputTest extends CareflowTest {
     all.add(edit("Chinese in the student number", "studentNo", "学号一", "validation.studentNo"));
     all.add(edit("a space in the student number", "studentNo", "A B", "validation.studentNo"));
     all.add(edit("a student number of 21 characters", "studentNo", "A".repeat(21), "validation.studentNo"));
-    all.add(edit("another child's student number", "studentNo", "BAD002", "validation.studentNoTaken"));
+    all.add(edit("another child's student number", "studentNo", OTHER_NO, "validation.studentNoTaken"));
     all.add(edit("personality too long", "personality", repeat(201), "validation.tooLong", 200));
     all.add(edit("no home address", "homeAddress", "", "validation.required"));
     all.add(edit("home address too long", "homeAddress", repeat(201), "validation.tooLong", 200));

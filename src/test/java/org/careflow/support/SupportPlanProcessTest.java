@@ -17,7 +17,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -44,7 +43,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class SupportPlanProcessTest extends CareflowTest {
 
-  private static final AtomicInteger STUDENT_NO = new AtomicInteger(5000);
 
   @Autowired CaseLifecycle lifecycle;
   @Autowired RuntimeService runtime;
@@ -65,13 +63,7 @@ class SupportPlanProcessTest extends CareflowTest {
   }
 
   private long caseInCare() {
-    long caseId = lifecycle.enrol("王小明", school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("SP" + STUDENT_NO.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
-        "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "第一次见面"));
-    return caseId;
+    return school.caseInCare(school.classA, TEACHER, "tmentor", "SP");
   }
 
   private ProcessInstance caseInstance(long caseId) {

@@ -11,7 +11,6 @@ import static org.careflow.TestSchool.form;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.enrolment.CaseLifecycle;
@@ -22,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The mentors' scores as 篇29 defines them, from real term reviews and the supervisor's selection. */
 class CommendationTest extends CareflowTest {
 
-  private static final AtomicInteger N = new AtomicInteger(500);
 
   @Autowired Commendations commendations;
   @Autowired CaseLifecycle lifecycle;
@@ -54,7 +52,7 @@ class CommendationTest extends CareflowTest {
   void theSupervisorSelectsFromTheTermsReviewsAndTheScoresFollow() {
     clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
     long caseId = lifecycle.enrol("陈小军", school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("C" + N.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "registerChild", TEACHER, archive(TestSchool.nextStudentNo("C"), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
         "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
     school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor2"));

@@ -11,7 +11,6 @@ import static org.careflow.TestSchool.form;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -32,7 +31,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The year-end promotion with real cases: open tasks move to the new class teacher's inbox, the history shows it, the top grade graduates. */
 class HandoverTest extends CareflowTest {
 
-  private static final AtomicInteger N = new AtomicInteger(70);
 
   @Autowired YearEndHandover handover;
   @Autowired SchoolClassRepository classes;
@@ -49,17 +47,11 @@ class HandoverTest extends CareflowTest {
   }
 
   private SchoolClass newClass(String grade, int g) {
-    return classes.save(new SchoolClass(school.classA.getSchool(), grade + "年级(" + N.incrementAndGet() + ")班", g, "tteacher"));
+    return school.newClass(grade, g, "tteacher");
   }
 
   private long caseInCare(SchoolClass c) {
-    long caseId = lifecycle.enrol("刘小红", c.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TestSchool.TEACHER, archive("H" + N.incrementAndGet(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TestSchool.TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
-        "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "见面"));
-    return caseId;
+    return school.caseInCare(c, TestSchool.TEACHER, "tmentor", "H");
   }
 
   private List<Task> openTasks(long caseId) {
