@@ -18,6 +18,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 final class Browser {
 
+  /**
+   * How long a browser test waits for a page, a script or the application to show something: generous,
+   * since the build machine may be busy; a test that works goes on as soon as the condition holds.
+   */
+  public static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(60);
+
+
   static final Path SHOTS = Path.of("target/screenshots");
 
   private Browser() {}

@@ -33,8 +33,9 @@ class CoordinatorEditsInBrowserTest extends CareflowTest {
     return repository.createProcessDefinitionQuery().processDefinitionKey("child-case").latestVersion().singleResult();
   }
 
+  /** Waits on a condition for up to {@link Browser#PATIENCE}; {@code seconds} is how long it usually takes. */
   static WebDriverWait waiting(ChromeDriver d, int seconds) {
-    return new WebDriverWait(d, Duration.ofSeconds(seconds));
+    return new WebDriverWait(d, Browser.PATIENCE.compareTo(Duration.ofSeconds(seconds)) > 0 ? Browser.PATIENCE : Duration.ofSeconds(seconds));
   }
 
   void login(ChromeDriver d) {

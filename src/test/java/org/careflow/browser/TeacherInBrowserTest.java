@@ -66,14 +66,14 @@ class TeacherInBrowserTest {
     d.findElement(By.name("username")).sendKeys(user);
     d.findElement(By.name("password")).sendKeys("demo");
     d.findElement(By.cssSelector("button[type=submit]")).click();
-    new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElements(By.cssSelector("ul.tasks")).size() > 0);
+    new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector("ul.tasks")).size() > 0);
   }
 
   /** The first overdue monthly talk in the inbox, narrowed to monthly talks with the filter. */
   static void filterMonthlyTalks(ChromeDriver d) {
     new Select(d.findElement(By.id("kind"))).selectByValue("monthlyTalk");
     d.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-    new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().contains("kind=monthlyTalk"));
+    new WebDriverWait(d, Browser.PATIENCE).until(x -> x.getCurrentUrl().contains("kind=monthlyTalk"));
   }
 
   static void openOverdueTalk(ChromeDriver d) {
@@ -82,7 +82,7 @@ class TeacherInBrowserTest {
     assertThat(overdue).as("an overdue monthly talk in the demo teacher's inbox").isNotEmpty();
     assertThat(overdue.get(0).getText()).contains("每月谈心", "已逾期");
     overdue.get(0).click();
-    new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElements(By.id("task-form")).size() > 0);
+    new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.id("task-form")).size() > 0);
   }
 
   static void setDate(ChromeDriver d, String name, String isoDate) {
@@ -107,7 +107,7 @@ class TeacherInBrowserTest {
 
   static void seeOnTimeline(ChromeDriver d, String childPage, String concerns) {
     d.get(childPage);
-    new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElements(By.cssSelector("ol.timeline")).size() > 0);
+    new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector("ol.timeline")).size() > 0);
     String timeline = d.findElement(By.cssSelector("ol.timeline")).getText();
     assertThat(timeline).contains("班主任每月谈心", concerns, "学习、情绪", "低落");
   }
@@ -123,10 +123,10 @@ class TeacherInBrowserTest {
       openOverdueTalk(d);
       int before = talks();
       String child = fillTalkAndSubmit(d, "桌面端记录：想念在外打工的妈妈");
-      new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> talks() == before + 1);
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> talks() == before + 1);
       seeOnTimeline(d, child, "桌面端记录：想念在外打工的妈妈");
       WebElement diagram = d.findElement(By.cssSelector(".case-diagram"));
-      new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> diagram.getAttribute("data-rendered") != null);
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> diagram.getAttribute("data-rendered") != null);
       assertThat(diagram.findElements(By.cssSelector("svg .cf-active"))).isNotEmpty();
       Browser.screenshot(d, "child-desktop");
     } finally {
@@ -148,7 +148,7 @@ class TeacherInBrowserTest {
       Browser.screenshot(d, "task-phone");
       int before = talks();
       String child = fillTalkAndSubmit(d, "手机端记录：和同学相处融洽");
-      new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> talks() == before + 1);
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> talks() == before + 1);
       seeOnTimeline(d, child, "手机端记录：和同学相处融洽");
       assertFits(d, "child");
       Browser.screenshot(d, "child-phone");
@@ -165,7 +165,7 @@ class TeacherInBrowserTest {
       login(d, "teacher");
       filterMonthlyTalks(d);
       d.findElement(By.cssSelector("a.task-link")).click();
-      new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElements(By.id("task-form")).size() > 0);
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.id("task-form")).size() > 0);
       String url = d.getCurrentUrl();
       int before = talks();
       setDate(d, "talkDate", today());

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.careflow.CareflowTest;
+import org.careflow.TestSchool;
 import org.careflow.enrolment.CaseLifecycle;
 import org.careflow.shared.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,8 @@ class ArchiveValidationTest extends CareflowTest {
   @Autowired CaseLifecycle lifecycle;
   @Autowired ChildArchive archive;
   @Autowired CareCases cases;
+  /** This test's child's student number (a new instance, so a new number, for every test). */
+  final String studentNo = TestSchool.nextStudentNo("ARC");
 
   @BeforeEach
   void autumn() {
@@ -46,7 +49,7 @@ class ArchiveValidationTest extends CareflowTest {
     int historyBefore = archive.history(childId).size();
 
     // The form's own rules first...
-    Map<String, List<String>> form = new HashMap<>(archive("ARC001", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    Map<String, List<String>> form = new HashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     form.put("guardianPhone", List.of("1381234567"));      // ten digits
     form.put("guardianAge", List.of("7"));
     form.put("consentGiven", List.of());                   // no consent
@@ -57,7 +60,7 @@ class ArchiveValidationTest extends CareflowTest {
         .containsEntry("sex", "validation.option");
 
     // ...then the archive's: dates that cannot be
-    form = new HashMap<>(archive("ARC001", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    form = new HashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     form.put("birthDate", List.of("2027-01-01"));          // in the future
     form.put("fatherAwaySince", List.of("2026-12-01"));    // in the future
     assertThat(rejected(caseId, form)).containsEntry("birthDate", "validation.pastDate")
@@ -73,9 +76,9 @@ class ArchiveValidationTest extends CareflowTest {
   @Test
   void aStudentNumberBelongsToOneChild() {
     long first = lifecycle.enrol("周佳怡", school.classA.getId(), "tcoordinator").getId();
-    school.complete(first, "registerChild", TEACHER, archive("ARC002", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(first, "registerChild", TEACHER, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     long second = lifecycle.enrol("吴博文", school.classA.getId(), "tcoordinator").getId();
-    assertThat(rejected(second, archive("ARC002", "BOTH_AWAY", LocalDate.of(2026, 1, 1))))
+    assertThat(rejected(second, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1))))
         .containsEntry("studentNo", "validation.studentNoTaken");
   }
 
@@ -83,7 +86,7 @@ class ArchiveValidationTest extends CareflowTest {
   void everyChangeIsKeptWithWhoAndWhat() {
     long caseId = lifecycle.enrol("徐诗涵", school.classA.getId(), "tcoordinator").getId();
     long childId = cases.careCase(caseId).getChild().getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("ARC003", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "registerChild", TEACHER, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     List<ArchiveChange> history = archive.history(childId);
     assertThat(history).extracting(ArchiveChange::getField).contains("guardianPhone", "careType", "name", "consent");
     ArchiveChange rename = history.stream().filter(h -> h.getField().equals("name") && h.getOldValue() != null).findFirst().orElseThrow();

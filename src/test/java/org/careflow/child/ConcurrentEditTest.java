@@ -35,6 +35,8 @@ class ConcurrentEditTest extends CareflowTest {
   @Autowired JdbcTemplate jdbc;
 
   static final TaskWork.Worker WEB = TestSchool.as("tweb", "teacher");
+  /** This test's child's student number (a new instance, so a new number, for every test). */
+  final String studentNo = TestSchool.nextStudentNo("CON");
   static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
   private long registered(String studentNo) {
@@ -52,7 +54,7 @@ class ConcurrentEditTest extends CareflowTest {
 
   /** The whole archive as the edit page shows it, with one field changed. */
   private Map<String, List<String>> edited(String version, String field, String value) {
-    Map<String, List<String>> f = new HashMap<>(TestSchool.archive("CON001", "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
+    Map<String, List<String>> f = new HashMap<>(TestSchool.archive(studentNo, "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
     f.keySet().removeAll(List.of("consentGiven", "consentBy", "consentMethod"));
     f.put("version", List.of(version));
     f.put(field, List.of(value));
@@ -61,7 +63,7 @@ class ConcurrentEditTest extends CareflowTest {
 
   @Test
   void theSecondSaveOfTheSameArchiveIsToldItChangedAndShownTheCurrentValues() {
-    long caseId = registered("CON001");
+    long caseId = registered(studentNo);
     long childId = cases.careCase(caseId).getChild().getId();
     WebSession teacher = browser().login("tweb", "pw");
     WebSession coordinator = browser().login("tcoordinator", "pw");
@@ -94,7 +96,7 @@ class ConcurrentEditTest extends CareflowTest {
 
   @Test
   void onlyTheClassTeacherAndCoordinatorsEditAndBadValuesAreShownNotSaved() {
-    long caseId = registered("CON002");
+    long caseId = registered(studentNo);
     long childId = cases.careCase(caseId).getChild().getId();
     assertThat(browser().login("tteacher2", "pw").get("/children/" + childId + "/edit").statusCode()).isEqualTo(404);
     WebSession other = browser().login("tteacher2", "pw");
@@ -115,7 +117,7 @@ class ConcurrentEditTest extends CareflowTest {
 
   @Test
   void twoTeachersCompletingTheSameTaskAtOnceOneSucceedsTheOtherIsToldAndOneRecordIsWritten() throws Exception {
-    long caseId = registered("CON003");
+    long caseId = registered(studentNo);
     school.complete(caseId, "verificationVisit", WEB, form("visitDate", "2026-11-02", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
     school.complete(caseId, "assignMentor", TestSchool.COORDINATOR, form("mentor", "tmentor"));
     school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));

@@ -128,9 +128,9 @@ class CaseMigrationTest extends CareflowTest {
     int from = repository.createProcessDefinitionQuery().processDefinitionKey("child-case").latestVersion().singleResult().getVersion();
     long toRegister = lifecycle.enrol("迁移一", school.classA.getId(), "tcoordinator").getId();
     long inVisit = lifecycle.enrol("迁移二", school.classA.getId(), "tcoordinator").getId();
-    school.complete(inVisit, "registerChild", TEACHER, archive("MIG2", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(inVisit, "registerChild", TEACHER, archive(org.careflow.TestSchool.nextStudentNo("MIG"), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     long inCare = lifecycle.enrol("迁移三", school.classA.getId(), "tcoordinator").getId();
-    school.complete(inCare, "registerChild", TEACHER, archive("MIG3", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(inCare, "registerChild", TEACHER, archive(org.careflow.TestSchool.nextStudentNo("MIG"), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     school.complete(inCare, "verificationVisit", TEACHER, form("visitDate", "2026-10-12", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
     school.complete(inCare, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
     school.complete(inCare, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-10-12", "mood", "CALM", "notes", "好"));
@@ -176,7 +176,7 @@ class CaseMigrationTest extends CareflowTest {
       school.complete(inVisit, "verificationVisit", TEACHER, form("visitDate", "2026-10-12", "metWith", "祖母", "homeConditions", "好", "guardianHealth", "GOOD"));
       assertThat(school.task(inVisit, "assignMentor")).isNotNull();
       // ...and a migrated one follows the new design: no verification visit any more
-      school.complete(toRegister, "registerChild", TEACHER, archive("MIG1", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+      school.complete(toRegister, "registerChild", TEACHER, archive(org.careflow.TestSchool.nextStudentNo("MIG"), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
       assertThat(school.task(toRegister, "verificationVisit")).isNull();
       assertThat(school.task(toRegister, "assignMentor")).isNotNull();
       assertThat(school.task(inCare, "monthlyTalk")).isNotNull();

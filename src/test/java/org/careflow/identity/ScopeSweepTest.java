@@ -499,12 +499,9 @@ class ScopeSweepTest extends CareflowTest {
   }
 
   private static HttpRequest multipart(HttpRequest.Builder b, byte[] file) {
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
-        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes("\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8));
-    return b.header("Content-Type", "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    String boundary = "----careflow-scope";
+    return b.header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(WebSession.multipartBody(boundary, Map.of(),
+        new WebSession.FilePart("file", "roster.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file))).build();
   }
 
   private static String enc(String s) {

@@ -131,17 +131,8 @@ class WebSafetyTest extends CareflowTest {
   }
 
   private static HttpRequest multipart(WebSession s, String path, byte[] file, String csrf) {
-    String boundary = "----careflow";
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.xlsx\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + (csrf == null ? "" : "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary)
-        + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + file.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(file, 0, body, head.length, file.length);
-    System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-    return HttpRequest.newBuilder(s.uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    return s.multipart(path, csrf == null ? Map.of() : Map.of("_csrf", csrf),
+        new WebSession.FilePart("file", "roster.xlsx", "application/octet-stream", file)).build();
   }
 
   @Test

@@ -125,28 +125,13 @@ class BadInputTest extends CareflowTest {
   }
 
   static HttpResponse<String> multipart(WebSession s, String path, Map<String, byte[]> files, String user, String language) {
-    String boundary = "----careflowbad";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    try {
-      if (path.startsWith("/engine-rest/")) {
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbad\r\n").getBytes(StandardCharsets.UTF_8));
-      }
-      for (Map.Entry<String, byte[]> e : files.entrySet()) {
-        String field = path.startsWith("/engine-rest/") ? e.getKey() : "file";
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + e.getKey()
-            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(e.getValue());
-        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-      }
-      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return s.send(HttpRequest.newBuilder(s.uri(path))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8)))
-        .header("Accept-Language", language)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    boolean engine = path.startsWith("/engine-rest/");
+    WebSession.FilePart[] parts = files.entrySet().stream()
+        .map(e -> new WebSession.FilePart(engine ? e.getKey() : "file", e.getKey(), "application/octet-stream", e.getValue()))
+        .toArray(WebSession.FilePart[]::new);
+    return s.send(s.multipart(path, engine ? Map.of("deployment-name", "bad") : Map.of(), parts)
+        .header("Authorization", WebSession.basicAuth(user, "pw"))
+        .header("Accept-Language", language).build());
   }
 
   static final String[] HEADERS = {"学号", "姓名", "性别", "出生日期", "班级", "留守类型", "监护人姓名", "监护人关系", "监护人电话",

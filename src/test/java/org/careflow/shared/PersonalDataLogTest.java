@@ -48,7 +48,7 @@ class PersonalDataLogTest extends CareflowTest {
       long childId = Long.parseLong(enrolled.headers().firstValue("Location").orElseThrow().replaceAll(".*/children/(\\d+).*", "$1"));
       long caseId = cases.casesOfChild(childId).get(0).getId();
       String register = school.task(caseId, "registerChild").getId();
-      Map<String, List<String>> archive = new HashMap<>(TestSchool.archive("LOG001", "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
+      Map<String, List<String>> archive = new HashMap<>(TestSchool.archive(TestSchool.nextStudentNo("LOG"), "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
       archive.put("name", List.of("Lgname甲"));
       archive.put("guardianPhone", List.of("13655501234"));
       archive.put("fatherPhone", List.of("1365550567")); // one digit short: refused first
