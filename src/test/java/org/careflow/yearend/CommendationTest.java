@@ -51,12 +51,7 @@ class CommendationTest extends CareflowTest {
   @Test
   void theSupervisorSelectsFromTheTermsReviewsAndTheScoresFollow() {
     clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-    long caseId = lifecycle.enrol("陈小军", school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive(TestSchool.nextStudentNo("C"), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
-        "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor2"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor2", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "见面"));
+    long caseId = school.caseInCare(school.classA, TEACHER, "tmentor2", "C");
     school.fireTimersDueBy(LocalDateTime.of(2027, 1, 21, 8, 0));
     school.complete(caseId, "termReview", TEACHER, form("progress", "进步明显", "rankBefore", "12", "rankAfter", "7",
         "outcome", "continue", "summary", "继续帮扶"));
