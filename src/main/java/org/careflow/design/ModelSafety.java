@@ -37,6 +37,15 @@ public final class ModelSafety {
 
   /** The broken rules of one file, each naming the element (its own id or its nearest ancestor's). */
   public static List<ModelRules.Violation> check(String resource, byte[] xml) {
+    return check(resource, xml, name -> true);
+  }
+
+  /**
+   * As {@link #check(String, byte[])}; {@code existingBean} tells which names are beans at all: a delegate
+   * naming a bean outside the vocabulary is refused here, a name that is no bean is left to {@link ModelRules}
+   * (which says it does not exist).
+   */
+  public static List<ModelRules.Violation> check(String resource, byte[] xml, java.util.function.Predicate<String> existingBean) {
     List<ModelRules.Violation> out = new ArrayList<>();
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -60,10 +69,12 @@ public final class ModelSafety {
           case XMLStreamConstants.START_ELEMENT -> {
             String name = r.getLocalName();
             String id = r.getAttributeValue(null, "id");
-            ids.push(id != null && !id.isBlank() ? id : ids.isEmpty() ? resource : ids.peek());
+            // an event definition is reported as its event, the element a person sees in the modeller
+            boolean own = id != null && !id.isBlank() && !(name.endsWith("EventDefinition") && !ids.isEmpty());
+            ids.push(own ? id : ids.isEmpty() ? resource : ids.peek());
             names.push(name);
             texts.push(new StringBuilder());
-            element(r, name, ids.peek(), dmn, out);
+            element(r, name, ids.peek(), existingBean, out);
           }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
             if (!texts.isEmpty()) {
@@ -94,7 +105,8 @@ public final class ModelSafety {
     return out;
   }
 
-  private static void element(XMLStreamReader r, String name, String id, boolean dmn, List<ModelRules.Violation> out) {
+  private static void element(XMLStreamReader r, String name, String id, java.util.function.Predicate<String> existingBean,
+      List<ModelRules.Violation> out) {
     if (name.equals("scriptTask") || name.equals("script")) {
       out.add(v(id, "script", "scripts are not allowed"));
     }
@@ -113,6 +125,10 @@ public final class ModelSafety {
           out.add(v(id, "language", "expression language '" + value + "' is not allowed", value));
         }
       } else if (DELEGATE_ATTRIBUTES.contains(attribute)) {
+        String bean = value.strip().matches("[$#]\\{[A-Za-z][A-Za-z0-9]*}") ? value.strip().substring(2, value.strip().length() - 1) : null;
+        if (bean != null && !ModelVocabulary.BEANS.contains(bean) && !existingBean.test(bean)) {
+          continue; // no such bean: nothing it could run, and ModelRules names it
+        }
         if (!ExpressionRules.allowed(value, ExpressionRules.Use.DELEGATE)) {
           out.add(v(id, "delegateBean", attribute + " must name one of careflow's beans: " + value, attribute, shorten(value)));
         }

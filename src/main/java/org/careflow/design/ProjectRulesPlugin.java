@@ -111,7 +111,7 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
       }
 
       public boolean hasBean(String bean) {
-        return context.containsBean(bean);
+        return ModelVocabulary.BEANS.contains(bean) && context.containsBean(bean);
       }
     };
     for (ResourceEntity r : resources.values()) {
@@ -166,7 +166,7 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
       if (!ModelSafety.isModel(r.getName())) {
         continue;
       }
-      for (ModelRules.Violation v : ModelSafety.check(r.getName(), r.getBytes() == null ? new byte[0] : r.getBytes())) {
+      for (ModelRules.Violation v : ModelSafety.check(r.getName(), r.getBytes() == null ? new byte[0] : r.getBytes(), context::containsBean)) {
         add(problems, summary, r.getName(), v);
         firstResource = firstResource == null ? r.getName() : firstResource;
       }
