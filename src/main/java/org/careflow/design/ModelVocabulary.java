@@ -20,7 +20,9 @@ public final class ModelVocabulary {
       "caseRoles", "classRoles", "familyContact", "supportPlans",
       "eligibilityDelegate", "absenteeVisitDelegate", "nextTermDelegate",
       "taskReminder", "taskEscalation",
-      "riskInputs", "riskRecord", "supportPlanOpen", "supportPlanEnded"));
+      "riskInputs", "riskRecord", "supportPlanOpen", "supportPlanEnded",
+      // named by models being written on other branches (term meetings, mentor pairing)
+      "termMeeting", "mentorPairing"));
 
   /** The names the engine gives the running execution or task inside an expression. */
   public static final Set<String> SCOPE_NAMES = Set.of("execution", "task");

@@ -245,10 +245,11 @@ class DeploymentRulesTest extends CareflowTest {
     var latest = repository.createProcessDefinitionQuery().processDefinitionKey("child-case").latestVersion().singleResult();
     String xml = Bpmn.convertToString(repository.getBpmnModelInstance(latest.getId()));
     long count = repository.createProcessDefinitionQuery().processDefinitionKey("child-case").count();
-    var withListener = repository.getBpmnModelInstance(latest.getId());
+    // fresh copies: the engine's own model instance is cached and shared, changing it would change child-case for everyone
+    var withListener = Bpmn.readModelFromStream(repository.getProcessModel(latest.getId()));
     ((org.camunda.bpm.model.bpmn.instance.UserTask) withListener.getModelElementById("registerChild")).builder()
         .camundaExecutionListenerExpression("start", touch(file));
-    var withClass = repository.getBpmnModelInstance(latest.getId());
+    var withClass = Bpmn.readModelFromStream(repository.getProcessModel(latest.getId()));
     ((org.camunda.bpm.model.bpmn.instance.UserTask) withClass.getModelElementById("registerChild"))
         .setAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "class", "org.careflow.Evil");
     List<String> drafts = List.of(Bpmn.convertToString(withListener), Bpmn.convertToString(withClass));
