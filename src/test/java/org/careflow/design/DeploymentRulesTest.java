@@ -299,6 +299,21 @@ class DeploymentRulesTest extends CareflowTest {
         .hasMessageContaining("switched off");
   }
 
+  @Test
+  void aDecisionThatReachesTheDecisionEngineAnywayCannotTouchTheJvm() {
+    Path file = tmp.resolve("ran-" + System.nanoTime());
+    // straight to the engine's DMN engine, round the deployment check: JUEL through the sandbox, scripts switched off
+    for (String language : List.of("juel", "javascript")) {
+      String text = language.equals("juel") ? xmlAttr(touch(file)) : "java.lang.Runtime.getRuntime().exec('touch " + file + "')";
+      String xml = decision("direct-" + language, "expressionLanguage=\"" + language + "\"><text>" + text + "</text>");
+      assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(c -> configuration.getDmnEngine()
+          .evaluateDecisionTable("direct-" + language, new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+              org.camunda.bpm.engine.variable.Variables.createVariables())))
+          .as(language).hasStackTraceContaining(language.equals("juel") ? "sandbox" : "switched off");
+    }
+    assertThat(file).doesNotExist();
+  }
+
   static void waitFor(java.lang.Process p) {
     try {
       p.waitFor();
