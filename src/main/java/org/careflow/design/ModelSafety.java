@@ -63,7 +63,8 @@ public final class ModelSafety {
         int event = r.next();
         switch (event) {
           case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION -> {
-            out.add(v(resource, "doctype", "a DOCTYPE or entity is not allowed"));
+            // reported like any file the engine could not read, with the reason in the parenthesis
+            out.add(v(resource, "unreadable", "a DOCTYPE or entity is not allowed", resource, "DOCTYPE and entities are not allowed"));
             return out;
           }
           case XMLStreamConstants.START_ELEMENT -> {
