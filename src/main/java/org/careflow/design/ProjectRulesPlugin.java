@@ -76,6 +76,7 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
       return;
     }
     Map<String, ResourceEntity> resources = deployment.getResources();
+    safety(resources);
     Set<String> forms = new HashSet<>();
     Set<String> decisions = new HashSet<>();
     List<String> summary = new ArrayList<>();
@@ -110,7 +111,7 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
       }
 
       public boolean hasBean(String bean) {
-        return context.containsBean(bean);
+        return ModelVocabulary.BEANS.contains(bean) && context.containsBean(bean);
       }
     };
     for (ResourceEntity r : resources.values()) {
@@ -150,6 +151,30 @@ class ProjectRulesPlugin extends AbstractProcessEnginePlugin {
     jdbc.update("insert into cf_deployment_record (deployment_id, author, deployed_at, source, name) values (?, ?, ?, ?, ?)",
         deployment.getId(), author, java.sql.Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()),
         deployment.getSource(), deployment.getName());
+  }
+
+  /**
+   * Models cannot execute code: every model file read as plain XML ({@link ModelSafety}) before any other
+   * check and before the engine's own deployers parse it, since the engine evaluates a timer start event's
+   * date while deploying. A file that breaks these rules is refused with nothing else looked at.
+   */
+  void safety(Map<String, ResourceEntity> resources) {
+    List<String> summary = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    String firstResource = null;
+    for (ResourceEntity r : resources.values()) {
+      if (!ModelSafety.isModel(r.getName())) {
+        continue;
+      }
+      for (ModelRules.Violation v : ModelSafety.check(r.getName(), r.getBytes() == null ? new byte[0] : r.getBytes(), context::containsBean)) {
+        add(problems, summary, r.getName(), v);
+        firstResource = firstResource == null ? r.getName() : firstResource;
+      }
+    }
+    if (!problems.isEmpty()) {
+      String intro = messages.getMessage("rules.refused", null, "Deployment refused", LocaleContextHolder.getLocale());
+      throw new ParseException(intro + ": " + String.join("; ", summary), firstResource, problems, List.of());
+    }
   }
 
   private void add(List<Problem> problems, List<String> summary, String resource, ModelRules.Violation v) {
