@@ -379,7 +379,10 @@ public class TaskWork {
       audit.change(w.user(), org.careflow.identity.Audit.RECORD, cases.careCase(ctx.caseId()).getChild().getId(), ctx.caseId(), ctx.taskKey());
     }
     try {
-      tasks.complete(taskId, variables);
+      EngineDoors.careflowCompletes(() -> {
+        tasks.complete(taskId, variables);
+        return null;
+      });
     } catch (org.camunda.bpm.engine.ProcessEngineException e) {
       // Two people completing at once: the loser's command can fail before the engine's own
       // optimistic lock is reached (a listener's write waits on the winner's row). Once the winner has
