@@ -148,7 +148,7 @@ class EngineDoors extends AbstractProcessEnginePlugin {
       });
       Long caseId = null;
       Long childId = null;
-      if (about[0] != null && InboxCounts.CASE_PROCESS_KEYS.contains(about[0]) && about[1] != null && about[1].matches("\\d{1,18}")) {
+      if (about[0] != null && InboxCounts.CASE_PROCESS_KEYS.contains(about[0]) && org.careflow.shared.BusinessKey.isId(about[1])) {
         caseId = Long.valueOf(about[1]);
         childId = cases.getObject().careCase(caseId).getChild().getId();
       }

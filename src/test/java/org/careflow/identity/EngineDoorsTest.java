@@ -45,6 +45,8 @@ class EngineDoorsTest extends CareflowTest {
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
   @Autowired Audit audit;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @Autowired ScopeAuthorizations scopeAuthorizations;
 
   @BeforeEach
   void earlyInTheAutumnTerm() {
@@ -93,6 +95,12 @@ class EngineDoorsTest extends CareflowTest {
     String pi = instanceOf(caseId);
     Task talk = school.task(caseId, "monthlyTalk");
     assertThat(talk.getAssignee()).isEqualTo("tteacher");
+    // the assignee may work the task, not update it (which includes setting its variables)
+    List<String> groups = List.of(Roles.TEACHER, Roles.classGroup(school.classA.getId()));
+    assertThat(authorizations.isUserAuthorized("tteacher", groups, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK,
+        org.camunda.bpm.engine.authorization.Resources.TASK, talk.getId())).isTrue();
+    assertThat(authorizations.isUserAuthorized("tteacher", groups, org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+        org.camunda.bpm.engine.authorization.Resources.TASK, talk.getId())).isFalse();
     // reading the own task works
     assertThat(rest("GET", "/engine-rest/task/" + talk.getId(), "tteacher", "").statusCode()).isEqualTo(200);
 
@@ -111,6 +119,27 @@ class EngineDoorsTest extends CareflowTest {
     assertThat(((Number) runtime.getVariable(pi, "caseId")).longValue()).isEqualTo(caseId);
     assertThat(tasks.getVariablesLocal(talk.getId())).isEmpty();
     assertThat(refusals(caseId)).isNotEmpty();
+  }
+
+  @Test
+  void updateGrantsOfAnOlderVersionAreReducedToWorkAtStart() {
+    long caseId = caseInCare();
+    Task talk = school.task(caseId, "monthlyTalk");
+    org.camunda.bpm.engine.authorization.Authorization a = authorizations.createAuthorizationQuery().userIdIn("tteacher")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(talk.getId()).singleResult();
+    a.addPermission(org.camunda.bpm.engine.authorization.Permissions.UPDATE); // as the engine's default gave it
+    authorizations.saveAuthorization(a);
+    assertThat(rest("PUT", "/engine-rest/task/" + talk.getId() + "/variables/x", "tteacher", "{\"value\": 1}").statusCode()).isEqualTo(403);
+
+    assertThat(scopeAuthorizations.reduceTaskUpdates()).isGreaterThanOrEqualTo(1);
+
+    List<String> groups = List.of(Roles.TEACHER, Roles.classGroup(school.classA.getId()));
+    assertThat(authorizations.isUserAuthorized("tteacher", groups, org.camunda.bpm.engine.authorization.Permissions.UPDATE,
+        org.camunda.bpm.engine.authorization.Resources.TASK, talk.getId())).isFalse();
+    assertThat(authorizations.isUserAuthorized("tteacher", groups, org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK,
+        org.camunda.bpm.engine.authorization.Resources.TASK, talk.getId())).isTrue();
+    assertThat(authorizations.isUserAuthorized("tteacher", groups, org.camunda.bpm.engine.authorization.Permissions.READ,
+        org.camunda.bpm.engine.authorization.Resources.TASK, talk.getId())).isTrue();
   }
 
   @Test
