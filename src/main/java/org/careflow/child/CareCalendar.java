@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Due dates and timer dates of a case, from its school's term calendar (BPMN:
- * {@code ${careCalendar.monthDue(caseId)}}). Tasks are due at the end of their day.
+ * {@code ${careCalendar.monthDue(execution)}}). Tasks are due at the end of their day.
  */
 @Component("careCalendar")
 @Transactional(readOnly = true)

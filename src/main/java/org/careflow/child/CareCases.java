@@ -83,7 +83,7 @@ public class CareCases {
    */
   @Transactional(readOnly = true)
   public Map<String, org.careflow.shared.TaskSubjects.Subject> subjectsOf(Collection<String> businessKeys) {
-    List<Long> ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    List<Long> ids = businessKeys.stream().flatMap(k -> org.careflow.shared.BusinessKey.parse(k).stream()).toList();
     Map<String, org.careflow.shared.TaskSubjects.Subject> out = new java.util.HashMap<>();
     withChildren(ids).forEach((id, c) -> out.put(id.toString(),
         new org.careflow.shared.TaskSubjects.Subject(c.getChild().getName(), c.getChild().getSchoolClass().getName(),

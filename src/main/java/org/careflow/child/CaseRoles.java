@@ -5,7 +5,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who works a case's tasks, read from the domain when a task is created (BPMN:
- * {@code ${caseRoles.classTeacherOf(caseId)}}), so a handover of the class or a new mentor needs no
+ * {@code ${caseRoles.classTeacherOf(execution)}}: the case is the
+ * instance's business key), so a handover of the class or a new mentor needs no
  * change to process variables.
  */
 @Component("caseRoles")
@@ -27,6 +28,6 @@ public class CaseRoles {
   }
 
   static long toLong(Object id) {
-    return id instanceof Number n ? n.longValue() : Long.parseLong(id.toString());
+    return org.careflow.shared.BusinessKey.id(id); // the execution (its business key) or, from Java, the id
   }
 }

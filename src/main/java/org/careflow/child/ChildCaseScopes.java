@@ -23,7 +23,7 @@ class ChildCaseScopes implements CaseScopes {
   @Override
   @Transactional(readOnly = true)
   public Optional<Scope> scopeOf(String businessKey) {
-    if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
+    if (!org.careflow.shared.BusinessKey.isId(businessKey)) {
       return Optional.empty();
     }
     return cases.findById(Long.valueOf(businessKey)).map(c -> new Scope(c.getChild().getSchoolClass().getId(),

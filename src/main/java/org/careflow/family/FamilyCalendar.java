@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The dates of `family-ties` (BPMN: {@code ${familyCalendar.quarterDue(caseId)}}): calendar quarters
+ * The dates of `family-ties` (BPMN: {@code ${familyCalendar.quarterDue(execution)}}): calendar quarters
  * (January–March, April–June, July–September, October–December) for the home visit every quarter
  * (每季一访), cut at the term's end, and the term's letter.
  */

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How the contact with the parents stands, from the call log: weeks since the parents were last
  * reached, this week's calls against the child's weekly expectation, and whether the parents count
- * as unreachable (BPMN: {@code ${familyContact.unreachable(caseId)}}). Other modules (the risk rules)
+ * as unreachable (BPMN: {@code ${familyContact.unreachable(execution)}}). Other modules (the risk rules)
  * read {@link #weeksWithoutContact(long)} or {@link #weeksWithoutContactOfCase(long)}.
  */
 @Component("familyContact")
@@ -91,6 +91,6 @@ public class ParentContact {
   }
 
   static long toLong(Object id) {
-    return id instanceof Number n ? n.longValue() : Long.parseLong(id.toString());
+    return org.careflow.shared.BusinessKey.id(id); // the execution (its business key) or, from Java, the id
   }
 }

@@ -8,7 +8,10 @@ import org.careflow.shared.CareClock;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Due dates of a guardian meeting's tasks (BPMN: {@code ${meetingCalendar.planDue(meetingId)}}). */
+/**
+ * Due dates and the class teacher of a guardian meeting's tasks (BPMN: {@code ${meetingCalendar.planDue(execution)}}:
+ * the meeting is the instance's business key, not a variable).
+ */
 @Component("meetingCalendar")
 @Transactional(readOnly = true)
 public class MeetingCalendar {
@@ -16,8 +19,10 @@ public class MeetingCalendar {
   private final GuardianMeetingRepository meetings;
   private final TermCalendar calendar;
   private final CareClock clock;
+  private final org.careflow.school.ClassRoles classRoles;
 
-  MeetingCalendar(GuardianMeetingRepository meetings, TermCalendar calendar, CareClock clock) {
+  MeetingCalendar(GuardianMeetingRepository meetings, TermCalendar calendar, CareClock clock, org.careflow.school.ClassRoles classRoles) {
+    this.classRoles = classRoles;
     this.meetings = meetings;
     this.calendar = calendar;
     this.clock = clock;
@@ -36,12 +41,17 @@ public class MeetingCalendar {
     return clock.endOf(day.isBefore(clock.today()) ? clock.today() : day);
   }
 
+  /** The class teacher of the meeting's class, read when the task is created. */
+  public String classTeacherOf(Object meetingId) {
+    return classRoles.classTeacherOf(meeting(meetingId).getClassId());
+  }
+
   public Date meetingDay(Object meetingId) {
     return clock.endOf(meeting(meetingId).getMeetingDate());
   }
 
   private GuardianMeeting meeting(Object id) {
-    long meetingId = id instanceof Number n ? n.longValue() : Long.parseLong(id.toString());
+    long meetingId = org.careflow.shared.BusinessKey.id(id); // the execution (its business key is the meeting) or the id
     return meetings.findById(meetingId).orElseThrow(() -> new IllegalStateException("no meeting " + meetingId));
   }
 }

@@ -49,7 +49,7 @@ class MeetingForms implements TaskFormHandler {
   }
 
   private GuardianMeeting meeting(TaskContext task) {
-    return meetings.findById(Long.valueOf(task.businessKey())).orElseThrow();
+    return meetings.findById(org.careflow.shared.BusinessKey.id(task.businessKey())).orElseThrow();
   }
 
   @Override

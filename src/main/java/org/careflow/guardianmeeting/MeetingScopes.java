@@ -27,7 +27,7 @@ class MeetingScopes implements CaseScopes {
   @Override
   @Transactional(readOnly = true)
   public Optional<Scope> scopeOf(String businessKey) {
-    if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
+    if (!org.careflow.shared.BusinessKey.isId(businessKey)) {
       return Optional.empty();
     }
     return meetings.findById(Long.valueOf(businessKey)).map(m -> {

@@ -30,7 +30,7 @@ class MeetingSubjects implements TaskSubjects {
   @Override
   @Transactional(readOnly = true)
   public Map<String, Subject> resolve(Collection<String> businessKeys) {
-    List<Long> ids = businessKeys.stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList();
+    List<Long> ids = businessKeys.stream().flatMap(k -> org.careflow.shared.BusinessKey.parse(k).stream()).toList();
     List<GuardianMeeting> list = meetings.findAllById(ids);
     Map<Long, SchoolClass> classes = schools.classesById(list.stream().map(GuardianMeeting::getClassId).toList());
     Map<String, Subject> out = new HashMap<>();

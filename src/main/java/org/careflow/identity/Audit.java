@@ -21,6 +21,8 @@ public class Audit {
   public static final String CLOSE_CASE = "CLOSE_CASE";
   public static final String EXPORT = "EXPORT";
   public static final String ANONYMISE = "ANONYMISE";
+  /** A change refused at the engine's own doors (a task completed or variables set past careflow's forms). */
+  public static final String REFUSED = "REFUSED";
 
   private final AuditRepository entries;
 
@@ -36,6 +38,12 @@ public class Audit {
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void read(String actor, Long childId, Long caseId, String what) {
     entries.save(new AuditEntry(ClockUtil.getCurrentTime().toInstant(), actor, READ_CHILD, childId, caseId, what));
+  }
+
+  /** A refused change is recorded on its own: the refused call rolls back and changes nothing. */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void refused(String actor, Long childId, Long caseId, String what) {
+    entries.save(new AuditEntry(ClockUtil.getCurrentTime().toInstant(), actor, REFUSED, childId, caseId, what));
   }
 
   @Transactional(readOnly = true)

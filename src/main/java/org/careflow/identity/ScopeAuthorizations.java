@@ -179,6 +179,32 @@ public class ScopeAuthorizations {
     return done;
   }
 
+  /**
+   * Task grants made by an older version gave assignees and candidates UPDATE on their tasks, with which
+   * they could set the case's variables over the engine's REST API: they become TASK_WORK (plus READ).
+   * Grants to everything ({@code *}) and to administrators stay. On an installation already in step this is
+   * one query.
+   */
+  @Transactional
+  public int reduceTaskUpdates() {
+    int reduced = 0;
+    for (Authorization a : authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).hasPermission(Permissions.UPDATE).list()) {
+      if ("*".equals(a.getResourceId()) || Roles.ADMIN.equals(a.getGroupId())) {
+        continue;
+      }
+      a.removePermission(Permissions.UPDATE);
+      a.addPermission(Permissions.READ);
+      a.addPermission(ScopedAuthorizationProvider.TASK_PERMISSION);
+      authorizations.saveAuthorization(a);
+      reduced++;
+    }
+    if (reduced > 0) {
+      log.info("task grants reduced from UPDATE to TASK_WORK: {}", reduced);
+    }
+    return reduced;
+  }
+
   private Optional<CaseScopes.Scope> scopeOf(Task t) {
     ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
     if (pi == null) {

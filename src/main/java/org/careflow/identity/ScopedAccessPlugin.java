@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  *       and the engine's task permissions all see the same, school-scoped candidates;</li>
  *   <li>history is authorized per instance ({@code enableHistoricInstancePermissions}), so no one needs a
  *       global READ_HISTORY;</li>
+ *   <li>an assignee or candidate gets TASK_WORK on the task, not UPDATE: they may claim and work it, not set
+ *       its variables (which would land on the case's instance); see inbox/EngineDoors for completions;</li>
  *   <li>group ids may contain '-' ({@code class-12}, {@code school-3-supervisor}).</li>
  * </ul>
  */
@@ -51,6 +53,8 @@ class ScopedAccessPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setGroupResourceWhitelistPattern(Roles.GROUP_ID_PATTERN);
     configuration.setEnableHistoricInstancePermissions(true);
+    // assignees and candidates may work a task (claim, complete through careflow), not set its variables
+    configuration.setDefaultUserPermissionNameForTask(ScopedAuthorizationProvider.TASK_PERMISSION.getName());
     configuration.setResourceAuthorizationProvider(new ScopedAuthorizationProvider(this));
     List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> post = configuration.getCustomPostBPMNParseListeners() == null
         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.careflow.shared.CaseScopes;
 
 /**
- * The engine's default task permissions (assignee and candidates may work the task), plus READ for the
+ * The engine's default task permissions (assignee and candidates may work the task: TASK_WORK, never
+ * UPDATE, which would let them set the case's variables over the engine's REST API), plus READ for the
  * class's and the school's groups on every task of a case or meeting, and READ on its process instance
  * (runtime and history) for those groups and the case's mentor. A candidate role group of a school-wide
  * role gets nothing here: {@link ScopedAccessPlugin} turns it into the role of the child's school, which
@@ -26,7 +27,15 @@ import org.careflow.shared.CaseScopes;
  */
 class ScopedAuthorizationProvider extends DefaultAuthorizationProvider {
 
+  /** What an assignee or candidate may do with a task. */
+  static final Permission TASK_PERMISSION = org.camunda.bpm.engine.authorization.TaskPermissions.TASK_WORK;
+
   private final ScopedAccessPlugin plugin;
+
+  @Override
+  protected Permission getDefaultUserPermissionForTask() {
+    return TASK_PERMISSION;
+  }
 
   ScopedAuthorizationProvider(ScopedAccessPlugin plugin) {
     this.plugin = plugin;

@@ -103,8 +103,8 @@ public class TaskWork {
 
   /** Risk levels of the cases behind these (process key, business key) pairs, in one query. */
   private Map<String, String> riskBadges(Collection<String[]> processAndKeys) {
-    List<Long> caseIds = processAndKeys.stream().filter(pk -> CASE_PROCESSES.contains(pk[0]) && pk[1] != null && pk[1].matches("\\d{1,18}"))
-        .map(pk -> Long.valueOf(pk[1])).distinct().toList();
+    List<Long> caseIds = processAndKeys.stream().filter(pk -> CASE_PROCESSES.contains(pk[0]))
+        .flatMap(pk -> org.careflow.shared.BusinessKey.parse(pk[1]).stream()).distinct().toList();
     Map<String, String> out = new HashMap<>();
     if (caseIds.isEmpty()) {
       return out;
@@ -178,7 +178,7 @@ public class TaskWork {
     Map<String, Long> perCase = new HashMap<>();
     counts.byBusinessKey(w.user(), w.groups(), w.admin(), InboxCounts.CASE_PROCESS_KEYS).forEach(c -> perCase.put(c.businessKey(), c.count()));
     Map<Long, Facet> classes = new java.util.TreeMap<>();
-    cases.withChildren(perCase.keySet().stream().filter(k -> k != null && k.matches("\\d{1,18}")).map(Long::valueOf).toList())
+    cases.withChildren(perCase.keySet().stream().flatMap(k -> org.careflow.shared.BusinessKey.parse(k).stream()).toList())
         .forEach((id, c) -> {
           var sc = c.getChild().getSchoolClass();
           Facet f = classes.get(sc.getId());
@@ -379,7 +379,10 @@ public class TaskWork {
       audit.change(w.user(), org.careflow.identity.Audit.RECORD, cases.careCase(ctx.caseId()).getChild().getId(), ctx.caseId(), ctx.taskKey());
     }
     try {
-      tasks.complete(taskId, variables);
+      EngineDoors.careflowCompletes(() -> {
+        tasks.complete(taskId, variables);
+        return null;
+      });
     } catch (org.camunda.bpm.engine.ProcessEngineException e) {
       // Two people completing at once: the loser's command can fail before the engine's own
       // optimistic lock is reached (a listener's write waits on the winner's row). Once the winner has

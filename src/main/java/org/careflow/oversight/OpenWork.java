@@ -429,11 +429,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   }
 
   private static Long parse(String key) {
-    try {
-      return key == null ? null : Long.valueOf(key);
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    return org.careflow.shared.BusinessKey.parse(key).orElse(null);
   }
 
   /** The open tasks with a due date the summary should hold (the same subjects as {@link #subjectOf}). */

@@ -56,7 +56,8 @@ public class Reminders {
   private List<Reminder> record(DelegateExecution execution, Reminder.Kind kind) {
     String taskKey = attachedTaskOf(execution.getBpmnModelElementInstance());
     Instant now = clock.now();
-    Long caseId = caseIdOf(execution.getVariable("caseId"));
+    Long caseId = OpenWork.CASE_PROCESSES.stream().anyMatch(p -> execution.getProcessDefinitionId().startsWith(p + ":"))
+        ? org.careflow.shared.BusinessKey.parse(execution.getProcessBusinessKey()).orElse(null) : null; // a meeting's key is no case
     List<Reminder> out = new ArrayList<>();
     for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).list()) {
       boolean due = kind == Reminder.Kind.REMINDER
@@ -94,13 +95,6 @@ public class Reminders {
       }
     }
     throw new IllegalStateException(serviceTask.getId() + " is not reached from a timer on a user task");
-  }
-
-  private static Long caseIdOf(Object v) {
-    if (v instanceof Number n) {
-      return n.longValue();
-    }
-    return v == null ? null : Long.valueOf(v.toString());
   }
 
   @Transactional(readOnly = true)

@@ -69,6 +69,7 @@ class ScopeSync implements ApplicationRunner {
       }
     }
     grants.backfill();
+    grants.reduceTaskUpdates();
   }
 
 }

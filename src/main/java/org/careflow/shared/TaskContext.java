@@ -14,6 +14,6 @@ public record TaskContext(
 
   /** The case id of a child-case task (its business key). */
   public long caseId() {
-    return Long.parseLong(businessKey);
+    return BusinessKey.parse(businessKey).orElseThrow(() -> new IllegalStateException("not a case's task: " + businessKey));
   }
 }

@@ -39,7 +39,7 @@ public class RiskInputs implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    long caseId = SupportPlans.toLong(execution.getVariable("caseId"));
+    long caseId = org.careflow.shared.BusinessKey.of(execution);
     entities.flush(); // the record just written (a rewritten term review is an update) must be visible to SQL
     Map<String, Object> in = of(caseId);
     in.forEach((k, v) -> execution.setVariableLocal(k, v instanceof Integer i

@@ -37,7 +37,7 @@ public class RiskRecord implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    long caseId = SupportPlans.toLong(execution.getVariable("caseId"));
+    long caseId = org.careflow.shared.BusinessKey.of(execution);
     Object raw = execution.getVariable(FINDINGS);
     execution.removeVariable(FINDINGS);
     String level = "LOW";

@@ -31,9 +31,9 @@ final class SupportPlanDelegates {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Object caseId = execution.getVariable("caseId");
+      long caseId = org.careflow.shared.BusinessKey.of(execution);
       Object reason = execution.getVariable("planReason");
-      plans.open(SupportPlans.toLong(caseId), reason == null ? null : reason.toString());
+      plans.open(caseId, reason == null ? null : reason.toString());
       DelegateExecution caller = execution.getSuperExecution();
       if (caller == null || !cadence.weekly(caseId)) {
         return;
@@ -58,7 +58,7 @@ final class SupportPlanDelegates {
 
     @Override
     public void notify(DelegateExecution execution) {
-      plans.endWithCase(SupportPlans.toLong(execution.getVariable("caseId")));
+      plans.endWithCase(org.careflow.shared.BusinessKey.of(execution));
     }
   }
 }

@@ -25,7 +25,7 @@ class SupportPlanScopes implements CaseScopes {
   @Override
   @Transactional(readOnly = true)
   public Optional<Scope> scopeOf(String businessKey) {
-    if (businessKey == null || !businessKey.matches("\\d{1,18}")) {
+    if (!org.careflow.shared.BusinessKey.isId(businessKey)) {
       return Optional.empty();
     }
     long id = Long.parseLong(businessKey);

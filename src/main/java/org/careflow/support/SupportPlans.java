@@ -59,6 +59,6 @@ public class SupportPlans {
   }
 
   static long toLong(Object id) {
-    return id instanceof Number n ? n.longValue() : Long.parseLong(id.toString());
+    return org.careflow.shared.BusinessKey.id(id); // the execution (its business key) or, from Java, the id
   }
 }

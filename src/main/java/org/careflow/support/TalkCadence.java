@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How often the class teacher talks with a child, from the `talk-cadence` decision (risk level, plan
  * running → WEEKLY or MONTHLY). `child-case` reads the talk's due date and the timer to the next talk
- * here ({@code ${talkCadence.talkDue(caseId)}}, {@code ${talkCadence.nextTalkStart(caseId)}}); monthly is
+ * here ({@code ${talkCadence.talkDue(execution)}}, {@code ${talkCadence.nextTalkStart(execution)}}); monthly is
  * the calendar month of `careCalendar`, weekly the school week, never past the month's start.
  */
 @Component("talkCadence")

@@ -17,7 +17,7 @@ class NextTermDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    long caseId = org.careflow.shared.BusinessKey.of(execution);
     execution.setVariable("hasNextTerm", cases.moveToNextTerm(caseId).isPresent());
   }
 }

@@ -73,7 +73,7 @@ class CoordinatorEditsInBrowserTest extends CareflowTest {
       assertThat(assignment.getText()).as("the panel speaks the coordinator's language").contains("办理人");
       assignment.findElement(By.cssSelector(".bio-properties-panel-group-header")).click();
       WebElement assignee = waiting(d, 5).until(x -> x.findElement(By.id("bio-properties-panel-assignee")));
-      assertThat(assignee.getAttribute("value")).isEqualTo("${caseRoles.classTeacherOf(caseId)}");
+      assertThat(assignee.getAttribute("value")).isEqualTo("${caseRoles.classTeacherOf(execution)}");
       assertThat(d.findElements(By.id("bio-properties-panel-candidateGroups"))).isNotEmpty();
       WebElement due = d.findElement(By.id("bio-properties-panel-dueDate"));
       assertThat(due.getAttribute("value")).isEqualTo("${careCalendar.inDays(7)}");
