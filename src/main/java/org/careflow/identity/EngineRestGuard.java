@@ -28,7 +28,12 @@ import java.util.regex.Pattern;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -38,7 +43,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * {@code /camunda/api/engine/engine/<name>}):
  * <ul>
  *   <li>a new password ({@code PUT user/{id}/credentials}, {@code POST user/create}) that breaks
- *   {@link PasswordRules} is refused with a 400 in the user's language before the engine sees it;</li>
+ *   {@link PasswordRules} is refused with a 400 in the user's language before the engine sees it, and the
+ *   caller's own password the engine asks for there is checked through the login throttle first;</li>
  *   <li>error answers name no Java exception: the engine's {@code "type": "AuthorizationException"} (and
  *   every other type) becomes a neutral one by status ({@code Forbidden}, {@code NotFound}, ...);</li>
  *   <li>the staff directory ({@code user} lists and profiles) shows a non-administrator their colleagues'
@@ -59,7 +65,8 @@ class EngineRestGuard {
   private final ObjectMapper json = new ObjectMapper();
 
   @Bean
-  FilterRegistrationBean<OncePerRequestFilter> engineRestGuardFilter(PasswordRules rules, LocaleResolver locales) {
+  FilterRegistrationBean<OncePerRequestFilter> engineRestGuardFilter(PasswordRules rules, LocaleResolver locales,
+      EngineIdentityAuthenticationProvider passwords, MessageSource messages) {
     OncePerRequestFilter filter = new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -80,6 +87,7 @@ class EngineRestGuard {
           req = new CachedBody(request, body);
           String userId = credentials ? decode(cred.group(1)) : null;
           String password = null;
+          String callerPassword = null;
           try {
             JsonNode node = json.readTree(body);
             if (node != null && create) {
@@ -87,19 +95,31 @@ class EngineRestGuard {
               password = node.path("credentials").path("password").asText(null);
             } else if (node != null) {
               password = node.path("password").asText(null);
+              callerPassword = node.path("authenticatedUserPassword").asText(null);
             }
           } catch (IOException notJson) {
             // the engine answers malformed JSON itself
           }
+          Locale locale = locales.resolveLocale(request);
+          Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+          if (credentials && callerPassword != null && caller != null) {
+            // the engine checks the caller's own password here past the login throttle: check it through it first
+            UsernamePasswordAuthenticationToken check = UsernamePasswordAuthenticationToken.unauthenticated(caller.getName(), callerPassword);
+            check.setDetails(new WebAuthenticationDetails(request));
+            try {
+              passwords.authenticate(check);
+            } catch (LockedException e) {
+              badRequest(response, messages.getMessage("login.locked", null, locale));
+              return;
+            } catch (AuthenticationException e) {
+              badRequest(response, messages.getMessage("account.password.currentWrong", null, locale));
+              return;
+            }
+          }
           if (password != null) {
-            List<String> problems = rules.problems(userId, password, locales.resolveLocale(request));
+            List<String> problems = rules.problems(userId, password, locale);
             if (!problems.isEmpty()) {
-              ObjectNode out = json.createObjectNode();
-              out.put("type", NEUTRAL.get(400));
-              out.put("message", String.join(" ", problems));
-              response.setStatus(400);
-              response.setContentType("application/json;charset=UTF-8");
-              response.getOutputStream().write(json.writeValueAsBytes(out));
+              badRequest(response, String.join(" ", problems));
               return;
             }
           }
@@ -117,6 +137,15 @@ class EngineRestGuard {
     bean.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     bean.setOrder(-90); // after Spring Security (-100), which knows the user
     return bean;
+  }
+
+  private void badRequest(HttpServletResponse response, String message) throws IOException {
+    ObjectNode out = json.createObjectNode();
+    out.put("type", NEUTRAL.get(400));
+    out.put("message", message);
+    response.setStatus(400);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(json.writeValueAsBytes(out));
   }
 
   private static String decode(String s) {
