@@ -255,6 +255,27 @@ class EngineRestGuard {
     public void setContentLengthLong(long len) {
     }
 
+    @Override
+    public void setHeader(String name, String value) {
+      if (!"Content-Length".equalsIgnoreCase(name)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!"Content-Length".equalsIgnoreCase(name)) {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+      if (!"Content-Length".equalsIgnoreCase(name)) {
+        super.setIntHeader(name, value);
+      }
+    }
+
     void finish(String self) throws IOException {
       if (writer != null) {
         writer.flush();
