@@ -172,9 +172,12 @@ public class RosterImport {
   private List<Parsed> parse(InputStream xlsx, Map<String, SchoolClass> classesByName, List<RowError> errors) {
     List<RosterSheet.Line> lines;
     try {
-      lines = RosterSheet.read(xlsx);
+      lines = RosterSheet.read(xlsx, MAX_ROWS);
     } catch (RosterSheet.Unreadable e) {
       errors.add(new RowError(0, null, "import.notXlsx", new Object[0]));
+      return List.of();
+    } catch (RosterSheet.TooManyRows e) {
+      errors.add(new RowError(0, null, "import.tooManyRows", new Object[] {MAX_ROWS}));
       return List.of();
     }
     Map<String, Integer> columnOf = new HashMap<>();
@@ -187,10 +190,6 @@ public class RosterImport {
       }
     }
     if (!errors.isEmpty()) {
-      return List.of();
-    }
-    if (lines.get(lines.size() - 1).row() > MAX_ROWS) {
-      errors.add(new RowError(0, null, "import.tooManyRows", new Object[] {MAX_ROWS}));
       return List.of();
     }
     Set<String> keys = new java.util.HashSet<>();

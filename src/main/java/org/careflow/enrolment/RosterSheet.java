@@ -28,7 +28,8 @@ import org.xml.sax.XMLReader;
  * The first sheet of a roster as text cells by row (0-based row and column numbers, as in the file),
  * dates written as ISO dates ({@code 2018-05-06}) whatever the cell's date format. An .xlsx is read as a
  * stream of XML (POI's event API): the whole-workbook model took a fifth of a 10,000-row import's time
- * and most of its memory. Other workbooks POI knows (.xls) are read whole.
+ * and most of its memory. Other workbooks POI knows (.xls) are read whole. Reading stops with
+ * {@link TooManyRows} at the first row past the limit, before the rest of the sheet is read or kept.
  */
 final class RosterSheet {
 
@@ -39,6 +40,20 @@ final class RosterSheet {
   static final class Unreadable extends Exception {
     Unreadable(Throwable cause) {
       super(cause);
+    }
+  }
+
+  /** The sheet has a row past the limit (0-based row number greater than the limit). */
+  static final class TooManyRows extends Exception {
+    TooManyRows() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Thrown inside the SAX handler, turned into {@link TooManyRows}. */
+  private static final class Stop extends RuntimeException {
+    Stop() {
+      super(null, null, false, false);
     }
   }
 
@@ -55,7 +70,17 @@ final class RosterSheet {
 
   private RosterSheet() {}
 
+  /** Every row (tests and callers without a limit). */
   static List<Line> read(InputStream in) throws Unreadable {
+    try {
+      return read(in, Integer.MAX_VALUE);
+    } catch (TooManyRows impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** The rows up to row number {@code maxRow} (0-based); a row past it stops the reading at once. */
+  static List<Line> read(InputStream in, int maxRow) throws Unreadable, TooManyRows {
     byte[] bytes;
     try {
       bytes = in.readAllBytes();
@@ -63,13 +88,25 @@ final class RosterSheet {
       throw new Unreadable(e);
     }
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(bytes))) {
-      return streamed(pkg);
+      return streamed(pkg, maxRow);
     } catch (Exception notXlsx) {
-      return whole(bytes);
+      if (stopped(notXlsx)) {
+        throw new TooManyRows();
+      }
+      return whole(bytes, maxRow);
     }
   }
 
-  private static List<Line> streamed(OPCPackage pkg) throws Exception {
+  private static boolean stopped(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Stop) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Line> streamed(OPCPackage pkg, int maxRow) throws Exception {
     XSSFReader reader = new XSSFReader(pkg);
     List<Line> lines = new ArrayList<>();
     XSSFSheetXMLHandler.SheetContentsHandler rows = new XSSFSheetXMLHandler.SheetContentsHandler() {
@@ -77,6 +114,9 @@ final class RosterSheet {
 
       @Override
       public void startRow(int rowNum) {
+        if (rowNum > maxRow) {
+          throw new Stop();
+        }
         cells = new HashMap<>();
       }
 
@@ -114,13 +154,16 @@ final class RosterSheet {
     return col - 1;
   }
 
-  private static List<Line> whole(byte[] bytes) throws Unreadable {
+  private static List<Line> whole(byte[] bytes, int maxRow) throws Unreadable, TooManyRows {
     try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
       List<Line> lines = new ArrayList<>();
       if (book.getNumberOfSheets() == 0) {
         return lines;
       }
       Sheet sheet = book.getSheetAt(0);
+      if (sheet.getLastRowNum() > maxRow) {
+        throw new TooManyRows();
+      }
       DataFormatter formatter = new DataFormatter();
       for (Row row : sheet) {
         Map<Integer, String> cells = new HashMap<>();

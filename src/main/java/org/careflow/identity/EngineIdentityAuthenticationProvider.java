@@ -9,19 +9,21 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks passwords against the engine's identity store (salted SHA-512; the engine also delays and
- * then locks a user after repeated wrong passwords), and turns the user's groups into roles.
+ * Checks passwords against the engine's identity store (salted SHA-512), behind careflow's
+ * {@link LoginThrottle} (per user name and per client address; the engine's own permanent lock is off),
+ * and turns the user's groups into roles. Every password check of every door comes through here.
  */
 @Component
-class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
+public class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
   private final LoginThrottle throttle;
 
-  EngineIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
+  public EngineIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle) {
     this.identity = identity;
     this.throttle = throttle;
   }
@@ -33,12 +35,13 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
     if (username == null || username.isBlank() || username.length() > 64 || credentials == null) {
       throw new BadCredentialsException("bad credentials");
     }
-    if (throttle.isLocked(username)) {
+    String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+    if (throttle.isLocked(username, address)) {
       throw new LockedException("locked after repeated wrong passwords");
     }
     boolean exists = identity.createUserQuery().userId(username).count() == 1;
     if (!exists || !identity.checkPassword(username, credentials.toString())) {
-      throttle.failed(username);
+      throttle.failed(username, address);
       throw new BadCredentialsException("bad credentials");
     }
     throttle.succeeded(username);

@@ -41,6 +41,18 @@ class ScopedAuthorizationProvider extends DefaultAuthorizationProvider {
     this.plugin = plugin;
   }
 
+  /** A new user may read their own entry, not change it (Accounts.reduceOwnUserGrants). */
+  @Override
+  public AuthorizationEntity[] newUser(org.camunda.bpm.engine.identity.User user) {
+    AuthorizationEntity[] out = super.newUser(user);
+    if (out != null) {
+      for (AuthorizationEntity a : out) {
+        a.setPermissions(new Permission[] {Permissions.READ});
+      }
+    }
+    return out;
+  }
+
   @Override
   public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
     if (Roles.SCHOOL_ROLES.contains(groupId) && plugin.scopeOf(task).isPresent()) {

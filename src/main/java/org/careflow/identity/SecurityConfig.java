@@ -1,9 +1,14 @@
 package org.careflow.identity;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One login for everything: the app's pages (form login), the Camunda webapps (the same session,
@@ -44,6 +50,8 @@ class SecurityConfig {
   SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
     http.securityMatcher("/engine-rest/**", "/api/**")
         .authorizeHttpRequests(a -> a
+            // checks any user's password for any caller, past the login throttle: administrators only
+            .requestMatchers("/engine-rest/identity/verify", "/engine-rest/identity/verify/**").hasRole(Roles.ADMIN)
             .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
             .requestMatchers("/api/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
@@ -61,7 +69,13 @@ class SecurityConfig {
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
     // The webapps bring their own CSRF protection and security headers.
     http.securityMatcher("/camunda/**")
-        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .authorizeHttpRequests(a -> a
+            // the webapps' own login would check passwords past careflow's throttle and replace the session
+            // (STACK-NOTES 2): careflow's login is the one login, this door is closed
+            .requestMatchers("/camunda/api/admin/auth/user/*/login", "/camunda/api/admin/auth/user/*/login/**").denyAll()
+            .requestMatchers("/camunda/api/engine/engine/*/identity/verify", "/camunda/api/engine/engine/*/identity/verify/**")
+            .hasRole(Roles.ADMIN)
+            .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login"))
         .csrf(c -> c.disable())
         .headers(h -> h.disable());
@@ -91,6 +105,28 @@ class SecurityConfig {
             .frameOptions(f -> f.deny())
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /**
+   * With {@code careflow.https=true} (served over TLS, directly or behind a TLS proxy): every answer tells
+   * browsers to use HTTPS only for a year (HSTS). The session cookie is then Secure too (application.yaml).
+   */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> strictTransportSecurity(@Value("${careflow.https:false}") boolean https) {
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (https) {
+          response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
+        chain.doFilter(request, response);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> bean = new FilterRegistrationBean<>(filter);
+    bean.addUrlPatterns("/*");
+    bean.setOrder(-110);
+    return bean;
   }
 
   /** Hands the Spring Security login to the Camunda webapps (STACK-NOTES 2): one session, one login. */

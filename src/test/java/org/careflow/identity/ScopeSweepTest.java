@@ -47,6 +47,8 @@ class ScopeSweepTest extends CareflowTest {
   /** Endpoints that show or change no child's data, and why. */
   static final Map<String, String> NOT_CHILD_RELATED = Map.ofEntries(
       Map.entry("GET /login", "the login form"),
+      Map.entry("GET /account/password", "the signed-in user's own password form"),
+      Map.entry("POST /account/password", "changes the signed-in user's own password only"),
       Map.entry("GET /error", "Spring Boot's error page"),
       Map.entry("POST /api/admin/backup", "administrators only: a backup of the whole database"),
       Map.entry("GET /design", "process models: one set for the whole district, coordinators only"),
