@@ -96,8 +96,8 @@ public class SchoolSetup {
   public Result apply(byte[] file, String actor) {
     List<Problem> problems = new ArrayList<>();
     SetupWorkbook.Content content = SetupWorkbook.read(file, problems);
-    if (problems.isEmpty()) {
-      check(content, problems);
+    if (content.readable()) {
+      check(content, problems); // every row of every sheet: the rows already found wrong are not in the content
     }
     if (!problems.isEmpty()) {
       throw new Rejected(problems);
@@ -134,9 +134,7 @@ public class SchoolSetup {
           new Object[0]));
     }
     checkTermOverlaps(c, problems);
-    Map<String, StaffRow> staff = new HashMap<>();
     for (StaffRow r : c.staff()) {
-      staff.put(r.username(), r);
       if (!known.contains(r.school())) {
         problems.add(new Problem(SetupWorkbook.STAFF, r.row(), SetupWorkbook.SCHOOL_NAME, "setup.unknownSchool", new Object[] {r.school()}));
       }
@@ -154,9 +152,9 @@ public class SchoolSetup {
         problems.add(new Problem(SetupWorkbook.CLASSES, r.row(), SetupWorkbook.SCHOOL_NAME, "setup.unknownSchool", new Object[] {r.school()}));
         continue;
       }
-      StaffRow s = staff.get(r.classTeacher());
-      Teacher t = s == null ? teachers.findByUsername(r.classTeacher()).orElse(null) : null;
-      String teacherSchool = s != null ? s.school() : t != null && t.isActive() ? t.getSchool().getName() : null;
+      String listed = c.listedStaff().get(r.classTeacher());
+      Teacher t = listed == null ? teachers.findByUsername(r.classTeacher()).orElse(null) : null;
+      String teacherSchool = listed != null ? listed : t != null && t.isActive() ? t.getSchool().getName() : null;
       if (teacherSchool == null) {
         problems.add(new Problem(SetupWorkbook.CLASSES, r.row(), SetupWorkbook.CLASS_TEACHER, "setup.unknownStaff", new Object[] {r.classTeacher()}));
       } else if (!teacherSchool.equals(r.school())) {

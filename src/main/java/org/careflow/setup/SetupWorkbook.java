@@ -99,13 +99,15 @@ final class SetupWorkbook {
   record StaffRow(int row, String username, String name, String phone, String school, Set<String> roles, Integer maxMentees,
       String subject) {}
 
-  record Content(List<SchoolRow> schools, List<CalendarRow> calendar, List<ClassRow> classes, List<StaffRow> staff) {}
+  /** {@code listedStaff}: every 工号 of the staff sheet with its school, also from rows found wrong (no second error for them). */
+  record Content(List<SchoolRow> schools, List<CalendarRow> calendar, List<ClassRow> classes, List<StaffRow> staff,
+      boolean readable, Map<String, String> listedStaff) {}
 
   private SetupWorkbook() {}
 
   /** Reads and checks the rows; what is wrong goes to {@code problems} (the content is then incomplete). */
   static Content read(byte[] file, List<Problem> problems) {
-    Content empty = new Content(List.of(), List.of(), List.of(), List.of());
+    Content empty = new Content(List.of(), List.of(), List.of(), List.of(), false, Map.of());
     try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(file))) {
       Map<String, List<Map<String, Object>>> sheets = new LinkedHashMap<>();
       for (Map.Entry<String, List<String>> s : COLUMNS.entrySet()) {
@@ -119,8 +121,14 @@ final class SetupWorkbook {
       if (!problems.isEmpty()) {
         return empty;
       }
+      Map<String, String> listed = new HashMap<>();
+      for (Map<String, Object> r : sheets.get(STAFF)) {
+        if (r.get(USERNAME) != null) {
+          listed.put(r.get(USERNAME).toString().strip(), r.get(SCHOOL_NAME) == null ? "" : r.get(SCHOOL_NAME).toString().strip());
+        }
+      }
       return new Content(schools(sheets.get(SCHOOLS), problems), calendar(sheets.get(CALENDAR), problems),
-          classes(sheets.get(CLASSES), problems), staff(sheets.get(STAFF), problems));
+          classes(sheets.get(CLASSES), problems), staff(sheets.get(STAFF), problems), true, listed);
     } catch (IOException | RuntimeException e) {
       problems.add(new Problem(null, 0, null, "import.notXlsx", new Object[0]));
       return empty;
