@@ -241,7 +241,8 @@ public class TaskWork {
   @Transactional(readOnly = true)
   public List<org.careflow.school.Teacher> colleagues(Worker w) {
     return schools.teacher(w.user())
-        .map(me -> schools.teachersOf(me.getSchool().getId()).stream().filter(t -> !t.getUsername().equals(w.user())).toList())
+        .map(me -> schools.teachersOf(me.getSchool().getId()).stream()
+            .filter(t -> t.isActive() && !t.getUsername().equals(w.user())).toList())
         .orElse(List.of());
   }
 

@@ -42,11 +42,17 @@ final class SetupTemplate {
             list(sheet, help, new String[] {SetupWorkbook.TERM, SetupWorkbook.HOLIDAY}, rows, 1, true);
             sheet.setDefaultColumnStyle(2, date);
             sheet.setDefaultColumnStyle(3, date);
+            listFrom(sheet, help, "'" + SetupWorkbook.SCHOOLS + "'!$A$2:$A$" + (rows + 1), rows, 4);
           }
-          case SetupWorkbook.CLASSES -> list(sheet, help, new String[] {"1", "2", "3", "4", "5", "6", "7", "8", "9"}, rows, 2, true);
+          case SetupWorkbook.CLASSES -> {
+            list(sheet, help, new String[] {"1", "2", "3", "4", "5", "6", "7", "8", "9"}, rows, 2, true);
+            listFrom(sheet, help, "'" + SetupWorkbook.SCHOOLS + "'!$A$2:$A$" + (rows + 1), rows, 0);
+            listFrom(sheet, help, "'" + SetupWorkbook.STAFF + "'!$A$2:$A$" + (rows + 1), rows, 3);
+          }
           case SetupWorkbook.STAFF -> {
             // several roles may be written in one cell (班主任、帮扶教师): the list helps, it does not forbid
             list(sheet, help, SetupWorkbook.ROLE_NAMES.keySet().toArray(String[]::new), rows, 4, false);
+            listFrom(sheet, help, "'" + SetupWorkbook.SCHOOLS + "'!$A$2:$A$" + (rows + 1), rows, 3);
             DataValidation n = help.createValidation(
                 help.createIntegerConstraint(org.apache.poi.ss.usermodel.DataValidationConstraint.OperatorType.BETWEEN, "0", Integer.toString(SetupWorkbook.MAX_MENTEES_LIMIT)),
                 new CellRangeAddressList(1, rows, 5, 5));
@@ -72,6 +78,14 @@ final class SetupTemplate {
       book.write(out);
       return out.toByteArray();
     }
+  }
+
+  /** A drop-down of the names entered on another sheet (schools, staff numbers); other values stay allowed. */
+  private static void listFrom(Sheet sheet, DataValidationHelper help, String range, int rows, int column) {
+    DataValidation v = help.createValidation(help.createFormulaListConstraint(range), new CellRangeAddressList(1, rows, column, column));
+    v.setSuppressDropDownArrow(true);
+    v.setShowErrorBox(false);
+    sheet.addValidationData(v);
   }
 
   private static void list(Sheet sheet, DataValidationHelper help, String[] values, int rows, int column, boolean strict) {
