@@ -22,5 +22,11 @@ public interface CareCaseRepository extends JpaRepository<CareCase, Long> {
       + " and (?3 is null or ch.name like ?3)")
   List<Long> findOpenIds(Collection<CaseStatus> statuses, Long classId, String nameLike);
 
+  List<CareCase> findByMentorAndStatusIn(String mentor, Collection<CaseStatus> statuses);
+
+  long countByTermIdAndStatusIn(Long termId, Collection<CaseStatus> statuses);
+
+  long countByTermId(Long termId);
+
   long countByStatusIn(Collection<CaseStatus> statuses);
 }

@@ -126,6 +126,30 @@ public class CareCases {
     scopeGrants.mentorChanged(Long.toString(caseId), before, mentor);
   }
 
+  /** The ids of the open cases this teacher is the mentor of. */
+  @Transactional(readOnly = true)
+  public List<Long> openCasesOfMentor(String mentor) {
+    return cases.findByMentorAndStatusIn(mentor, List.of(CaseStatus.ENROLLING, CaseStatus.ACTIVE)).stream().map(CareCase::getId).toList();
+  }
+
+  /** A mentor left: their mentee goes to a colleague (the buddy stays); the engine's grants follow. */
+  public void changeMentor(long caseId, String mentor) {
+    CareCase c = careCase(caseId);
+    pair(caseId, mentor, c.getBuddyChildId());
+  }
+
+  /** Whether cases are running (being registered or in care) in this term. */
+  @Transactional(readOnly = true)
+  public long runningCasesInTerm(long termId) {
+    return cases.countByTermIdAndStatusIn(termId, List.of(CaseStatus.ENROLLING, CaseStatus.ACTIVE));
+  }
+
+  /** Whether any case, running or ended, belongs to this term (its history would lose its term). */
+  @Transactional(readOnly = true)
+  public long casesInTerm(long termId) {
+    return cases.countByTermId(termId);
+  }
+
   /** Moves the case into the school's next term; empty when the calendar has no next term yet. */
   public Optional<Term> moveToNextTerm(long caseId) {
     CareCase c = careCase(caseId);

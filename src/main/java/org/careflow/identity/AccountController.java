@@ -2,6 +2,7 @@ package org.careflow.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,31 +32,43 @@ public class AccountController {
   private final EngineIdentityAuthenticationProvider passwords;
   private final PasswordRules rules;
   private final MessageSource messages;
+  private final InitialPasswords initial;
 
   public AccountController(IdentityService identity, EngineIdentityAuthenticationProvider passwords, PasswordRules rules,
-      MessageSource messages) {
+      MessageSource messages, InitialPasswords initial) {
     this.identity = identity;
     this.passwords = passwords;
     this.rules = rules;
     this.messages = messages;
+    this.initial = initial;
   }
 
   @GetMapping("/account/password")
-  public String form(Model model) {
+  public String form(HttpSession session, Model model) {
     model.addAttribute("minLength", rules.minLength());
+    model.addAttribute("forced", session.getAttribute(FirstLogin.MUST_CHANGE) != null);
     return "identity/password";
   }
 
   @PostMapping("/account/password")
   public String submit(Authentication auth, @RequestParam(defaultValue = "") String current,
-      @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String confirm,
-      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
-    List<String> errors = change(auth.getName(), current, password, confirm, new WebAuthenticationDetails(request), locale);
+      @RequestParam(defaultValue = "") String password, @RequestParam(required = false) String confirm,
+      @RequestParam(required = false) String repeat, HttpServletRequest request, HttpServletResponse response,
+      HttpSession session, Locale locale, Model model) {
+    String again = confirm != null ? confirm : repeat == null ? "" : repeat;
+    List<String> errors = change(auth.getName(), current, password, again, new WebAuthenticationDetails(request), locale);
     model.addAttribute("minLength", rules.minLength());
     if (!errors.isEmpty()) {
       model.addAttribute("errors", errors);
+      model.addAttribute("forced", session.getAttribute(FirstLogin.MUST_CHANGE) != null);
       response.setStatus(422); // a form shown again with its errors (docs/ARCHITECTURE.md "Errors")
       return "identity/password";
+    }
+    initial.changed(auth.getName());
+    if (session.getAttribute(FirstLogin.MUST_CHANGE) != null) {
+      // the first-login change is done: on to the work
+      session.removeAttribute(FirstLogin.MUST_CHANGE);
+      return "redirect:/?passwordChanged";
     }
     return "redirect:/account/password?changed";
   }

@@ -198,6 +198,84 @@ public class Accounts {
     }
   }
 
+  /** The roles that set-up and the staff page give and take (administrators are made in Camunda Admin only). */
+  public static final java.util.List<String> ASSIGNABLE = java.util.List.of(Roles.TEACHER, Roles.SUBJECT_TEACHER, Roles.MENTOR,
+      Roles.COUNSELLOR, Roles.COORDINATOR, Roles.SUPERVISOR);
+
+  /** A new user with this password; their name is the display name in the webapps. */
+  public void createUser(String id, String displayName, String password) {
+    User u = identity.newUser(id);
+    u.setFirstName(displayName);
+    u.setLastName("");
+    u.setPassword(password);
+    identity.saveUser(u);
+  }
+
+  public void setDisplayName(String id, String displayName) {
+    User u = identity.createUserQuery().userId(id).singleResult();
+    if (u != null && !java.util.Objects.equals(u.getFirstName(), displayName)) {
+      u.setFirstName(displayName);
+      identity.saveUser(u);
+    }
+  }
+
+  public void setPassword(String id, String password) {
+    User u = identity.createUserQuery().userId(id).singleResult();
+    u.setPassword(password);
+    identity.saveUser(u);
+  }
+
+  /** Whether this is the user's password (counts towards the engine's lock-out, as every login does). */
+  public boolean checkPassword(String id, String password) {
+    return exists(id) && identity.checkPassword(id, password);
+  }
+
+  /** The user's roles among {@link #ASSIGNABLE}. */
+  public java.util.Set<String> rolesOf(String id) {
+    java.util.Set<String> roles = new java.util.TreeSet<>(groupsOf(id));
+    roles.retainAll(ASSIGNABLE);
+    return roles;
+  }
+
+  /** Gives the user exactly these of the {@link #ASSIGNABLE} roles (an administrator stays one). */
+  public void setRoles(String id, java.util.Collection<String> roles) {
+    java.util.Set<String> had = rolesOf(id);
+    for (String r : ASSIGNABLE) {
+      if (roles.contains(r) && !had.contains(r)) {
+        identity.createMembership(id, r);
+      } else if (!roles.contains(r) && had.contains(r)) {
+        identity.deleteMembership(id, r);
+      }
+    }
+  }
+
+  /**
+   * The user's school groups follow their roles: with a school-wide role they look after the school
+   * (and get the school's group of each such role, and lose those of roles they no longer have);
+   * without one they leave the school's groups.
+   */
+  public void syncSchoolRoles(String user, long schoolId) {
+    java.util.List<String> groups = groupsOf(user);
+    boolean schoolWide = Roles.SCHOOL_ROLES.stream().anyMatch(groups::contains);
+    for (String g : groups) {
+      boolean ofThisSchool = g.equals(Roles.schoolGroup(schoolId)) || g.startsWith(Roles.schoolGroup(schoolId) + "-");
+      String role = Roles.roleOfSchoolGroup(g);
+      if (ofThisSchool && (!schoolWide || (role != null && !groups.contains(role)))) {
+        identity.deleteMembership(user, g);
+      }
+    }
+    if (schoolWide) {
+      addToSchool(user, schoolId);
+    }
+  }
+
+  /** Someone left: every group goes (roles and scope), so they see nothing and are offered nothing. */
+  public void removeAllGroups(String user) {
+    for (String g : groupsOf(user)) {
+      identity.deleteMembership(user, g);
+    }
+  }
+
   public boolean exists(String id) {
     return identity.createUserQuery().userId(id).count() > 0;
   }

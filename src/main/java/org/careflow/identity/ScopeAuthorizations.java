@@ -83,10 +83,16 @@ public class ScopeAuthorizations {
    */
   @Transactional
   public int classHandedOver(long classId, String oldTeacher, String newTeacher) {
+    return classTasksHandedOver(classId, oldTeacher, newTeacher).size();
+  }
+
+  /** As {@link #classHandedOver}, answering the ids of the tasks that moved (they get a note). */
+  @Transactional
+  public List<String> classTasksHandedOver(long classId, String oldTeacher, String newTeacher) {
+    List<String> moved = new ArrayList<>();
     if (oldTeacher == null || oldTeacher.equals(newTeacher)) {
-      return 0;
+      return moved;
     }
-    int moved = 0;
     for (Task t : tasks.createTaskQuery().taskAssignee(oldTeacher).list()) {
       Optional<CaseScopes.Scope> s = scopeOf(t);
       if (s.isPresent() && s.get().classId() == classId) {
@@ -97,7 +103,7 @@ public class ScopeAuthorizations {
             authorizations.deleteAuthorization(a.getId());
           }
         }
-        moved++;
+        moved.add(t.getId());
       }
     }
     return moved;

@@ -55,6 +55,7 @@ class SecurityConfig {
             .requestMatchers("/api/audit", "/api/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
             .requestMatchers("/api/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
+            .requestMatchers("/api/setup", "/api/setup/**").hasRole(Roles.ADMIN)
             .requestMatchers("/api/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
@@ -84,7 +85,7 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain app(HttpSecurity http) throws Exception {
+  SecurityFilterChain app(HttpSecurity http, InitialPasswords initialPasswords) throws Exception {
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/oversight", "/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
@@ -93,8 +94,11 @@ class SecurityConfig {
             .requestMatchers("/design/**", "/design").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/audit", "/audit/**").hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)
             .requestMatchers("/import", "/import/**").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
+            .requestMatchers("/setup/classes/**", "/setup/staff/**", "/setup/calendar/**", "/setup/classes", "/setup/staff",
+                "/setup/calendar").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
+            .requestMatchers("/setup", "/setup/**").hasRole(Roles.ADMIN)
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false)
+        .formLogin(f -> f.loginPage("/login").successHandler(firstLogin(initialPasswords))
             .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                 + (e instanceof org.springframework.security.authentication.LockedException ? "/login?locked" : "/login?error"))))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -127,6 +131,21 @@ class SecurityConfig {
     bean.addUrlPatterns("/*");
     bean.setOrder(-110);
     return bean;
+  }
+
+  /** After a page login with an initial password, the user goes to change it first (and every page leads there). */
+  static org.springframework.security.web.authentication.AuthenticationSuccessHandler firstLogin(InitialPasswords initialPasswords) {
+    org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler usual =
+        new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+    usual.setDefaultTargetUrl("/");
+    return (request, response, auth) -> {
+      if (initialPasswords.mustChange(auth.getName())) {
+        request.getSession().setAttribute(FirstLogin.MUST_CHANGE, Boolean.TRUE);
+        response.sendRedirect(request.getContextPath() + "/account/password");
+      } else {
+        usual.onAuthenticationSuccess(request, response, auth);
+      }
+    };
   }
 
   /** Hands the Spring Security login to the Camunda webapps (STACK-NOTES 2): one session, one login. */

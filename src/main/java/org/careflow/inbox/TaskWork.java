@@ -241,8 +241,18 @@ public class TaskWork {
   @Transactional(readOnly = true)
   public List<org.careflow.school.Teacher> colleagues(Worker w) {
     return schools.teacher(w.user())
-        .map(me -> schools.teachersOf(me.getSchool().getId()).stream().filter(t -> !t.getUsername().equals(w.user())).toList())
+        .map(me -> schools.teachersOf(me.getSchool().getId()).stream()
+            .filter(t -> t.isActive() && !t.getUsername().equals(w.user())).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * A task that moved to someone else by a change of the school's staff (a new class teacher, a
+   * colleague who left): the note that says so stays on the task, as a hand-over's does.
+   */
+  @Transactional
+  public void noteMoved(String taskId, String author, String to, String text) {
+    comments.save(new TaskComment(taskId, author, clock.now(), text.length() > 500 ? text.substring(0, 500) : text, to));
   }
 
   /** Hands my task to a colleague of my school, with a note that stays on the task. */

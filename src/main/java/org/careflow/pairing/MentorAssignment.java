@@ -49,8 +49,10 @@ class MentorAssignment implements TaskFormHandler {
     CareCase c = cases.careCase(caseId);
     Map<String, Long> load = cases.menteeCounts();
     return schools.teachersOf(c.getChild().getSchoolClass().getSchool().getId()).stream()
-        .filter(Teacher::isMentor)
+        .filter(t -> t.isMentor() && t.isActive())
         .map(t -> new MentorChoice(t, load.getOrDefault(t.getUsername(), 0L)))
+        // a mentor takes no more mentees than they said they could (可带学生数)
+        .filter(m -> m.teacher().getMaxMentees() == null || m.mentees() < m.teacher().getMaxMentees())
         .sorted(Comparator.comparingLong(MentorChoice::mentees).thenComparing(m -> m.teacher().getName()))
         .toList();
   }

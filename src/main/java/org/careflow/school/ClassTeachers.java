@@ -25,16 +25,17 @@ public class ClassTeachers {
     this.grants = grants;
   }
 
+  /** Answers the ids of the class's open tasks that moved to the new class teacher. */
   @Transactional
-  public void change(long classId, String newTeacher) {
+  public java.util.List<String> change(long classId, String newTeacher) {
     SchoolClass c = schools.schoolClass(classId);
     Teacher t = teachers.findByUsername(newTeacher == null ? "" : newTeacher).orElse(null);
-    if (t == null || !t.getSchool().getId().equals(c.getSchool().getId())) {
+    if (t == null || !t.isActive() || !t.getSchool().getId().equals(c.getSchool().getId())) {
       throw InvalidInputException.of("classTeacher", "validation.option");
     }
     String old = c.getClassTeacher();
     c.setClassTeacher(newTeacher);
     accounts.setClassTeacher(classId, newTeacher);
-    grants.classHandedOver(classId, old, newTeacher);
+    return grants.classTasksHandedOver(classId, old, newTeacher);
   }
 }

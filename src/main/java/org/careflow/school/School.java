@@ -32,4 +32,5 @@ public class School {
   public Long getId() { return id; }
   public String getName() { return name; }
   public String getDistrict() { return district; }
+  public void setDistrict(String district) { this.district = district; }
 }

@@ -48,6 +48,8 @@ public class SchoolClass {
   public String getClassTeacher() { return classTeacher; }
 
   public void setClassTeacher(String classTeacher) { this.classTeacher = classTeacher; }
+  public void setName(String name) { this.name = name; }
+  public void setGrade(int grade) { this.grade = grade; }
 
   /** The year-end promotion: the class becomes the next grade under its new name, perhaps with a new class teacher. */
   public void promote(String newName, String newClassTeacher) {

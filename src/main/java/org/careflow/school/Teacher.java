@@ -34,6 +34,17 @@ public class Teacher {
   /** Whether they volunteered as a mentor (帮扶教师). */
   private boolean mentor;
 
+  /** A mobile or office number, from the set-up workbook or the staff page. */
+  @Column(length = 20)
+  private String phone;
+
+  /** The most mentees a mentor takes (可带学生数); null: no limit set. */
+  private Integer maxMentees;
+
+  /** False once they left the school: their work and mentees went to a colleague, they sign in no more. */
+  @Column(nullable = false)
+  private boolean active = true;
+
   protected Teacher() {}
 
   public Teacher(String username, String name, School school, String subject, boolean mentor) {
@@ -50,4 +61,14 @@ public class Teacher {
   public School getSchool() { return school; }
   public String getSubject() { return subject; }
   public boolean isMentor() { return mentor; }
+  public String getPhone() { return phone; }
+  public Integer getMaxMentees() { return maxMentees; }
+  public boolean isActive() { return active; }
+
+  public void setName(String name) { this.name = name; }
+  public void setSubject(String subject) { this.subject = subject; }
+  public void setMentor(boolean mentor) { this.mentor = mentor; }
+  public void setPhone(String phone) { this.phone = phone; }
+  public void setMaxMentees(Integer maxMentees) { this.maxMentees = maxMentees; }
+  public void setActive(boolean active) { this.active = active; }
 }

@@ -49,6 +49,15 @@ public class Term {
   public LocalDate getStartDate() { return startDate; }
   public LocalDate getEndDate() { return endDate; }
 
+  /** New dates from the calendar page or the set-up workbook. */
+  public void setDates(LocalDate startDate, LocalDate endDate) {
+    if (endDate.isBefore(startDate)) {
+      throw new IllegalArgumentException("a term cannot end before it starts");
+    }
+    this.startDate = startDate;
+    this.endDate = endDate;
+  }
+
   public boolean contains(LocalDate day) {
     return !day.isBefore(startDate) && !day.isAfter(endDate);
   }

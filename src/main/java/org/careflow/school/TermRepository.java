@@ -10,6 +10,8 @@ public interface TermRepository extends JpaRepository<Term, Long> {
 
   List<Term> findBySchoolIdOrderByStartDate(Long schoolId);
 
+  Optional<Term> findBySchoolIdAndName(Long schoolId, String name);
+
   @Query("select t from Term t where t.school.id = ?1 and t.startDate <= ?2 and t.endDate >= ?2")
   Optional<Term> findContaining(Long schoolId, LocalDate day);
 

@@ -1,0 +1,5 @@
+package org.careflow.identity;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountRecordRepository extends JpaRepository<AccountRecord, String> {}
