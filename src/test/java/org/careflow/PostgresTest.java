@@ -74,6 +74,11 @@ class PostgresTest {
       assertThat(targets).contains("archiveRate");
       // the demo's high-risk child on a support plan (risk assessments and plans on PostgreSQL)
       assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(targets).path("atRiskWithPlan").asLong()).as(targets).isPositive();
+      // the login throttle's counts live in PostgreSQL (cf_login_failure): five wrong passwords lock the name
+      for (int i = 0; i < 5; i++) {
+        assertThat(api.basic("/api/audit?limit=5", "counsellor", "wrong" + i).statusCode()).isEqualTo(401);
+      }
+      assertThat(api.basic("/api/audit?limit=5", "counsellor", "demo").statusCode()).isEqualTo(401);
       assertThat(api.basic("/api/audit?limit=5", "supervisor", "demo").statusCode()).isEqualTo(200);
       assertThat(new WebSession(port).login("coordinator", "demo").get("/design").body()).contains("child-case");
     }
