@@ -196,6 +196,23 @@ class DemoSchool implements ApplicationRunner {
           "location", List.of("学校会议室"), "agenda", List.of("期末复习安排；寒假安全；亲情沟通")));
     });
 
+    // Last term's meetings (started by the classes' first cases of that term) were held in its sixth week.
+    LocalDate lastTermMeeting = previousTerm.getStartDate().plusDays(35);
+    for (Object[] ct : List.of(new Object[] {classA.getId(), "teacher"}, new Object[] {classB.getId(), "teacher2"})) {
+      long classId = (Long) ct[0];
+      String teacher = (String) ct[1];
+      java.util.function.Supplier<java.util.Optional<Long>> lastTerms = () -> meetings.meetingsOf(classId).stream()
+          .filter(m -> m.getTermId().equals(previousTerm.getId()) && m.isFirstOfTerm() && m.getHeldAt() == null)
+          .map(org.careflow.guardianmeeting.GuardianMeeting::getId).findFirst();
+      events.computeIfAbsent(lastTermMeeting.minusDays(14), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
+          completeMeetingTask(id, "planMeeting", teacher, Map.of("meetingDate", List.of(lastTermMeeting.toString()),
+              "location", List.of("学校会议室"), "agenda", List.of("开学安全教育；亲情沟通")))));
+      events.computeIfAbsent(lastTermMeeting.minusDays(7), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
+          completeMeetingTask(id, "sendInvitations", teacher, Map.of("method", List.of("PHONE")))));
+      events.computeIfAbsent(lastTermMeeting, d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
+          completeMeetingTask(id, "holdMeeting", teacher, Map.of("absent", List.of(), "minutes", List.of("监护人全部到会。")))));
+    }
+
     // Day by day from the first enrolment to yesterday: timers fall due in the morning, events
     // happen at nine, teachers write their records in the afternoon.
     for (LocalDate d = previousTerm.getStartDate().plusDays(2); d.isBefore(today); d = d.plusDays(1)) {

@@ -87,7 +87,7 @@ public class GuardianMeetings {
       id = ensureForTerm(classId, term.getId());
     } else {
       if (why == null) {
-        throw InvalidInputException.of("reason", "validation.meetingExists");
+        throw InvalidInputException.of("reason", "validation.meetingReason");
       }
       int ordinal = meetings.maxOrdinal(classId, term.getId()) + 1;
       GuardianMeeting m = meetings.save(new GuardianMeeting(classId, term.getId(), ordinal, why, actor, clock.now()));
