@@ -59,15 +59,33 @@ public class GuardianMeetings {
    */
   @Transactional
   public long ensureForTerm(long classId, long termId) {
-    return meetings.findByClassIdAndTermIdAndOrdinal(classId, termId, 1).map(GuardianMeeting::getId)
-        .orElseGet(() -> {
-          Long id = insertIfAbsent(classId, termId);
-          if (id == null) {
-            return meetings.findByClassIdAndTermIdAndOrdinal(classId, termId, 1).orElseThrow().getId();
-          }
-          start(id, classId);
-          return id;
-        });
+    // plain SQL, not a JPA query: no flush of the persistence context for each case of a roster import
+    Long existing = termsMeeting(classId, termId);
+    if (existing != null) {
+      return existing;
+    }
+    Long id = insertIfAbsent(classId, termId);
+    if (id == null) {
+      return termsMeeting(classId, termId);
+    }
+    start(id, classId);
+    return id;
+  }
+
+  private Long termsMeeting(long classId, long termId) {
+    Connection con = DataSourceUtils.getConnection(dataSource);
+    try (PreparedStatement ps = con.prepareStatement(
+        "SELECT id FROM cf_guardian_meeting WHERE class_id = ? AND term_id = ? AND ordinal = 1")) {
+      ps.setLong(1, classId);
+      ps.setLong(2, termId);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the guardian meeting of class " + classId, e);
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
+    }
   }
 
   /**
@@ -83,7 +101,7 @@ public class GuardianMeetings {
       throw InvalidInputException.of("reason", "validation.tooLong", 300);
     }
     long id;
-    if (meetings.findByClassIdAndTermIdAndOrdinal(classId, term.getId(), 1).isEmpty()) {
+    if (termsMeeting(classId, term.getId()) == null) {
       id = ensureForTerm(classId, term.getId());
     } else {
       if (why == null) {
@@ -146,6 +164,8 @@ public class GuardianMeetings {
         return null;
       }
       throw new IllegalStateException("could not record the guardian meeting of class " + classId, e);
+    } finally {
+      DataSourceUtils.releaseConnection(con, dataSource);
     }
   }
 }

@@ -7,10 +7,11 @@ import org.careflow.child.CareCases;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of a case's term of care (`child-case`, sub-process 学期关爱:
- * {@code delegateExpression="${termMeeting}"}): the case's class then has its guardian meeting for the
- * case's term, started by the first of its cases to enter the term (at the term's start, or when a case
- * opens later). Reads the case id from the business key.
+ * Listener of `child-case` ({@code delegateExpression="${termMeeting}"}) on the case's opening (start
+ * event 登记帮扶档案: a registration or a roster import) and on each start of its term of care
+ * (sub-process 学期关爱: at eligibility and at every term's start): the case's class then has its
+ * guardian meeting for the case's term, started by the first of its cases to open in or enter the term.
+ * Reads the case id from the business key.
  */
 @Component("termMeeting")
 class TermMeeting implements ExecutionListener {

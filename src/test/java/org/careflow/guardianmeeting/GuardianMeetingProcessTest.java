@@ -145,8 +145,9 @@ class GuardianMeetingProcessTest extends CareflowTest {
   void aClassWhoseFirstCaseOpensLaterInTheTermGetsItsMeetingThen() {
     clockAt(LocalDateTime.of(2026, 11, 16, 9, 0));
     SchoolClass c = newClass();
+    assertThat(meetingsOf(c)).isEmpty();
     long caseId = lifecycle.enrol("李雨涵", c.getId(), "tcoordinator").getId();
-    assertThat(meetingsOf(c)).isEmpty(); // registered, not yet found eligible
+    assertThat(meetingsOf(c)).hasSize(1); // the class's first case of the term has opened
     school.complete(caseId, "registerChild", TEACHER2, archive("GM020", "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
     assertThat(meetingsOf(c)).hasSize(1);
     // the meeting week is past: planned within two weeks
