@@ -174,10 +174,11 @@ class DemoSchool implements ApplicationRunner {
       events.computeIfAbsent(day, d -> new ArrayList<>()).add(() -> enrol(k));
     }
     // Class B held its guardian meeting a week ago, and two guardians did not come; class A's is
-    // planned for two weeks from now, its invitations still to be sent.
+    // planned for two weeks from now, its invitations still to be sent. The meetings themselves were
+    // started as a real school's are: by the classes' cases entering the term (GuardianMeetings.ensureForTerm).
     long[] meetingB = new long[1];
     events.computeIfAbsent(today.minusDays(30), d -> new ArrayList<>()).add(() -> {
-      meetingB[0] = meetings.startForClass(classB.getId());
+      meetingB[0] = meetings.ensureForTerm(classB.getId(), currentTerm.getId());
       completeMeetingTask(meetingB[0], "planMeeting", "teacher2", Map.of("meetingDate", List.of(today.minusDays(7).toString()),
           "location", List.of("四年级(2)班教室"), "agenda", List.of("通报学生在校情况；安全教育（防溺水）；监护人交流")));
     });
@@ -190,10 +191,27 @@ class DemoSchool implements ApplicationRunner {
           "minutes", List.of("到会监护人8人，通报了期中情况，开展了安全教育。")));
     });
     events.computeIfAbsent(today.minusDays(3), d -> new ArrayList<>()).add(() -> {
-      long a = meetings.startForClass(classA.getId());
+      long a = meetings.ensureForTerm(classA.getId(), currentTerm.getId());
       completeMeetingTask(a, "planMeeting", "teacher", Map.of("meetingDate", List.of(today.plusDays(14).toString()),
           "location", List.of("学校会议室"), "agenda", List.of("期末复习安排；寒假安全；亲情沟通")));
     });
+
+    // Last term's meetings (started by the classes' first cases of that term) were held in its sixth week.
+    LocalDate lastTermMeeting = previousTerm.getStartDate().plusDays(35);
+    for (Object[] ct : List.of(new Object[] {classA.getId(), "teacher"}, new Object[] {classB.getId(), "teacher2"})) {
+      long classId = (Long) ct[0];
+      String teacher = (String) ct[1];
+      java.util.function.Supplier<java.util.Optional<Long>> lastTerms = () -> meetings.meetingsOf(classId).stream()
+          .filter(m -> m.getTermId().equals(previousTerm.getId()) && m.isFirstOfTerm() && m.getHeldAt() == null)
+          .map(org.careflow.guardianmeeting.GuardianMeeting::getId).findFirst();
+      events.computeIfAbsent(lastTermMeeting.minusDays(14), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
+          completeMeetingTask(id, "planMeeting", teacher, Map.of("meetingDate", List.of(lastTermMeeting.toString()),
+              "location", List.of("学校会议室"), "agenda", List.of("开学安全教育；亲情沟通")))));
+      events.computeIfAbsent(lastTermMeeting.minusDays(7), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
+          completeMeetingTask(id, "sendInvitations", teacher, Map.of("method", List.of("PHONE")))));
+      events.computeIfAbsent(lastTermMeeting, d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
+          completeMeetingTask(id, "holdMeeting", teacher, Map.of("absent", List.of(), "minutes", List.of("监护人全部到会。")))));
+    }
 
     // Day by day from the first enrolment to yesterday: timers fall due in the morning, events
     // happen at nine, teachers write their records in the afternoon.

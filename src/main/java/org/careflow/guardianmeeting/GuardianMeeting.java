@@ -10,9 +10,14 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A class's guardian meeting of a term (家长会): one per class per term. */
+/**
+ * A class's guardian meeting of a term (家长会). Each class with running cases has the term's own meeting
+ * (ordinal 1, unique per class and term); a coordinator or the class teacher may hold another on purpose,
+ * with a reason (ordinal 2, 3 …).
+ */
 @Entity
-@Table(name = "cf_guardian_meeting", uniqueConstraints = @UniqueConstraint(columnNames = {"classId", "termId"}))
+@Table(name = "cf_guardian_meeting", uniqueConstraints = @UniqueConstraint(name = "uq_guardian_meeting_term",
+    columnNames = {"classId", "termId", "ordinal"}))
 public class GuardianMeeting {
 
   @Id
@@ -32,12 +37,23 @@ public class GuardianMeeting {
   @Column(length = 2000)
   private String minutes;
   private Instant heldAt;
+  @Column(nullable = false)
+  private int ordinal = 1;
+  @Column(length = 300)
+  private String reason;
+  @Column(length = 64)
+  private String startedBy;
+  private Instant startedAt;
 
   protected GuardianMeeting() {}
 
-  GuardianMeeting(Long classId, Long termId) {
+  GuardianMeeting(Long classId, Long termId, int ordinal, String reason, String startedBy, Instant startedAt) {
     this.classId = classId;
     this.termId = termId;
+    this.ordinal = ordinal;
+    this.reason = reason;
+    this.startedBy = startedBy;
+    this.startedAt = startedAt;
   }
 
   void plan(LocalDate date, String location, String agenda) {
@@ -64,4 +80,10 @@ public class GuardianMeeting {
   public String getInvitationMethod() { return invitationMethod; }
   public String getMinutes() { return minutes; }
   public Instant getHeldAt() { return heldAt; }
+  public int getOrdinal() { return ordinal; }
+  /** Whether this is the term's own meeting, not an extra one. */
+  public boolean isFirstOfTerm() { return ordinal == 1; }
+  public String getReason() { return reason; }
+  public String getStartedBy() { return startedBy; }
+  public Instant getStartedAt() { return startedAt; }
 }

@@ -28,10 +28,17 @@ public class MeetingCalendar {
     this.clock = clock;
   }
 
-  /** Plan within two weeks, and before the term ends. */
+  /**
+   * Planned by the meeting week the coordinator chose for the term (the Monday of that week; the term's
+   * fourth week unless chosen otherwise). A meeting started after that day is planned within two weeks;
+   * never after the term's end.
+   */
   public Date planDue(Object meetingId) {
     Term term = calendar.term(meeting(meetingId).getTermId());
-    LocalDate due = clock.today().plusDays(14);
+    LocalDate due = TermCalendar.meetingWeekStart(term);
+    if (due.isBefore(clock.today())) {
+      due = clock.today().plusDays(14);
+    }
     return clock.endOf(due.isAfter(term.getEndDate()) ? term.getEndDate() : due);
   }
 

@@ -33,6 +33,24 @@ public class TermCalendar {
     return terms.findFirstBySchoolIdAndStartDateAfterOrderByStartDate(term.getSchool().getId(), term.getEndDate());
   }
 
+  /**
+   * The coordinator chooses the week of the term its guardian meetings fall in (1 = the week the term
+   * starts in); a meeting's planning task is then due in that week.
+   */
+  @Transactional
+  public void setMeetingWeek(long termId, int week) {
+    Term term = term(termId);
+    if (week < 1 || week > term.weeks()) {
+      throw org.careflow.shared.InvalidInputException.of("meetingWeek", "validation.meetingWeek", term.weeks());
+    }
+    term.chooseMeetingWeek(week);
+  }
+
+  /** The Monday of the week the term's guardian meetings are due in. */
+  public static LocalDate meetingWeekStart(Term term) {
+    return term.weekStart(Math.min(term.getMeetingWeek(), term.weeks()));
+  }
+
   public Term term(long termId) {
     return terms.findById(termId).orElseThrow(() -> new IllegalArgumentException("no term " + termId));
   }

@@ -48,10 +48,10 @@ class CaseMigrationTest extends CareflowTest {
   static BpmnModelInstance redesigned() throws Exception {
     BpmnModelInstance m = Bpmn.readModelFromFile(Path.of("processes/child-case.bpmn").toFile());
     m.<UserTask>getModelElementById("monthlyTalk").setName("每月谈心（新版记录卡）");
-    // the verification visit is dropped: eligible children go straight to pairing
+    // the verification visit is dropped: eligible children go straight to pairing (beside their care)
     FlowNode visit = m.getModelElementById("verificationVisit");
     FlowNode pairing = m.getModelElementById("assignMentor");
-    SequenceFlow eligible = m.getModelElementById("eligibleFlow");
+    SequenceFlow eligible = m.getModelElementById("toVerificationVisit");
     SequenceFlow after = m.getModelElementById("toAssignMentor");
     eligible.setTarget(pairing);
     pairing.getIncoming().remove(after);
@@ -59,14 +59,14 @@ class CaseMigrationTest extends CareflowTest {
     remove(m, after);
     // the visit with its reminder and escalation timers and what they lead to
     for (org.camunda.bpm.model.bpmn.instance.FlowElement e : List.copyOf(m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowElement.class))) {
-      if (e != visit && (e.getId().startsWith("verificationVisit") || e.getId().startsWith("toVerificationVisit"))) {
+      if (e != visit && e != eligible && (e.getId().startsWith("verificationVisit") || e.getId().startsWith("toVerificationVisit"))) {
         remove(m, e);
       }
     }
     remove(m, visit);
     // a step added after the first meeting: a call to the parents
     FlowNode firstMeeting = m.getModelElementById("firstMeeting");
-    SequenceFlow toCare = m.getModelElementById("toCare");
+    SequenceFlow toCare = m.getModelElementById("toPaired");
     UserTask call = m.newInstance(UserTask.class);
     call.setId("parentCall");
     call.setName("与家长通话");

@@ -104,8 +104,10 @@ class ChildCaseProcessTest extends CareflowTest {
     long caseId = enrol();
     ProcessInstance pi = instance(caseId);
     school.complete(caseId, "registerChild", TEACHER, archive(nextStudentNo(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    assertThat(pi).isWaitingAt("verificationVisit");
+    // care starts at eligibility: the month's talk and the family ties beside the visit, no check-in without a mentor
+    assertThat(pi).isWaitingAt("verificationVisit", "monthlyTalk", "nextMonth", "familyTies", "mentorPaired");
     assertThat(school.task(caseId, "verificationVisit").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 21)));
+    assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty();
     assertThat(cases.careCase(caseId).getStatus()).isEqualTo(CaseStatus.ACTIVE);
 
     school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
@@ -120,12 +122,56 @@ class ChildCaseProcessTest extends CareflowTest {
     assertThat(cases.careCase(caseId).getMentor()).isEqualTo("tmentor2");
     assertThat(school.task(caseId, "firstMeeting").getAssignee()).isEqualTo("tmentor2");
 
+    assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty();
     school.complete(caseId, "firstMeeting", TestSchool.as("tmentor2", "mentor"), form("meetingDate", "2026-09-07", "mood", "LOW", "notes", "想念父母"));
-    assertThat(pi).isWaitingAt("monthlyTalk", "weeklyCheckIn", "nextMonth", "nextWeek");
+    assertThat(pi).isWaitingAt("monthlyTalk", "weeklyCheckIn", "nextMonth", "nextWeek").hasPassed("pairingDone", "mentorPaired");
     assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)));
     assertThat(school.task(caseId, "monthlyTalk").getAssignee()).isEqualTo("tteacher");
     assertThat(school.task(caseId, "weeklyCheckIn").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 13)));
     assertThat(school.task(caseId, "weeklyCheckIn").getAssignee()).isEqualTo("tmentor2");
+  }
+
+  /**
+   * A child found eligible in September whose mentor is only found in October: the class teacher's talk
+   * and the family ties run from the first month; the mentor's check-ins start when the pairing is made.
+   */
+  @Test
+  void aChildWhoWaitsAMonthForAMentorStillHasItsTalksAndTheCheckInsStartWithThePairing() {
+    long caseId = enrol();
+    ProcessInstance pi = instance(caseId);
+    school.complete(caseId, "registerChild", TEACHER, archive(nextStudentNo(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
+        "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
+
+    // month one without a mentor: the talk is there, due at the month's end; no check-in
+    assertThat(cases.careCase(caseId).getMentor()).isNull();
+    assertThat(school.task(caseId, "assignMentor")).isNotNull();
+    assertThat(school.task(caseId, "monthlyTalk").getAssignee()).isEqualTo("tteacher");
+    assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)));
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("family-ties")
+        .processInstanceBusinessKey(Long.toString(caseId)).count()).isEqualTo(1);
+    clockAt(LocalDateTime.of(2026, 9, 20, 16, 0));
+    school.complete(caseId, "monthlyTalk", TEACHER, form("talkDate", "2026-09-20", "topics", "study", "mood", "CALM", "parentsInformed", "true"));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 28, 0, 30));
+    assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty();
+    assertThat(pi).isWaitingAt("mentorPaired");
+
+    // month two: the next talk comes; still waiting for the mentor until the coordinator pairs the child
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30));
+    assertThat(school.tasks(caseId, "monthlyTalk")).extracting(Task::getDueDate)
+        .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 10, 31)));
+    assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty();
+    clockAt(LocalDateTime.of(2026, 10, 12, 9, 0));
+    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
+    assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty(); // not before the mentor has met the child
+    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-10-12", "mood", "CALM", "notes", "第一次见面"));
+
+    Task checkIn = school.task(caseId, "weeklyCheckIn");
+    assertThat(checkIn.getAssignee()).isEqualTo("tmentor");
+    assertThat(checkIn.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 10, 18)));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 19, 0, 30));
+    assertThat(school.tasks(caseId, "weeklyCheckIn")).hasSize(2);
+    assertThat(school.tasks(caseId, "monthlyTalk")).hasSize(1);
   }
 
   @Test

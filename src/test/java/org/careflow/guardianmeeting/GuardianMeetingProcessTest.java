@@ -12,6 +12,10 @@ import static org.careflow.TestSchool.form;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.careflow.identity.Audit;
+import org.careflow.school.SchoolClass;
+import org.careflow.school.SchoolClassRepository;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,17 +27,51 @@ import org.careflow.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** `guardian-meeting`: plan, invite, hold; each absent guardian raises a home visit in that child's case. */
+/**
+ * `guardian-meeting`: started by a class's first case of the term, one per class and term; plan, invite,
+ * hold; each absent guardian raises a home visit in that child's case. Each test has a class of its own.
+ */
 class GuardianMeetingProcessTest extends CareflowTest {
+
+  private static final AtomicInteger N = new AtomicInteger(40);
 
   @Autowired GuardianMeetings meetings;
   @Autowired CaseLifecycle lifecycle;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired MeetingGuestRepository guests;
+  @Autowired SchoolClassRepository classes;
+  @Autowired Audit audit;
 
-  private long caseInCare() {
-    return school.caseInCare(school.classB, TEACHER2, "tmentor", "GM");
+  /** A class of the test school taught by tteacher2, new for each test. */
+  private SchoolClass newClass() {
+    return classes.save(new SchoolClass(school.classA.getSchool(), "五年级(" + N.incrementAndGet() + ")班", 5, "tteacher2"));
+  }
+
+  private List<GuardianMeeting> meetingsOf(SchoolClass c) {
+    return meetings.meetingsOf(c.getId());
+  }
+
+  private long instances(long meetingId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(GuardianMeetings.PROCESS_KEY)
+        .processInstanceBusinessKey(Long.toString(meetingId)).count();
+  }
+
+  /** Registered and found eligible: the case's term of care has started. */
+  private long eligibleCase(SchoolClass c, String studentNo) {
+    long caseId = lifecycle.enrol("李雨涵", c.getId(), "tcoordinator").getId();
+    school.complete(caseId, "registerChild", TEACHER2, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    return caseId;
+  }
+
+  private long caseInCare(SchoolClass c, String studentNo) {
+    long caseId = lifecycle.enrol("李雨涵", c.getId(), "tcoordinator").getId();
+    school.complete(caseId, "registerChild", TEACHER2, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    school.complete(caseId, "verificationVisit", TEACHER2, form("visitDate", "2026-11-02", "metWith", "祖母",
+        "homeConditions", "砖房", "guardianHealth", "GOOD"));
+    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
+    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
+    return caseId;
   }
 
   private Task meetingTask(long meetingId, String key) {
@@ -43,9 +81,15 @@ class GuardianMeetingProcessTest extends CareflowTest {
   @Test
   void absentGuardiansGetAHomeVisitAndPresentOnesDoNot() {
     clockAt(LocalDateTime.of(2026, 11, 2, 9, 0));
-    long present = caseInCare();
-    long absent = caseInCare();
-    long meetingId = meetings.startForClass(school.classB.getId());
+    SchoolClass c = newClass();
+    long present = caseInCare(c, school.nextStudentNo("GM"));
+    long absent = caseInCare(c, school.nextStudentNo("GM"));
+    // the first case of the class started the term's meeting; the second found it
+    assertThat(meetingsOf(c)).singleElement().satisfies(m -> {
+      assertThat(m.isFirstOfTerm()).isTrue();
+      assertThat(m.getTermId()).isEqualTo(school.autumn.getId());
+    });
+    long meetingId = meetingsOf(c).get(0).getId();
     ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("guardian-meeting")
         .processInstanceBusinessKey(Long.toString(meetingId)).singleResult();
     assertThat(pi).isWaitingAt("planMeeting");
@@ -81,9 +125,103 @@ class GuardianMeetingProcessTest extends CareflowTest {
   }
 
   @Test
-  void aClassHasOneMeetingPerTerm() {
+  void aClassWithCasesAtTheTermsStartHasExactlyOneMeetingDueInTheFourthWeek() {
+    clockAt(LocalDateTime.of(2026, 9, 1, 9, 0));
+    SchoolClass c = newClass();
+    eligibleCase(c, school.nextStudentNo("GM"));
+    eligibleCase(c, school.nextStudentNo("GM"));
+    eligibleCase(c, school.nextStudentNo("GM"));
+    assertThat(meetingsOf(c)).hasSize(1);
+    long meetingId = meetingsOf(c).get(0).getId();
+    assertThat(instances(meetingId)).isEqualTo(1);
+    assertThat(meetings.ensureForTerm(c.getId(), school.autumn.getId())).isEqualTo(meetingId);
+    Task plan = meetingTask(meetingId, "planMeeting");
+    assertThat(plan.getAssignee()).isEqualTo("tteacher2");
+    // the term starts on Tuesday 1 September: its fourth week begins on Monday 21 September
+    assertThat(plan.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 9, 21)));
+  }
+
+  @Test
+  void aClassWhoseFirstCaseOpensLaterInTheTermGetsItsMeetingThen() {
+    clockAt(LocalDateTime.of(2026, 11, 16, 9, 0));
+    SchoolClass c = newClass();
+    assertThat(meetingsOf(c)).isEmpty();
+    long caseId = lifecycle.enrol("李雨涵", c.getId(), "tcoordinator").getId();
+    assertThat(meetingsOf(c)).hasSize(1); // the class's first case of the term has opened
+    school.complete(caseId, "registerChild", TEACHER2, archive(school.nextStudentNo("GM"), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    assertThat(meetingsOf(c)).hasSize(1);
+    // the meeting week is past: planned within two weeks
+    assertThat(meetingTask(meetingsOf(c).get(0).getId(), "planMeeting").getDueDate())
+        .isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 11, 30)));
+  }
+
+  @Test
+  void theMeetingWeekTheCoordinatorChoseSetsThePlanningDueDate() {
+    SchoolClass c = newClass();
+    org.careflow.school.TermCalendar calendar = calendarBean();
+    try {
+      calendar.setMeetingWeek(school.autumn.getId(), 6);
+      assertThatThrownBy(() -> calendar.setMeetingWeek(school.autumn.getId(), 40)).isInstanceOf(InvalidInputException.class);
+      clockAt(LocalDateTime.of(2026, 9, 2, 9, 0));
+      eligibleCase(c, school.nextStudentNo("GM"));
+      assertThat(meetingTask(meetingsOf(c).get(0).getId(), "planMeeting").getDueDate())
+          .isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 10, 5)));
+    } finally {
+      calendar.setMeetingWeek(school.autumn.getId(), 4);
+    }
+  }
+
+  @Autowired org.springframework.context.ApplicationContext context;
+
+  private org.careflow.school.TermCalendar calendarBean() {
+    return context.getBean(org.careflow.school.TermCalendar.class);
+  }
+
+  @Test
+  void aSecondMeetingInTheTermOnlyOnPurposeWithAReasonAndAudited() {
     clockAt(LocalDateTime.of(2026, 10, 8, 9, 0));
-    meetings.startForClass(school.classA.getId());
-    assertThatThrownBy(() -> meetings.startForClass(school.classA.getId())).isInstanceOf(InvalidInputException.class);
+    SchoolClass c = newClass();
+    long first = meetings.startForClass(c.getId(), "tteacher2", null); // no cases yet: the term's own meeting
+    assertThat(meetingsOf(c)).singleElement().satisfies(m -> assertThat(m.isFirstOfTerm()).isTrue());
+    assertThatThrownBy(() -> meetings.startForClass(c.getId(), "tteacher2", " "))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().all()).containsKey("reason"));
+    assertThat(meetingsOf(c)).hasSize(1);
+    // a case opening now finds the term's meeting and starts no other
+    eligibleCase(c, school.nextStudentNo("GM"));
+    assertThat(meetingsOf(c)).hasSize(1);
+
+    long second = meetings.startForClass(c.getId(), "tcoordinator", "期中考试后临时召开安全教育家长会");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(meetingsOf(c)).extracting(GuardianMeeting::getOrdinal).containsExactly(2, 1);
+    assertThat(meetingsOf(c).get(0).getReason()).isEqualTo("期中考试后临时召开安全教育家长会");
+    assertThat(meetingsOf(c).get(0).getStartedBy()).isEqualTo("tcoordinator");
+    assertThat(instances(second)).isEqualTo(1);
+    assertThat(audit.find(null, "tcoordinator", 20)).anyMatch(e -> GuardianMeetings.AUDIT_START.equals(e.getAction())
+        && e.getDetail().contains("期中考试后临时召开安全教育家长会"));
+  }
+
+  @Test
+  void theClassPageShowsTheMeetingsAndStartsAnotherOnlyWithAReason() {
+    clockAt(LocalDateTime.of(2026, 10, 12, 9, 0));
+    SchoolClass c = newClass();
+    eligibleCase(c, school.nextStudentNo("GM"));
+    org.careflow.WebSession teacher = browser().login("tteacher2", "pw");
+    var page = teacher.get("/classes/" + c.getId());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(c.getName(), "2026年秋季学期", "name=\"reason\"");
+
+    // without a reason nothing is started, and the page says why
+    var refused = teacher.post("/classes/" + c.getId() + "/meetings", form("reason", ""));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("field-error");
+    assertThat(meetingsOf(c)).hasSize(1);
+
+    var started = teacher.post("/classes/" + c.getId() + "/meetings", form("reason", "秋收农忙后补开"));
+    assertThat(started.statusCode()).isEqualTo(302);
+    assertThat(meetingsOf(c)).hasSize(2);
+
+    // another class teacher does not see the page
+    assertThat(browser().login("tteacher", "pw").get("/classes/" + c.getId()).statusCode()).isEqualTo(404);
+    assertThat(meetingsOf(c)).hasSize(2);
   }
 }

@@ -85,7 +85,11 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("GET /design/drafts/{id}", "a model draft"),
       Map.entry("POST /design/drafts/{id}/deploy", "deploys a model draft (the district's models, coordinators)"),
       Map.entry("POST /design/drafts/{id}/discard", "throws a model draft away"),
-      Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"));
+      Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"),
+      Map.entry("GET /classes/{id}", "a class's guardian meetings (term, date, state), no child: its class teacher, its school's"
+          + " coordinators and administrators only, 404 for others (GuardianMeetingProcessTest)"),
+      Map.entry("POST /classes/{id}/meetings", "starts a class's guardian meeting: the same people only, 404 for others"
+          + " (GuardianMeetingProcessTest)"));
 
   @Autowired SecondSchool second;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
@@ -423,8 +427,12 @@ class ScopeSweepTest extends CareflowTest {
     WebSession s = browser();
     List<String> teacher3 = ids(basic(s, "/engine-rest/task?maxResults=10000", "tteacher3"));
     List<String> admin = ids(basic(s, "/engine-rest/task?maxResults=10000", "tadmin"));
-    // the class teacher of class D: her own task, and the class's task offered to the coordinators (read only)
-    assertThat(teacher3).containsExactlyInAnyOrder(second.archiveTask, second.mentorTask);
+    // the class teacher of class D: her own task, and the class's task offered to the coordinators (read only);
+    // the rest is her class's too (the care of the child found eligible, the class's guardian meeting)
+    assertThat(teacher3).contains(second.archiveTask, second.mentorTask);
+    for (String id : teacher3) {
+      assertThat(classOfTask(id)).as("class of a task tteacher3 sees").isEqualTo(second.classD.getId());
+    }
     List<String> teacher1 = ids(basic(s, "/engine-rest/task?maxResults=10000", "tteacher"));
     assertThat(teacher1).contains(second.firstSchoolTask).doesNotContain(second.archiveTask, second.mentorTask);
     assertThat(admin).contains(second.archiveTask, second.mentorTask, second.firstSchoolTask).containsAll(teacher1)
@@ -437,12 +445,19 @@ class ScopeSweepTest extends CareflowTest {
     assertThat(read(basic(s, "/engine-rest/history/task?processInstanceId=" + pi, "tsupervisor2").body())).hasSizeGreaterThanOrEqualTo(3);
     // every class teacher of school 1 sees only tasks of their own classes
     for (String id : teacher1) {
-      String bk = runtime.createProcessInstanceQuery().processInstanceId(tasks.createTaskQuery().taskId(id).singleResult().getProcessInstanceId())
-          .singleResult().getBusinessKey();
-      Long classId = jdbc.queryForObject("SELECT COALESCE((SELECT ch.school_class_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE c.id = ?),"
-          + " (SELECT m.class_id FROM cf_guardian_meeting m WHERE m.id = ?))", Long.class, Long.valueOf(bk), Long.valueOf(bk));
-      assertThat(classId).as("class of a task tteacher sees").isEqualTo(school.classA.getId());
+      assertThat(classOfTask(id)).as("class of a task tteacher sees").isEqualTo(school.classA.getId());
     }
+  }
+
+  /** The class a task is about: its guardian meeting's (business key = the meeting id) or its case's (= the case id). */
+  private Long classOfTask(String taskId) {
+    Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
+    String bk = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey();
+    boolean meeting = t.getProcessDefinitionId().startsWith("guardian-meeting:");
+    return meeting
+        ? jdbc.queryForObject("SELECT class_id FROM cf_guardian_meeting WHERE id = ?", Long.class, Long.valueOf(bk))
+        : jdbc.queryForObject("SELECT ch.school_class_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE c.id = ?",
+            Long.class, Long.valueOf(bk));
   }
 
   // -- helpers ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ class MeetingReminderTest extends CareflowTest {
   @Autowired GuardianMeetings meetings;
   @Autowired ManagementService management;
   @Autowired OversightQueries queries;
+  @Autowired org.careflow.school.SchoolClassRepository classes;
   @Autowired JdbcTemplate jdbc;
 
   private List<Reminder.Kind> reminders(Task t) {
@@ -32,7 +33,9 @@ class MeetingReminderTest extends CareflowTest {
   @Test
   void anUnplannedMeetingIsRemindedThenEscalatedWithItsClass() {
     clockAt(LocalDateTime.of(2026, 10, 8, 9, 0));
-    long meetingId = meetings.startForClass(school.classC.getId());
+    // a class of its own, taught by tweb: started from the class's page before any case of the term
+    org.careflow.school.SchoolClass c = classes.save(new org.careflow.school.SchoolClass(school.classA.getSchool(), "二年级(31)班", 2, "tweb"));
+    long meetingId = meetings.startForClass(c.getId(), "tweb", null);
     Task plan = engine.getTaskService().createTaskQuery().processDefinitionKey(GuardianMeetings.PROCESS_KEY)
         .processInstanceBusinessKey(Long.toString(meetingId)).singleResult();
     assertThat(plan.getTaskDefinitionKey()).isEqualTo("planMeeting");
@@ -46,6 +49,6 @@ class MeetingReminderTest extends CareflowTest {
     school.fireTimersDueBy(LocalDateTime.of(2026, 10, 30, 8, 0));
     assertThat(reminders(plan)).containsExactly(Reminder.Kind.REMINDER, Reminder.Kind.ESCALATION);
     assertThat(queries.openEscalations(1000))
-        .anyMatch(e -> "筹备家长会".equals(e.taskName()) && "二年级(1)班".equals(e.className()) && e.childId() == null);
+        .anyMatch(e -> "筹备家长会".equals(e.taskName()) && "二年级(31)班".equals(e.className()) && e.childId() == null);
   }
 }

@@ -64,11 +64,17 @@ class OversightScopeTest extends CareflowTest {
         assertThat(r.path("key").asText()).isNotEqualTo(classD);
       }
     }
-    // school 2's overdue tasks, counted straight from the tables (at least the fixture's two)
+    // school 2's overdue tasks, counted straight from the tables (at least the fixture's two): those of its
+    // cases (child-case and the processes it calls, business key = the case id) and of its class's
+    // guardian meetings (business key = the meeting id)
+    java.sql.Timestamp at = java.sql.Timestamp.from(LocalDateTime.of(2026, 10, 25, 10, 0).atZone(org.careflow.TestSchool.ZONE).toInstant());
     long overdue2 = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_"
-        + " JOIN cf_case c ON CAST(c.id AS VARCHAR(20)) = pi.BUSINESS_KEY_ AND t.PROC_DEF_ID_ LIKE 'child-case:%'"
+        + " JOIN cf_case c ON CAST(c.id AS VARCHAR(20)) = pi.BUSINESS_KEY_ AND t.PROC_DEF_ID_ NOT LIKE 'guardian-meeting:%'"
         + " JOIN cf_child ch ON ch.id = c.child_id WHERE ch.school_class_id = ? AND t.DUE_DATE_ < ?", Long.class,
-        second.classD.getId(), java.sql.Timestamp.from(LocalDateTime.of(2026, 10, 25, 10, 0).atZone(org.careflow.TestSchool.ZONE).toInstant()));
+        second.classD.getId(), at)
+        + jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_"
+        + " JOIN cf_guardian_meeting m ON CAST(m.id AS VARCHAR(20)) = pi.BUSINESS_KEY_ AND t.PROC_DEF_ID_ LIKE 'guardian-meeting:%'"
+        + " WHERE m.class_id = ? AND t.DUE_DATE_ < ?", Long.class, second.classD.getId(), at);
     assertThat(overdue2).isGreaterThanOrEqualTo(2);
     JsonNode school2 = api("/api/oversight/overdue?groupBy=class", "tsupervisor2");
     assertThat(school2).hasSize(1);

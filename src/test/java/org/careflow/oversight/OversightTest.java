@@ -37,7 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The dashboard, its JSON and its Excel export over real HTTP, on a class of its own whose five children's
  * verification visits are due at different times: one more than 30 days late, one 8–30 days, one 1–7 days,
- * one due within 3 days, one due later.
+ * one due within 3 days, one due later. Care starts at eligibility, so by 25 October the class also owes
+ * work of the child registered on 7 September: its September talk and two family-ties tasks (8–30 days
+ * late), and the class's guardian meeting, due to be planned in the term's fourth week (more than 30 days
+ * late). Overdue in all: 7 (1–7: 1, 8–30: 4, more than 30: 2).
  */
 class OversightTest extends CareflowTest {
 
@@ -107,18 +110,18 @@ class OversightTest extends CareflowTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/json");
     JsonNode mine = group(json(r), CLASS_NAME);
-    assertThat(mine.path("overdue").asLong()).isEqualTo(3);
+    assertThat(mine.path("overdue").asLong()).isEqualTo(7);
     assertThat(mine.path("dueSoon").asLong()).isEqualTo(1);
     assertThat(mine.path("buckets").path("1-7").asLong()).isEqualTo(1);
-    assertThat(mine.path("buckets").path("8-30").asLong()).isEqualTo(1);
-    assertThat(mine.path("buckets").path(">30").asLong()).isEqualTo(1);
+    assertThat(mine.path("buckets").path("8-30").asLong()).isEqualTo(4);
+    assertThat(mine.path("buckets").path(">30").asLong()).isEqualTo(2);
   }
 
   @Test
   void byTeacherAndByObligationNameTheTeacherAndTheTask() throws Exception {
     JsonNode teacher = group(json(api("/api/oversight/overdue?groupBy=teacher", "tcoordinator")), "督导测试班主任");
     assertThat(teacher.path("key").asText()).isEqualTo("toversight");
-    assertThat(teacher.path("overdue").asLong()).isEqualTo(3);
+    assertThat(teacher.path("overdue").asLong()).isEqualTo(7);
     JsonNode visits = group(json(api("/api/oversight/overdue?groupBy=obligation", "tadmin")), "核实家访");
     assertThat(visits.path("key").asText()).isEqualTo("verificationVisit");
     assertThat(visits.path("buckets").path(">30").asLong()).isGreaterThanOrEqualTo(1);
@@ -185,7 +188,7 @@ class OversightTest extends CareflowTest {
         }
       }
       assertThat(mine).isNotNull();
-      assertThat(mine.getCell(1).getNumericCellValue()).isEqualTo(3.0);
+      assertThat(mine.getCell(1).getNumericCellValue()).isEqualTo(7.0);
       assertThat(mine.getCell(2).getNumericCellValue()).isEqualTo(1.0);
     }
   }
@@ -270,7 +273,7 @@ class OversightTest extends CareflowTest {
       t.setDueDate(java.util.Date.from(java.time.Instant.parse("2026-10-20T10:00:00Z")));
       engine.getTaskService().saveTask(t);
       assertThat(group(queries.overdue(OversightQueries.GroupBy.CLASS, Scope.classes(java.util.Set.of(oversightClass.getId()))),
-          String.valueOf(oversightClass.getId())).counts().overdue()).isEqualTo(4);
+          String.valueOf(oversightClass.getId())).counts().overdue()).isEqualTo(8);
       assertSameAsPlainCount();
     } finally {
       engine.getTaskService().setAssignee(taskId, "toversight");
@@ -297,7 +300,7 @@ class OversightTest extends CareflowTest {
       visit.setDescription("转班后");
       engine.getTaskService().saveTask(visit); // any event of the case's tasks
       assertThat(queries.figures(Scope.classes(java.util.Set.of(other[0].getId()))).total()).isEqualTo(new OversightQueries.Counts(1, 0, 0, 1, 0));
-      assertThat(queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId()))).total()).isEqualTo(new OversightQueries.Counts(2, 1, 1, 0, 1));
+      assertThat(queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId()))).total()).isEqualTo(new OversightQueries.Counts(6, 1, 1, 3, 2));
       assertSameAsPlainCount();
     } finally {
       jdbc.update("UPDATE cf_child SET school_class_id = ? WHERE id = ?", oversightClass.getId(), childId);
@@ -305,14 +308,14 @@ class OversightTest extends CareflowTest {
       again.setDescription(null);
       engine.getTaskService().saveTask(again);
     }
-    assertThat(queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId()))).total()).isEqualTo(new OversightQueries.Counts(3, 1, 1, 1, 1));
+    assertThat(queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId()))).total()).isEqualTo(new OversightQueries.Counts(7, 1, 1, 4, 2));
   }
 
   @Test
   void aScopeLimitsTheFiguresToItsSchoolsOrClasses() {
     OversightQueries.OverdueFigures mine = queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId())));
     assertThat(mine.byClass()).extracting(OversightQueries.GroupRow::label).containsExactly(CLASS_NAME);
-    assertThat(mine.total()).isEqualTo(new OversightQueries.Counts(3, 1, 1, 1, 1));
+    assertThat(mine.total()).isEqualTo(new OversightQueries.Counts(7, 1, 1, 4, 2));
     assertThat(queries.figures(Scope.schools(java.util.Set.of(oversightClass.getSchool().getId()))).byClass())
         .extracting(OversightQueries.GroupRow::label).contains(CLASS_NAME);
     assertThat(queries.figures(Scope.schools(java.util.Set.of())).byClass()).isEmpty();
