@@ -79,7 +79,7 @@ class RealSchoolInBrowserTest {
     try (Workbook book = new XSSFWorkbook()) {
       CellStyle date = book.createCellStyle();
       date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-      sheet(book, date, "学校", List.of("学校名称", "所属乡镇"), List.of(new Object[] {"青山镇中心小学", "青山镇"}));
+      sheet(book, date, "学校", List.of("学校名称", "所属乡镇"), List.<Object[]>of(new Object[] {"青山镇中心小学", "青山镇"}));
       sheet(book, date, "校历", List.of("名称", "类型", "开始日期", "结束日期"), List.of(
           new Object[] {"本学期", "学期", termStart, termEnd},
           new Object[] {"寒假", "假期", termEnd.plusDays(1), termEnd.plusDays(30)},
