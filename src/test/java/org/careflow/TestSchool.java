@@ -212,14 +212,16 @@ public class TestSchool {
     });
   }
 
-  /** A user of this test's own (password "pw") with these roles, working at the test school. */
+  /**
+   * A user of this test's own (password "pw") with these roles, a teacher of the test school like
+   * tteacher and tmentor: in no class and no school group, so they see nothing until a test gives them work.
+   */
   public String newUser(String prefix, String... roles) {
     ensure();
     String id = prefix + RUN.toLowerCase() + next();
     transactions.executeWithoutResult(s -> {
       accounts.ensureUser(id, "测试用户" + id, "pw", roles);
       teachers.save(new Teacher(id, "测试用户" + id, classA.getSchool(), "语文", List.of(roles).contains(Roles.MENTOR)));
-      accounts.addToSchool(id, classA.getSchool().getId());
     });
     return id;
   }
