@@ -253,9 +253,12 @@ class RealSchoolInBrowserTest {
       fill(d, "fatherAwaySince", "2025-02-10");
       fill(d, "motherAwaySince", "2025-02-10");
       Browser.screenshot(d, "real-school-5-archive");
+      String archiveUrl = d.getCurrentUrl();
       d.findElement(By.cssSelector("form button.primary[type=submit]")).click();
-      waitUpTo(d, 30).until(x -> !x.getCurrentUrl().contains("/tasks/") || !x.findElements(By.cssSelector(".field-error")).isEmpty());
-      assertThat(d.findElements(By.cssSelector(".field-error"))).isEmpty();
+      // saved: careflow goes on to the child's next task (the verification visit)
+      waitUpTo(d, 30).until(x -> !x.getCurrentUrl().equals(archiveUrl) || !x.findElements(By.cssSelector(".error, .field-error")).isEmpty());
+      Browser.screenshot(d, "real-school-5b-archive-saved");
+      assertThat(d.findElements(By.cssSelector(".error, .field-error"))).extracting(WebElement::getText).isEmpty();
 
       // the inbox: the new child's first monthly talk and the class's guardian meeting
       d.get(base + "/");
