@@ -290,6 +290,16 @@ public class Accounts {
     return java.util.Optional.of(new Contact(id, name.isEmpty() ? id : name, u.getEmail()));
   }
 
+  /** The name a person goes by (the account's first and last name), or the account name when it has none. */
+  public String personName(String id) {
+    User u = identity.createUserQuery().userId(id).singleResult();
+    if (u == null) {
+      return id;
+    }
+    String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).trim();
+    return name.isEmpty() ? id : name;
+  }
+
   /** The user ids in a role group. */
   public java.util.List<String> members(String role) {
     return identity.createUserQuery().memberOfGroup(role).list().stream().map(User::getId).toList();

@@ -267,6 +267,8 @@ class RealSchoolInBrowserTest {
       assertThat(inbox).as(engine.getTaskService().createTaskQuery().taskAssignee("wanglaoshi").list().toString())
           .contains("陈小花", "每月谈心");
       assertThat(inbox).contains("筹备家长会", "周小雨");
+      // the header names the teacher as colleagues know him, not by his login name
+      assertThat(d.findElement(By.cssSelector("a.who")).getText()).isEqualTo("王老师");
       // the other class's child and meeting belong to the other class teacher, not to this one
       assertThat(inbox).doesNotContain("郑小龙");
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("guardian-meeting").count()).isEqualTo(2);
