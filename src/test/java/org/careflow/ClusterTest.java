@@ -73,7 +73,11 @@ class ClusterTest {
       RuntimeService runtime = cluster.engine(1).getRuntimeService();
       List<ProcessInstance> cases = runtime.createProcessInstanceQuery().processDefinitionKey("child-case").list();
       assertThat(cases).hasSize(CASES);
+      // each child paired with a mentor who has met them, so the weekly check-ins run beside the monthly talks
+      org.careflow.child.CareCases careCases = cluster.bean(1, org.careflow.child.CareCases.class);
       for (ProcessInstance pi : cases) {
+        careCases.pair(Long.parseLong(pi.getBusinessKey()), "tmentor", null);
+        runtime.setVariable(pi.getId(), org.careflow.pairing.MentorPairing.FLAG, true);
         runtime.createProcessInstanceModification(pi.getId()).startBeforeActivity("careDuringTerm").cancelAllForActivity("registerChild").execute();
       }
       assertThat(count(jdbc, "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'weeklyCheckIn'")).isEqualTo(CASES);

@@ -71,7 +71,9 @@ public class PasswordRules {
       out.add(Rule.LENGTH);
     }
     String pw = password == null ? "" : password.toLowerCase(Locale.ROOT);
-    if (userId != null && userId.strip().length() >= 3 && pw.contains(userId.strip().toLowerCase(Locale.ROOT))) {
+    // the user name plus a few characters is guessed first; a long pass phrase that contains it is not
+    String name = userId == null ? "" : userId.strip().toLowerCase(Locale.ROOT);
+    if (name.length() >= 3 && pw.contains(name) && pw.replace(name, "").length() < minLength) {
       out.add(Rule.USER_NAME);
     }
     if (password != null && common.contains(pw.strip())) {

@@ -55,10 +55,12 @@ public class SchoolMaintenance {
   private final TaskService tasks;
   private final TaskWork work;
   private final Audit audit;
+  private final org.careflow.school.TermCalendar termCalendar;
 
   SchoolMaintenance(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       HolidayRepository holidays, Accounts accounts, InitialPasswords passwords, ClassTeachers classTeachers, ScopeAuthorizations grants,
-      CareCases cases, TaskService tasks, TaskWork work, Audit audit) {
+      CareCases cases, TaskService tasks, TaskWork work, Audit audit, org.careflow.school.TermCalendar termCalendar) {
+    this.termCalendar = termCalendar;
     this.schools = schools;
     this.classes = classes;
     this.teachers = teachers;
@@ -411,6 +413,19 @@ public class SchoolMaintenance {
       holidays.save(new Holiday(s, n, start, end));
     }
     audit.change(user.id(), SchoolSetup.AUDIT_SETUP, null, null, "校历 " + s.getName() + " " + n + " " + start + "~" + end + ": created");
+  }
+
+  /** The week of the term by which each class's guardian meeting (家长会) is to be planned. */
+  @Transactional
+  public void setMeetingWeek(CurrentUser user, long termId, Integer week) {
+    Term t = terms.findById(termId).orElseThrow(() -> new NotFoundException("term " + termId));
+    school(user, t.getSchool().getId());
+    if (week == null) {
+      throw InvalidInputException.of("meetingWeek", "validation.meetingWeek", t.weeks());
+    }
+    termCalendar.setMeetingWeek(termId, week);
+    audit.change(user.id(), SchoolSetup.AUDIT_SETUP, null, null,
+        "校历 " + t.getSchool().getName() + " " + t.getName() + ": 家长会 week " + week);
   }
 
   /** Deletes a term no case ever ran in (a term with running cases, or their history, stays). */

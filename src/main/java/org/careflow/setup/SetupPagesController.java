@@ -149,6 +149,13 @@ class SetupPagesController {
     return "redirect:/setup/calendar?school=" + schoolId + "&saved";
   }
 
+  @PostMapping("/setup/calendar/terms/{id}/meeting-week")
+  String meetingWeek(@PathVariable long id, @RequestParam("school") long schoolId,
+      @RequestParam(value = "meetingWeek", required = false) Integer week, Authentication auth) {
+    schools.setMeetingWeek(CurrentUser.of(auth), id, week);
+    return "redirect:/setup/calendar?school=" + schoolId + "&saved";
+  }
+
   @PostMapping("/setup/calendar/terms/{id}/delete")
   String deleteTerm(@PathVariable long id, @RequestParam("school") long schoolId, Authentication auth) {
     schools.deleteTerm(CurrentUser.of(auth), id);

@@ -59,6 +59,7 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("GET /setup/calendar", "terms and holidays of the coordinator's schools"),
       Map.entry("POST /setup/calendar", "adds a term or holiday to a school the coordinator keeps"),
       Map.entry("POST /setup/calendar/holidays/{id}/delete", "removes a holiday of a school the coordinator keeps"),
+      Map.entry("POST /setup/calendar/terms/{id}/meeting-week", "the week a school's guardian meetings are due by"),
       Map.entry("POST /setup/calendar/terms/{id}/delete", "removes an unused term of a school the coordinator keeps"),
       Map.entry("GET /setup/classes", "classes and class teachers of the coordinator's schools"),
       Map.entry("POST /setup/classes", "adds a class to a school the coordinator keeps"),

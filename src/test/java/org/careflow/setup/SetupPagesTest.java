@@ -147,6 +147,17 @@ class SetupPagesTest extends CareflowTest {
     assertThat(refused.body()).contains("不能删除该学期");
     assertThat(terms.findById(current.getId())).isPresent();
 
+    // the week by which the classes' guardian meetings are planned: the 6th, not a week the term does not have
+    HttpResponse<String> week = web.post("/setup/calendar/terms/" + current.getId() + "/meeting-week",
+        Map.of("school", List.of(Long.toString(m.schoolId())), "meetingWeek", List.of("6")));
+    assertThat(week.statusCode()).as(week.body()).isEqualTo(302);
+    assertThat(terms.findById(current.getId()).orElseThrow().getMeetingWeek()).isEqualTo(6);
+    HttpResponse<String> tooLate = web.post("/setup/calendar/terms/" + current.getId() + "/meeting-week",
+        Map.of("school", List.of(Long.toString(m.schoolId())), "meetingWeek", List.of("99")));
+    assertThat(tooLate.statusCode()).isEqualTo(422);
+    assertThat(tooLate.body()).contains("请选择本学期的第1至");
+    assertThat(terms.findById(current.getId()).orElseThrow().getMeetingWeek()).isEqualTo(6);
+
     LocalDate next = current.getEndDate().plusDays(30);
     HttpResponse<String> added = web.post("/setup/calendar", Map.of("school", List.of(Long.toString(m.schoolId())),
         "kind", List.of("TERM"), "name", List.of(m.p() + "下学期"), "start", List.of(next.toString()),

@@ -89,7 +89,7 @@ class PersonalDataLogTest extends CareflowTest {
       logging.setLogLevel("org.springframework.web", null);
     }
     String log = output.getAll();
-    assertThat(log).contains("login locked for tlogcheck", "POST \"/enrol\"");
+    assertThat(log).contains("login locked for a user name", "POST \"/enrol\"");
     for (String value : PERSONAL) {
       assertThat(log.contains(value)).as("%s appears in the log", value).isFalse();
     }
