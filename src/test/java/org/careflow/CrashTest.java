@@ -32,11 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * careflow killed with {@code kill -9} while teachers enrol children and register them: started as a
- * separate JVM on an H2 file (the embedded default with its demo school), driven over HTTP by two
+ * separate JVM on an H2 file (the embedded default, set up from a workbook), driven over HTTP by two
  * teachers' sessions, killed once some work has been acknowledged, started again on the same file.
  * Every enrolment and registration that was answered is there, and nothing is there twice.
  */
 class CrashTest {
+
+  private static final String ADMIN_PASSWORD = "Crash-Admin-Pass-1";
+  private static final String TEACHER = "crashteacher";
+  private static final String TEACHER_PASSWORD = "Crash-Teacher-Pass-1";
 
   private static final Pattern CLASS_OPTION = Pattern.compile("<option value=\"(\\d+)\"");
   private static final Pattern CASE_ID = Pattern.compile("/cases/(\\d+)/diagram");
@@ -53,7 +57,9 @@ class CrashTest {
     String classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
         .filter(e -> !e.endsWith("test-classes") && !e.contains("surefire")).collect(Collectors.joining(java.io.File.pathSeparator));
     return new ProcessBuilder(javaBin, "-Xmx512m", "-cp", classpath, "org.careflow.CareflowApplication",
-        "--server.port=" + port, "--careflow.backup-dir=" + dir.resolve("backups"))
+        "--server.port=" + port, "--careflow.backup-dir=" + dir.resolve("backups"),
+        // a school of its own from the set-up workbook: no demo to seed, so both starts are quick
+        "--spring.profiles.active=prod", "--careflow.admin.password=" + ADMIN_PASSWORD)
         .directory(dir.toFile())
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile())
@@ -99,15 +105,18 @@ class CrashTest {
     ExecutorService teachers = Executors.newFixedThreadPool(2);
     try {
       awaitUp(app, port, dir.resolve("first.log"));
+      Map<String, String> initial = SetupWorkbooks.upload(port, ADMIN_PASSWORD,
+          SetupWorkbooks.oneClass("崩溃测试小学", "三年级(1)班", TEACHER, "崩溃测试老师", LocalDate.now(TestSchool.ZONE)));
+      SetupWorkbooks.chooseOwnPassword(port, TEACHER, initial.get(TEACHER), TEACHER_PASSWORD);
       String classId;
       {
-        Matcher m = CLASS_OPTION.matcher(new WebSession(port).login("teacher", "demo").get("/enrol").body());
+        Matcher m = CLASS_OPTION.matcher(new WebSession(port).login(TEACHER, TEACHER_PASSWORD).get("/enrol").body());
         assertThat(m.find()).isTrue();
         classId = m.group(1);
       }
       for (int t = 0; t < 2; t++) {
         teachers.submit(() -> {
-          WebSession s = new WebSession(port).login("teacher", "demo");
+          WebSession s = new WebSession(port).login(TEACHER, TEACHER_PASSWORD);
           WebSession engine = new WebSession(port);
           while (!stop.get()) {
             int n = attempts.incrementAndGet();
@@ -127,7 +136,7 @@ class CrashTest {
             long caseId = Long.parseLong(c.group(1));
             caseOf.put(childId, caseId);
             Matcher task = TASK_ID.matcher(engine.basic("/engine-rest/task?processInstanceBusinessKey=" + caseId
-                + "&taskDefinitionKey=registerChild", "admin", "demo").body());
+                + "&taskDefinitionKey=registerChild", "admin", ADMIN_PASSWORD).body());
             if (!task.find()) {
               throw new AssertionError("no registration task for case " + caseId);
             }
@@ -163,7 +172,7 @@ class CrashTest {
     Process again = start(dir, port, "second");
     try {
       awaitUp(again, port, dir.resolve("second.log"));
-      WebSession s = new WebSession(port).login("teacher", "demo");
+      WebSession s = new WebSession(port).login(TEACHER, TEACHER_PASSWORD);
       s.get("/enrol");
       HttpResponse<String> r = s.post("/enrol", Map.of("name", List.of("重启之后"), "classId", List.of(enrolledClass(s))));
       assertThat(r.statusCode()).isEqualTo(302);

@@ -12,12 +12,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.careflow.CareflowApplication;
+import org.careflow.SetupWorkbooks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,15 +78,15 @@ class RealSchoolInBrowserTest {
     try (Workbook book = new XSSFWorkbook()) {
       CellStyle date = book.createCellStyle();
       date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-      sheet(book, date, "学校", List.of("学校名称", "所属乡镇"), List.<Object[]>of(new Object[] {"青山镇中心小学", "青山镇"}));
-      sheet(book, date, "校历", List.of("名称", "类型", "开始日期", "结束日期"), List.of(
+      SetupWorkbooks.sheet(book, date, "学校", List.of("学校名称", "所属乡镇"), List.<Object[]>of(new Object[] {"青山镇中心小学", "青山镇"}));
+      SetupWorkbooks.sheet(book, date, "校历", List.of("名称", "类型", "开始日期", "结束日期"), List.of(
           new Object[] {"本学期", "学期", termStart, termEnd},
           new Object[] {"寒假", "假期", termEnd.plusDays(1), termEnd.plusDays(30)},
           new Object[] {"下学期", "学期", termEnd.plusDays(31), termEnd.plusDays(160)}));
-      sheet(book, date, "班级", List.of("学校名称", "班级名称", "年级", "班主任工号"), List.of(
+      SetupWorkbooks.sheet(book, date, "班级", List.of("学校名称", "班级名称", "年级", "班主任工号"), List.of(
           new Object[] {"青山镇中心小学", "三年级(1)班", 3, "wanglaoshi"},
           new Object[] {"青山镇中心小学", "三年级(2)班", 3, "lilaoshi"}));
-      sheet(book, date, "教职工", List.of("工号", "姓名", "手机", "学校名称", "角色", "可带学生数"), List.of(
+      SetupWorkbooks.sheet(book, date, "教职工", List.of("工号", "姓名", "手机", "学校名称", "角色", "可带学生数"), List.of(
           new Object[] {"zhaozhuren", "赵主任", "13800001111", "青山镇中心小学", "coordinator"},
           new Object[] {"wanglaoshi", "王老师", "13800002222", "青山镇中心小学", "teacher"},
           new Object[] {"lilaoshi", "李老师", "13800003333", "青山镇中心小学", "teacher"},
@@ -104,7 +103,7 @@ class RealSchoolInBrowserTest {
     try (Workbook book = new XSSFWorkbook()) {
       CellStyle date = book.createCellStyle();
       date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-      sheet(book, date, "花名册", List.of("学号", "姓名", "性别", "出生日期", "班级", "留守类型", "监护人姓名", "监护人关系", "监护人电话",
+      SetupWorkbooks.sheet(book, date, "花名册", List.of("学号", "姓名", "性别", "出生日期", "班级", "留守类型", "监护人姓名", "监护人关系", "监护人电话",
           "父亲姓名", "父亲电话", "父亲务工地", "母亲姓名", "母亲电话", "母亲务工地", "家庭住址"), List.of(
           new Object[] {"Q3101", "周小雨", "女", LocalDate.of(2017, 5, 6), "三年级(1)班", "父母双方外出务工", "周奶奶", "祖母",
               "18700001111", "周建国", "13800005555", "广东深圳", "吴红", "13900006666", "浙江宁波", "青山镇河口村5组"},
@@ -115,28 +114,6 @@ class RealSchoolInBrowserTest {
         book.write(out);
       }
       return file;
-    }
-  }
-
-  static void sheet(Workbook book, CellStyle date, String name, List<String> header, List<Object[]> rows) {
-    Sheet sheet = book.createSheet(name);
-    Row h = sheet.createRow(0);
-    for (int i = 0; i < header.size(); i++) {
-      h.createCell(i).setCellValue(header.get(i));
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = sheet.createRow(r + 1);
-      Object[] values = rows.get(r);
-      for (int c = 0; c < values.length; c++) {
-        if (values[c] instanceof LocalDate d) {
-          row.createCell(c).setCellValue(d);
-          row.getCell(c).setCellStyle(date);
-        } else if (values[c] instanceof Number n) {
-          row.createCell(c).setCellValue(n.doubleValue());
-        } else if (values[c] != null) {
-          row.createCell(c).setCellValue(values[c].toString());
-        }
-      }
     }
   }
 
