@@ -31,13 +31,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableWebSecurity
 class SecurityConfig {
 
-  /** Without it, matchers did not match requests served by Camunda's REST servlet (STACK-NOTES 1). */
+  /** Without it, matchers did not match requests served by Camunda's REST servlet, with Spring Security 6.5. */
   @Bean
   PathPatternRequestMatcher.Builder pathPatternRequestMatcherBuilder() {
     return PathPatternRequestMatcher.withDefaults();
   }
 
-  /** Answers 401 with a Basic challenge itself: no error-page dispatch (STACK-NOTES 8). */
+  /** Answers 401 with a Basic challenge itself, so an anonymous multipart POST causes no error-page dispatch (which logged an ERROR). */
   static AuthenticationEntryPoint basicChallenge() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"careflow\", charset=\"UTF-8\"");
@@ -72,7 +72,7 @@ class SecurityConfig {
     http.securityMatcher("/camunda/**")
         .authorizeHttpRequests(a -> a
             // the webapps' own login would check passwords past careflow's throttle and replace the session
-            // (STACK-NOTES 2): careflow's login is the one login, this door is closed
+            //: careflow's login is the one login, this door is closed
             .requestMatchers("/camunda/api/admin/auth/user/*/login", "/camunda/api/admin/auth/user/*/login/**").denyAll()
             .requestMatchers("/camunda/api/engine/engine/*/identity/verify", "/camunda/api/engine/engine/*/identity/verify/**")
             .hasRole(Roles.ADMIN)
@@ -148,7 +148,7 @@ class SecurityConfig {
     };
   }
 
-  /** Hands the Spring Security login to the Camunda webapps (STACK-NOTES 2): one session, one login. */
+  /** Hands the Spring Security login to the Camunda webapps: one session, one login (two logins replaced each other's session). */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappsLogin() {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> bean = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
