@@ -37,6 +37,15 @@ public abstract class CareflowTest {
     // context's (H2 or PostgreSQL, see OnPostgres), and put it back if another app in this JVM (a test
     // that starts and stops one) took the name away
     org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(engine);
+    // the webapps look it up in the runtime container instead: the same there
+    org.camunda.bpm.container.RuntimeContainerDelegate container = org.camunda.bpm.container.RuntimeContainerDelegate.INSTANCE.get();
+    ProcessEngine registered = container.getProcessEngineService().getProcessEngine(engine.getName());
+    if (registered != engine) {
+      if (registered != null) {
+        container.unregisterProcessEngine(registered);
+      }
+      container.registerProcessEngine(engine);
+    }
     BpmnAwareTests.init(engine);
     school.ensure();
   }

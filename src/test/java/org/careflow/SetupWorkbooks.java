@@ -25,6 +25,17 @@ public final class SetupWorkbooks {
 
   /** One school whose term runs around {@code today}, one class and its class teacher. */
   public static byte[] oneClass(String school, String className, String teacher, String teacherName, LocalDate today) throws IOException {
+    return oneClass(school, className, teacher, teacherName, today, List.of());
+  }
+
+  /** The same, with more staff: rows of 工号, 姓名, 角色 (group ids). */
+  public static byte[] oneClass(String school, String className, String teacher, String teacherName, LocalDate today,
+      List<String[]> moreStaff) throws IOException {
+    List<Object[]> staff = new java.util.ArrayList<>();
+    staff.add(new Object[] {teacher, teacherName, "13800002222", school, "teacher"});
+    for (String[] m : moreStaff) {
+      staff.add(new Object[] {m[0], m[1], null, school, m[2]});
+    }
     try (Workbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle date = book.createCellStyle();
       date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
@@ -33,8 +44,7 @@ public final class SetupWorkbooks {
           List.<Object[]>of(new Object[] {"本学期", "学期", today.minusDays(20), today.plusDays(70)}));
       sheet(book, date, "班级", List.of("学校名称", "班级名称", "年级", "班主任工号"),
           List.<Object[]>of(new Object[] {school, className, 3, teacher}));
-      sheet(book, date, "教职工", List.of("工号", "姓名", "手机", "学校名称", "角色", "可带学生数"),
-          List.<Object[]>of(new Object[] {teacher, teacherName, "13800002222", school, "teacher"}));
+      sheet(book, date, "教职工", List.of("工号", "姓名", "手机", "学校名称", "角色", "可带学生数"), staff);
       book.write(out);
       return out.toByteArray();
     }
