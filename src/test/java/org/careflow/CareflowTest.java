@@ -46,6 +46,20 @@ public abstract class CareflowTest {
       }
       container.registerProcessEngine(engine);
     }
+    // and the webapps keep JVM-wide delegates that an app stopping in this JVM sets to null (their
+    // bootstraps' tear-down): put them back, as this context's own start-up made them
+    if (org.camunda.bpm.tasklist.Tasklist.getRuntimeDelegate() == null) {
+      org.camunda.bpm.tasklist.Tasklist.setTasklistRuntimeDelegate(new org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate());
+    }
+    if (org.camunda.bpm.cockpit.Cockpit.getRuntimeDelegate() == null) {
+      org.camunda.bpm.cockpit.Cockpit.setCockpitRuntimeDelegate(new org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate());
+    }
+    if (org.camunda.bpm.admin.Admin.getRuntimeDelegate() == null) {
+      org.camunda.bpm.admin.Admin.setAdminRuntimeDelegate(new org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate());
+    }
+    if (org.camunda.bpm.welcome.Welcome.getRuntimeDelegate() == null) {
+      org.camunda.bpm.welcome.Welcome.setRuntimeDelegate(new org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate());
+    }
     BpmnAwareTests.init(engine);
     school.ensure();
   }
