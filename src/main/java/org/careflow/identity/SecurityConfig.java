@@ -97,6 +97,7 @@ class SecurityConfig {
             .requestMatchers("/setup/classes/**", "/setup/staff/**", "/setup/calendar/**", "/setup/classes", "/setup/staff",
                 "/setup/calendar").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/setup", "/setup/**").hasRole(Roles.ADMIN)
+            .requestMatchers("/admin/reminders", "/admin/reminders/**").hasRole(Roles.ADMIN)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(firstLogin(initialPasswords))
             .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()

@@ -87,12 +87,12 @@ class Outbox {
   }
 
   /**
-   * Sends the messages that are due; {@code force} (an administrator's "send now"): today's morning messages
-   * whatever the hour, the calendar and the back-off. Returns how many went out.
+   * Sends the messages that are due; {@code force} (an administrator's "send now"): every message of today
+   * still to send, whatever the hour, the calendar and the back-off. Returns how many went out.
    */
   int dispatch(Instant now, boolean force) {
     List<Long> due = force
-        ? jdbc.queryForList("SELECT id FROM cf_rem_message WHERE status = 'PENDING' AND day = ? AND kind = 'MORNING' ORDER BY id", Long.class,
+        ? jdbc.queryForList("SELECT id FROM cf_rem_message WHERE status = 'PENDING' AND day = ? ORDER BY id", Long.class,
             Date.valueOf(LocalDate.ofInstant(now, clock.zone())))
         : jdbc.queryForList("SELECT id FROM cf_rem_message WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id",
             Long.class, Timestamp.from(now));
