@@ -63,7 +63,7 @@ class Outbox {
     Timestamp now = Timestamp.from(clock.now());
     for (Draft d : drafts) {
       try {
-        jdbc.update("INSERT INTO cf_rem_message (day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, created_at)"
+        jdbc.update("INSERT INTO cf_rem_message (send_day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, created_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", Date.valueOf(day), d.kind(), d.ref(), d.channel().name(), d.target(),
             d.schoolId(), d.body(), now, now);
         added++;
@@ -78,9 +78,9 @@ class Outbox {
   void enqueueInTransaction(LocalDate day, List<Draft> drafts) {
     Timestamp now = Timestamp.from(clock.now());
     for (Draft d : drafts) {
-      jdbc.update("INSERT INTO cf_rem_message (day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, created_at)"
+      jdbc.update("INSERT INTO cf_rem_message (send_day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, created_at)"
           + " SELECT ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ? FROM (VALUES (1)) x WHERE NOT EXISTS (SELECT 1 FROM cf_rem_message m"
-          + " WHERE m.day = ? AND m.kind = ? AND m.ref = ? AND m.channel = ? AND m.target = ?)",
+          + " WHERE m.send_day = ? AND m.kind = ? AND m.ref = ? AND m.channel = ? AND m.target = ?)",
           Date.valueOf(day), d.kind(), d.ref(), d.channel().name(), d.target(), d.schoolId(), d.body(), now, now,
           Date.valueOf(day), d.kind(), d.ref(), d.channel().name(), d.target());
     }
@@ -92,7 +92,7 @@ class Outbox {
    */
   int dispatch(Instant now, boolean force) {
     List<Long> due = force
-        ? jdbc.queryForList("SELECT id FROM cf_rem_message WHERE status = 'PENDING' AND day = ? ORDER BY id", Long.class,
+        ? jdbc.queryForList("SELECT id FROM cf_rem_message WHERE status = 'PENDING' AND send_day = ? ORDER BY id", Long.class,
             Date.valueOf(LocalDate.ofInstant(now, clock.zone())))
         : jdbc.queryForList("SELECT id FROM cf_rem_message WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id",
             Long.class, Timestamp.from(now));
@@ -166,7 +166,7 @@ class Outbox {
   }
 
   Optional<Row> row(long id) {
-    return jdbc.query("SELECT id, day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, last_error, sent_at"
+    return jdbc.query("SELECT id, send_day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, last_error, sent_at"
         + " FROM cf_rem_message WHERE id = ?", (rs, i) -> map(rs), id).stream().findFirst();
   }
 
@@ -181,15 +181,15 @@ class Outbox {
 
   /** The messages an administrator should look at: those that failed, or wait for another try, newest first. */
   List<Row> troubles(int limit) {
-    return jdbc.query("SELECT id, day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, last_error, sent_at"
+    return jdbc.query("SELECT id, send_day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, last_error, sent_at"
         + " FROM cf_rem_message WHERE status = 'FAILED' OR (status = 'PENDING' AND last_error IS NOT NULL) ORDER BY id DESC", (rs, i) -> map(rs))
         .stream().limit(limit).toList();
   }
 
   /** A day's messages of one kind. */
   List<Row> ofDay(LocalDate day, String kind) {
-    return jdbc.query("SELECT id, day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, last_error, sent_at"
-        + " FROM cf_rem_message WHERE day = ? AND kind = ? ORDER BY id", (rs, i) -> map(rs), Date.valueOf(day), kind);
+    return jdbc.query("SELECT id, send_day, kind, ref, channel, target, school_id, body, status, attempts, next_attempt_at, last_error, sent_at"
+        + " FROM cf_rem_message WHERE send_day = ? AND kind = ? ORDER BY id", (rs, i) -> map(rs), Date.valueOf(day), kind);
   }
 
   /** Per channel, a day's morning messages by status. */
@@ -202,7 +202,7 @@ class Outbox {
       m.put("FAILED", 0);
       out.put(c, m);
     }
-    jdbc.query("SELECT channel, status, COUNT(*) FROM cf_rem_message WHERE day = ? AND kind = 'MORNING' GROUP BY channel, status",
+    jdbc.query("SELECT channel, status, COUNT(*) FROM cf_rem_message WHERE send_day = ? AND kind = 'MORNING' GROUP BY channel, status",
         rs -> {
           out.get(Channel.valueOf(rs.getString(1))).put(rs.getString(2), rs.getInt(3));
         }, Date.valueOf(day));

@@ -98,7 +98,7 @@ public class ReminderService {
     if (!now.isBefore(at) && now.isBefore(at.plus(catchUp))) {
       boolean mine;
       try {
-        mine = jdbc.update("INSERT INTO cf_rem_run (day, started_at) VALUES (?, ?)", Date.valueOf(day), Timestamp.from(now)) == 1;
+        mine = jdbc.update("INSERT INTO cf_rem_run (run_day, started_at) VALUES (?, ?)", Date.valueOf(day), Timestamp.from(now)) == 1;
       } catch (DuplicateKeyException e) {
         mine = false;
       }

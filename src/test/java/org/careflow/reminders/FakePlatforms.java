@@ -43,7 +43,8 @@ final class FakePlatforms implements AutoCloseable {
   final List<RobotMessage> robot = new CopyOnWriteArrayList<>();
   final List<String> refusals = new CopyOnWriteArrayList<>();
   final AtomicInteger tokensIssued = new AtomicInteger();
-  /** The next message sends answered with HTTP 500. */
+  /** The next message sends to this user answered with HTTP 500 (how many: {@link #failNext}). */
+  volatile String failFor = "";
   final AtomicInteger failNext = new AtomicInteger();
   private volatile String currentToken;
 
@@ -124,11 +125,11 @@ final class FakePlatforms implements AutoCloseable {
       refuse(x, token.startsWith("token-") ? 42001 : 40014, token.startsWith("token-") ? "access_token expired" : "invalid access_token");
       return;
     }
-    if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+    JsonNode m = json.readTree(x.getRequestBody());
+    if (failFor.equals(m.path("touser").asText()) && failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       answer(x, 500, "Internal Server Error");
       return;
     }
-    JsonNode m = json.readTree(x.getRequestBody());
     String content = m.path("text").path("content").asText("");
     if (!"text".equals(m.path("msgtype").asText())) {
       refuse(x, 40008, "invalid message type");

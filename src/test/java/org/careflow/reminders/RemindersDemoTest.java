@@ -40,8 +40,6 @@ class RemindersDemoTest {
 
   private static final String BASE_URL = "https://careflow.example.edu.cn";
 
-  @TempDir
-  Path dir;
   private FakePlatforms fake;
   private ConfigurableApplicationContext app;
   private int port;
@@ -49,7 +47,7 @@ class RemindersDemoTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path dir) throws Exception {
     fake = new FakePlatforms();
     app = new SpringApplicationBuilder(CareflowApplication.class).run(
         "--server.port=0",
@@ -190,6 +188,7 @@ class RemindersDemoTest {
     String marker = "retry-" + UUID.randomUUID();
     long id = enqueueMarked(marker, "mentor2");
     Outbox outbox = app.getBean(Outbox.class);
+    fake.failFor = "mentor2";
     fake.failNext.set(1);
     Instant now = Instant.now();
     outbox.dispatch(now, true);
