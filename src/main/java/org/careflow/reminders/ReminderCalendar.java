@@ -3,7 +3,6 @@ package org.careflow.reminders;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import org.careflow.school.HolidayRepository;
@@ -33,7 +32,8 @@ class ReminderCalendar {
     this.holidays = holidays;
     this.terms = terms;
     this.clock = clock;
-    this.morning = CronExpression.parse(cron);
+    // "-" (Spring's "disabled"): no scheduled morning run; an administrator can still send now
+    this.morning = cron == null || cron.isBlank() || "-".equals(cron.strip()) ? null : CronExpression.parse(cron);
     setQuietHours(quiet);
   }
 
@@ -77,9 +77,12 @@ class ReminderCalendar {
     return !quiet(at) && (schoolId == null || schoolDay(schoolId, LocalDate.ofInstant(at, clock.zone())));
   }
 
-  /** When the morning messages of this day are due (the digest's schedule). */
+  /** When the morning messages of this day are due (the digest's schedule); null when there is no schedule. */
   Instant morningOf(LocalDate day) {
+    if (morning == null) {
+      return null;
+    }
     ZonedDateTime next = morning.next(day.atStartOfDay(clock.zone()).minusSeconds(1));
-    return next == null ? LocalDateTime.of(day, LocalTime.of(7, 0)).atZone(clock.zone()).toInstant() : next.toInstant();
+    return next == null || !next.toLocalDate().equals(day) ? null : next.toInstant();
   }
 }

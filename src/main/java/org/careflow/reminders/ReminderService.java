@@ -95,7 +95,7 @@ public class ReminderService {
   public int tick(Instant now) {
     LocalDate day = LocalDate.ofInstant(now, clock.zone());
     Instant at = calendar.morningOf(day);
-    if (!now.isBefore(at) && now.isBefore(at.plus(catchUp))) {
+    if (at != null && !now.isBefore(at) && now.isBefore(at.plus(catchUp))) {
       boolean mine;
       try {
         mine = jdbc.update("INSERT INTO cf_rem_run (run_day, started_at) VALUES (?, ?)", Date.valueOf(day), Timestamp.from(now)) == 1;
