@@ -125,6 +125,14 @@ class ChildController {
     model.addAttribute("timeline", entries);
     model.addAttribute("recordsByTerm", byTerm(child, entries));
     model.addAttribute("phones", phones(child));
+    Map<String, String> tels = new HashMap<>();
+    for (String n : java.util.Arrays.asList(child.getFatherPhone(), child.getFatherEmployerPhone(), child.getMotherPhone(),
+        child.getMotherEmployerPhone(), child.getGuardianPhone())) {
+      if (n != null && org.careflow.shared.PhoneLinks.href(n) != null) {
+        tels.put(n, org.careflow.shared.PhoneLinks.href(n));
+      }
+    }
+    model.addAttribute("tels", tels);
     CareCase open = childCases.stream().filter(CareCase::isOpen).findFirst().orElse(null);
     model.addAttribute("openCase", open);
     model.addAttribute("buddy", open == null || open.getBuddyChildId() == null ? null : buddyName(open.getBuddyChildId()));

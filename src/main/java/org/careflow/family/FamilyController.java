@@ -116,7 +116,11 @@ class FamilyController {
   }
 
   /** A number to call: who (message code of the role, and the name) and the number. */
-  public record Phone(String role, String person, String number) {}
+  public record Phone(String role, String person, String number, String href) {
+    Phone(String role, String person, String number) {
+      this(role, person, number, org.careflow.shared.PhoneLinks.href(number));
+    }
+  }
 
   private static List<Phone> phones(Child c) {
     List<Phone> out = new java.util.ArrayList<>();

@@ -1,13 +1,15 @@
 package org.careflow.shared;
 
-import org.springframework.stereotype.Component;
+/**
+ * Phone numbers as {@code tel:} links, so that a teacher on a phone calls with one tap. Controllers put
+ * the links in the model (Thymeleaf evaluates {@code th:href} in a restricted mode without bean calls).
+ */
+public final class PhoneLinks {
 
-/** Phone numbers as {@code tel:} links, so that a teacher on a phone calls with one tap ({@code @tel.href(number)}). */
-@Component("tel")
-public class PhoneLinks {
+  private PhoneLinks() {}
 
   /** "tel:" and the digits to dial (with a leading +), or null when there is nothing to dial. */
-  public String href(String number) {
+  public static String href(String number) {
     String d = dialable(number);
     return d == null ? null : "tel:" + d;
   }

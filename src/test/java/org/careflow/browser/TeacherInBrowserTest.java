@@ -187,6 +187,11 @@ class TeacherInBrowserTest {
       assertThat(talks()).isEqualTo(before);
       assertThat(d.getCurrentUrl()).isEqualTo(url);
       Browser.screenshot(d, "task-error-phone");
+      // fixing the field takes its error away at once, before the next submit
+      new Select(d.findElement(By.cssSelector(".field.invalid select[name=mood]"))).selectByValue("CALM");
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector(".field.invalid select[name=mood]")).isEmpty());
+      assertThat(d.findElements(By.cssSelector(".field-error")).stream().filter(WebElement::isDisplayed).toList())
+          .as("no error left on show").isEmpty();
     } finally {
       d.quit();
     }

@@ -130,9 +130,11 @@ class NoCodesTest {
         }
       }
     }
-    assertThat(seen.size()).as("pages walked by %s", user).isGreaterThanOrEqualTo(2);
-    assertThat(failed).as("pages that failed for %s in %s", user, lang).isEmpty();
-    assertThat(found).as("codes or login names seen by %s in %s (page → text)", user, lang).isEmpty();
+    org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+    soft.assertThat(seen.size()).as("pages walked by %s", user).isGreaterThanOrEqualTo(2);
+    soft.assertThat(failed).as("pages that failed for %s in %s", user, lang).isEmpty();
+    soft.assertThat(found).as("codes or login names seen by %s in %s (page → text)", user, lang).isEmpty();
+    soft.assertAll();
   }
 
   /** Pages only: no sign-out, no other language switch, no engine webapps, no scripts or styles, no models. */
