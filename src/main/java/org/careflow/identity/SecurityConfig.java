@@ -85,7 +85,20 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain app(HttpSecurity http, InitialPasswords initialPasswords) throws Exception {
+  SecurityFilterChain app(HttpSecurity http, InitialPasswords initialPasswords, org.careflow.shared.SchoolSeeding seeding) throws Exception {
+    // while the demo school is being seeded nobody signs in to a half-built school: the form says why
+    http.addFilterBefore(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (seeding.running() && "POST".equals(request.getMethod())
+            && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
+          response.sendRedirect(request.getContextPath() + "/login");
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    }, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/oversight", "/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)

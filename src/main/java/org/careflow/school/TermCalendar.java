@@ -29,6 +29,11 @@ public class TermCalendar {
         .orElseThrow(() -> new NoTermException(schoolId, day));
   }
 
+  /** A school's terms, oldest first. */
+  public java.util.List<Term> termsOf(long schoolId) {
+    return terms.findBySchoolIdOrderByStartDate(schoolId);
+  }
+
   public Optional<Term> termAfter(Term term) {
     return terms.findFirstBySchoolIdAndStartDateAfterOrderByStartDate(term.getSchool().getId(), term.getEndDate());
   }

@@ -141,6 +141,12 @@ class TeacherInBrowserTest {
     try {
       login(d, "teacher");
       assertThat(((Number) d.executeScript("return window.innerWidth")).intValue()).isEqualTo(375);
+      // one row of header (brand and 菜单), so the first screen is for the work
+      assertThat(((Number) d.executeScript("return document.querySelector('header.bar').getBoundingClientRect().height")).doubleValue())
+          .as("header height on a phone").isLessThanOrEqualTo(56);
+      d.findElement(By.cssSelector("label.menu-button")).click();
+      assertThat(d.findElement(By.cssSelector(".menu nav")).isDisplayed()).as("the menu unfolds").isTrue();
+      d.findElement(By.cssSelector("label.menu-button")).click();
       assertFits(d, "inbox");
       Browser.screenshot(d, "inbox-phone");
       openOverdueTalk(d);
@@ -150,6 +156,9 @@ class TeacherInBrowserTest {
       String child = fillTalkAndSubmit(d, "手机端记录：和同学相处融洽");
       new WebDriverWait(d, Browser.PATIENCE).until(x -> talks() == before + 1);
       seeOnTimeline(d, child, "手机端记录：和同学相处融洽");
+      // the summary card first, with the family's numbers one tap from a call
+      assertThat(d.findElements(By.cssSelector("#summary a[href^='tel:']"))).as("tel: links on the child's summary").isNotEmpty();
+      assertThat(d.findElement(By.id("summary")).getLocation().getY()).isLessThan(d.findElement(By.id("records")).getLocation().getY());
       assertFits(d, "child");
       Browser.screenshot(d, "child-phone");
     } finally {
@@ -178,6 +187,11 @@ class TeacherInBrowserTest {
       assertThat(talks()).isEqualTo(before);
       assertThat(d.getCurrentUrl()).isEqualTo(url);
       Browser.screenshot(d, "task-error-phone");
+      // fixing the field takes its error away at once, before the next submit
+      new Select(d.findElement(By.cssSelector(".field.invalid select[name=mood]"))).selectByValue("CALM");
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector(".field.invalid select[name=mood]")).isEmpty());
+      assertThat(d.findElements(By.cssSelector(".field-error")).stream().filter(WebElement::isDisplayed).toList())
+          .as("no error left on show").isEmpty();
     } finally {
       d.quit();
     }

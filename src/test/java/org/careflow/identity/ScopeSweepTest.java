@@ -96,6 +96,7 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/drafts/{id}/deploy", "deploys a model draft (the district's models, coordinators)"),
       Map.entry("POST /design/drafts/{id}/discard", "throws a model draft away"),
       Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"),
+      Map.entry("GET /import/template.xlsx", "the same empty roster template, for the signed-in coordinator's page"),
       Map.entry("GET /classes/{id}", "a class's guardian meetings (term, date, state), no child: its class teacher, its school's"
           + " coordinators and administrators only, 404 for others (GuardianMeetingProcessTest)"),
       Map.entry("POST /classes/{id}/meetings", "starts a class's guardian meeting: the same people only, 404 for others"
@@ -321,7 +322,7 @@ class ScopeSweepTest extends CareflowTest {
     p.put("POST /handover", (u, s) -> {
       s.get("/");
       HttpResponse<String> r = s.post("/handover", Map.of("promote", List.of(classD), "name-" + classD, List.of("越权四年级"),
-          "teacher-" + classD, List.of("tteacher3")));
+          "teacher-" + classD, List.of("tteacher3"), "confirm", List.of("yes")));
       assertThat(r.headers().firstValue("Location").orElse("")).as(u).doesNotContain("promoted=1");
     });
     p.put("POST /handover/notes/{childId}", (u, s) -> {
