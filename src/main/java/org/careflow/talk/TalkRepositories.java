@@ -16,3 +16,7 @@ interface HomeVisitRepository extends JpaRepository<HomeVisit, Long> {
 
   boolean existsByCaseIdAndVisitDateBetween(Long caseId, java.time.LocalDate from, java.time.LocalDate to);
 }
+
+interface MissedCheckInRepository extends JpaRepository<MissedCheckIn, Long> {
+  List<MissedCheckIn> findByCaseIdOrderByWeekStartDesc(Long caseId);
+}
