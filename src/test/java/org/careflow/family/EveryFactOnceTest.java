@@ -132,4 +132,23 @@ class EveryFactOnceTest extends CareflowTest {
     assertThat(audited(caseId, "parentsUnreachable")).isEqualTo(1);
     assertThat(calls.callsOf(childId)).hasSize(2); // the call is logged once, the task's form asked nothing again
   }
+
+  @Test
+  void aQuartersVisitThatConfirmedTheArchiveIsAlsoTheVerificationVisit() {
+    teacher = school.newUser("tfactv", Roles.TEACHER);
+    own = school.newClass("五", 5, teacher);
+    worker = TestSchool.as(teacher, Roles.TEACHER);
+    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    long caseId = school.registeredCase(own, worker, "FV");
+    assertThat(school.tasks(caseId, "verificationVisit")).hasSize(1);
+    List<Task> quarterly = familyTasks(caseId, "quarterlyVisit");
+    assertThat(quarterly).as("no visit yet this quarter").hasSize(1);
+    school.completeTask(quarterly.get(0).getId(), worker, form("visitDate", "2026-09-07", "metWith", "祖母",
+        "homeConditions", "砖房", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
+    assertThat(school.tasks(caseId, "verificationVisit")).isEmpty();
+    assertThat(school.tasks(caseId, "assignMentor")).as("the case goes on to pairing").hasSize(1);
+    assertThat(jdbc.queryForList("SELECT reason FROM cf_home_visit WHERE case_id = ?", String.class, caseId))
+        .containsExactly("VERIFICATION");
+    assertThat(audited(caseId, "verificationVisit")).isEqualTo(1);
+  }
 }
