@@ -40,11 +40,11 @@ class MyClassTest extends CareflowTest {
     clockAt(LocalDateTime.of(2026, 11, 10, 16, 0));
     school.complete(talked, "monthlyTalk", TestSchool.as(teacher, Roles.TEACHER),
         form("talkDate", "2026-11-10", "topics", "study", "mood", "CALM"));
-    long talkedChild = cases.careCase(talked).getChild().getId();
+    long talkedChild = childOf(talked);
     calls.log(talkedChild, new CurrentUser(teacher, List.of(Roles.TEACHER)),
         new FamilyCalls.Entry(LocalDate.of(2026, 11, 7), "PHONE", "MOTHER", "10", true, null));
-    long waitingChild = cases.careCase(waiting).getChild().getId();
-    long foreignChild = cases.careCase(foreign).getChild().getId();
+    long waitingChild = childOf(waiting);
+    long foreignChild = childOf(foreign);
     int auditBefore = jdbc.queryForObject("SELECT COUNT(*) FROM cf_audit WHERE actor = ? AND detail = 'my class'", Integer.class, teacher);
 
     WebSession s = browser().login(teacher, "pw");
@@ -70,6 +70,10 @@ class MyClassTest extends CareflowTest {
     String boss = school.newUser("tboss", Roles.SUPERVISOR);
     WebSession b = browser().login(boss, "pw");
     assertThat(b.get("/start").headers().firstValue("Location").orElseThrow()).endsWith("/oversight");
+  }
+
+  private long childOf(long caseId) {
+    return jdbc.queryForObject("SELECT child_id FROM cf_case WHERE id = ?", Long.class, caseId);
   }
 
   private static String line(String page, long childId) {

@@ -45,8 +45,10 @@ class CheckInCatchUpTest extends CareflowTest {
     clockAt(LocalDateTime.of(2026, 9, 2, 9, 0));
     long caseId = school.caseInCare(own, TestSchool.as(teacher, Roles.TEACHER), mentor, "CU");
     long childId = cases.careCase(caseId).getChild().getId();
-    clockAt(LocalDateTime.of(2026, 10, 6, 10, 0));
-    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 6, 8, 0));
+    for (java.time.LocalDate monday = java.time.LocalDate.of(2026, 9, 7); !monday.isAfter(java.time.LocalDate.of(2026, 10, 5));
+        monday = monday.plusWeeks(1)) {
+      school.fireTimersDueBy(monday.atTime(8, 0)); // week by week, as the school's weeks pass
+    }
     CurrentUser me = new CurrentUser(mentor, List.of(Roles.MENTOR));
 
     CheckInCatchUp.Weeks weeks = catchUp.weeks(childId, me);
