@@ -54,7 +54,7 @@ class MyClassTest extends CareflowTest {
     String talkedLine = line(page, talkedChild);
     assertThat(talkedLine).contains("本月已谈心", "3天前联系上父母", "一般关注");
     String waitingLine = line(page, waitingChild);
-    assertThat(waitingLine).contains("本月谈心 2026-11-30 到期", "尚未联系上父母", "每月谈心（11月）", "待办")
+    assertThat(waitingLine).contains("本月谈心 2026年11月30日 到期", "尚未联系上父母", "每月谈心（11月）", "待办")
         .contains("/tasks/" + school.task(waiting, "monthlyTalk").getId());
     assertThat(page).contains("href=\"/classes/mine\">我的班级</a>"); // first in the navigation
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_audit WHERE actor = ? AND detail = 'my class'", Integer.class, teacher))
