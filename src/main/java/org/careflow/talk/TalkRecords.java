@@ -55,6 +55,9 @@ class TalkRecords implements TaskFormHandler {
       case "weeklyCheckIn" -> "checkInDate";
       default -> "visitDate";
     };
+    if (task.taskKey().equals("weeklyCheckIn") && task.due() != null && clock.dayOf(task.due()).isBefore(clock.today())) {
+      return Map.of(); // a past week's talk: the mentor gives the day it really happened, today is not offered
+    }
     return Map.of(dateKey, clock.today());
   }
 
