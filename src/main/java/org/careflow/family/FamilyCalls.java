@@ -29,7 +29,11 @@ public class FamilyCalls {
   private final CareClock clock;
   private final Audit audit;
 
-  FamilyCalls(FamilyCallRepository calls, CallExpectationRepository expectations, CareCases cases, CareClock clock, Audit audit) {
+  private final ReachedParents reachedParents;
+
+  FamilyCalls(FamilyCallRepository calls, CallExpectationRepository expectations, CareCases cases, CareClock clock, Audit audit,
+      ReachedParents reachedParents) {
+    this.reachedParents = reachedParents;
     this.calls = calls;
     this.expectations = expectations;
     this.cases = cases;
@@ -89,6 +93,9 @@ public class FamilyCalls {
     FamilyCall call = calls.save(new FamilyCall(open.getId(), childId, e.date(), e.kind(), e.parent(), minutes, reached, notes,
         u.id(), clock.now()));
     audit.change(u.id(), Audit.RECORD, childId, open.getId(), "familyCall");
+    if (e.reached()) {
+      reachedParents.reached(call, u.id());
+    }
     return call;
   }
 

@@ -57,11 +57,12 @@ class FamilyController {
   String log(@PathVariable long id, @RequestParam(required = false) String date, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String parent, @RequestParam(required = false) String minutes,
       @RequestParam(required = false) String reached, @RequestParam(required = false) String notes,
-      Authentication auth, Model model) {
+      Authentication auth, Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     CurrentUser u = CurrentUser.of(auth);
     Boolean got = "true".equals(reached) ? Boolean.TRUE : "false".equals(reached) ? Boolean.FALSE : null;
     try {
       calls.log(id, u, new FamilyCalls.Entry(parse(date), kind, parent, minutes, got, notes));
+      redirect.addFlashAttribute("alsoDone", org.careflow.shared.OpenTasks.answeredInThisRequest());
       return "redirect:/children/" + id + "/family?logged";
     } catch (InvalidInputException e) {
       fill(id, u, model);

@@ -54,6 +54,11 @@ public class ParentContact {
     return (int) Math.max(0, days / 7);
   }
 
+  /** Days since a call with a parent got through, or empty when none was logged. */
+  public java.util.Optional<Long> daysSinceReached(long childId) {
+    return calls.lastReached(childId).map(d -> ChronoUnit.DAYS.between(d, clock.today()));
+  }
+
   /** {@link #weeksWithoutContact(long)} of the case's child. */
   public int weeksWithoutContactOfCase(long caseId) {
     return weeksWithoutContact(cases.careCase(caseId).getChild().getId());

@@ -151,8 +151,14 @@ class SecurityConfig {
   static org.springframework.security.web.authentication.AuthenticationSuccessHandler firstLogin(InitialPasswords initialPasswords) {
     org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler usual =
         new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
-    usual.setDefaultTargetUrl("/");
+    usual.setDefaultTargetUrl("/start"); // the landing page by role: dashboard, my class or inbox
+    org.springframework.security.web.savedrequest.HttpSessionRequestCache cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
     return (request, response, auth) -> {
+      var saved = cache.getRequest(request, response);
+      if (saved != null && java.net.URI.create(saved.getRedirectUrl()).getPath().equals(request.getContextPath() + "/")
+          && (java.net.URI.create(saved.getRedirectUrl()).getQuery() == null || "continue".equals(java.net.URI.create(saved.getRedirectUrl()).getQuery()))) {
+        cache.removeRequest(request, response); // the bare start page: land where the role starts
+      }
       if (initialPasswords.mustChange(auth.getName())) {
         request.getSession().setAttribute(FirstLogin.MUST_CHANGE, Boolean.TRUE);
         response.sendRedirect(request.getContextPath() + "/account/password");

@@ -109,7 +109,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       return;
     }
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
-        && ("monthlyTalk".equals(task.getTaskDefinitionKey()) || "weeklyCheckIn".equals(task.getTaskDefinitionKey()));
+        && ("monthlyTalk".equals(task.getTaskDefinitionKey()) || "weeklyCheckIn".equals(task.getTaskDefinitionKey()))
+        && !Boolean.TRUE.equals(task.getVariableLocal("checkInMissed")); // a week closed as missed has no record to count
     if (!record) {
       refreshBeforeCommit(caseId);
       return;

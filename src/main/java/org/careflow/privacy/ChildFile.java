@@ -33,6 +33,7 @@ public class ChildFile {
   static {
     RECORD_TABLES.put("cf_monthly_talk", List.of("concerns", "follow_up"));
     RECORD_TABLES.put("cf_mentor_check_in", List.of("notes", "plan"));
+    RECORD_TABLES.put("cf_missed_check_in", List.of("reason!"));
     RECORD_TABLES.put("cf_home_visit", List.of("met_with!", "home_conditions!", "concerns"));
     RECORD_TABLES.put("cf_term_review", List.of("progress!", "summary!", "sign_off_comment"));
     RECORD_TABLES.put("cf_pairing", List.of("note"));

@@ -99,7 +99,7 @@ class TeacherInBrowserTest {
     setDate(d, "talkDate", today());
     d.findElement(By.cssSelector("input[name=topics][value=study]")).click();
     d.findElement(By.cssSelector("input[name=topics][value=emotions]")).click();
-    new Select(d.findElement(By.name("mood"))).selectByValue("LOW");
+    d.findElement(By.cssSelector("input[name=mood][value=LOW]")).click(); // a radio: one tap on a phone
     d.findElement(By.name("concerns")).sendKeys(concerns);
     d.findElement(By.cssSelector("#task-form button[type=submit]")).click();
     return child;
@@ -182,7 +182,7 @@ class TeacherInBrowserTest {
       d.findElement(By.cssSelector("#task-form button[type=submit]")).click();
       WebElement error = d.findElement(By.cssSelector(".field.invalid .field-error"));
       assertThat(error.getText()).isEqualTo("此项必填。");
-      assertThat(d.findElement(By.cssSelector(".field.invalid select")).getAttribute("name")).isEqualTo("mood");
+      assertThat(d.findElement(By.cssSelector(".field.invalid input[type=radio]")).getAttribute("name")).isEqualTo("mood");
       assertThat(d.findElement(By.cssSelector("input[name=topics][value=health]")).isSelected()).as("what was typed is kept").isTrue();
       assertThat(talks()).isEqualTo(before);
       assertThat(d.getCurrentUrl()).isEqualTo(url);

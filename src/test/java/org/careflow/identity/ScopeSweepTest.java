@@ -87,6 +87,7 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/migrate", "migrates the district's cases to a new model version (coordinators; not per school)"),
       Map.entry("GET /design/migrations/{batchId}", "a migration batch's progress"),
       Map.entry("GET /import", "the roster import form"),
+      Map.entry("GET /start", "redirects to the user's landing page by role (dashboard, my class or inbox); shows nothing"),
       Map.entry("GET /import/jobs/{id}", "a roster import's progress (counts), for the user who started it only"),
       Map.entry("GET /design/edit", "the model editors"),
       Map.entry("GET /design/drafts/{id}/edit", "a model draft in the editor"),
@@ -314,6 +315,30 @@ class ScopeSweepTest extends CareflowTest {
       s.get("/");
       assertThat(s.post("/children/" + second.mentorChild + "/family/expectation", Map.of("callsPerWeek", List.of("3"))).statusCode())
           .as(u).isIn(403, 404);
+    });
+    p.put("GET /classes/mine", (u, s) -> {
+      HttpResponse<String> r = s.get("/classes/mine");
+      assertThat(r.statusCode()).as(u).isEqualTo(200);
+      assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("/children/" + second.archiveChild + "\"",
+          "/children/" + second.mentorChild + "\"");
+    });
+    p.put("GET /mentees/mine", (u, s) -> {
+      HttpResponse<String> r = s.get("/mentees/mine");
+      assertThat(r.statusCode()).as(u).isEqualTo(200);
+      assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("/children/" + second.archiveChild + "\"",
+          "/children/" + second.mentorChild + "\"");
+    });
+    p.put("GET /children/{id}/check-ins", (u, s) -> {
+      for (long child : List.of(second.archiveChild, second.mentorChild)) {
+        HttpResponse<String> r = s.get("/children/" + child + "/check-ins");
+        assertThat(r.statusCode()).as(u).isIn(403, 404);
+        assertThat(r.body()).as(u).doesNotContain(secret);
+      }
+    });
+    p.put("POST /children/{id}/check-ins", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/check-ins", Map.of("restMissed", List.of("true"),
+          "reason", List.of("越权"))).statusCode()).as(u).isIn(403, 404);
     });
     p.put("GET /handover", (u, s) -> {
       HttpResponse<String> r = s.get("/handover");
