@@ -216,12 +216,12 @@ public class Activities {
     }
     for (ActivityUpload up : given) {
       if (up.content().length > ActivityFiles.MAX_BYTES) {
-        errors.reject("files", "activity.file.tooLarge", ActivityFiles.cleanName(up.fileName(), "application/pdf"), ActivityFiles.MAX_BYTES / 1024 / 1024);
+        errors.reject("files", "activity.file.tooLarge", ActivityFiles.cleanName(up.fileName(), null), ActivityFiles.MAX_BYTES / 1024 / 1024);
         continue;
       }
       String type = ActivityFiles.sniff(up.content());
       if (type == null) {
-        errors.reject("files", "activity.file.type", ActivityFiles.cleanName(up.fileName(), "application/pdf").replaceAll("\\.pdf$", ""));
+        errors.reject("files", "activity.file.type", ActivityFiles.cleanName(up.fileName(), null));
         continue;
       }
       files.add(new Object[] {ActivityFiles.cleanName(up.fileName(), type), type, up.content()});

@@ -29,12 +29,15 @@ final class ActivityFiles {
     return null;
   }
 
-  /** A file name safe to store and to send back: no path, no control characters, at most 150 characters. */
+  /** A file name safe to store and to send back: no path, no control characters, at most 150 characters; with the type's extension unless type is null. */
   static String cleanName(String original, String type) {
     String n = original == null ? "" : original.replace('\\', '/');
     n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>:*?|]", "").strip();
     if (n.isEmpty()) {
       n = "file";
+    }
+    if (type == null) {
+      return n.length() > 150 ? n.substring(n.length() - 150) : n;
     }
     String ext = switch (type) {
       case "image/jpeg" -> ".jpg";
