@@ -69,6 +69,7 @@ class DemoSchool implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final org.careflow.family.FamilyCalls familyCalls;
   private final org.careflow.child.CareCases cases;
+  @org.springframework.beans.factory.annotation.Autowired private DemoActivities demoActivities;
 
   DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
@@ -224,6 +225,7 @@ class DemoSchool implements ApplicationRunner {
     }
     ClockUtil.reset();
     executeDueJobs();
+    demoActivities.seed(classA.getId(), classB.getId());
   }
 
   private void enrol(DemoChild k) {
