@@ -152,4 +152,22 @@ class ActivityPagesTest extends CareflowTest {
     assertThat(jdbc.queryForObject("select count(*) from cf_activity_attendance where child_id = ?", Integer.class, k.childA())).isZero();
     assertThat(teacher.get("/children/" + k.childA()).body()).contains("还没有该生参加活动的记录");
   }
+
+  @Test
+  void theCoordinatorAddsAKindAndTheClassTeachersFormOffersIt() {
+    Klass k = aClass();
+    String name = TestSchool.nextName("读书会");
+    WebSession coordinator = browser().login("tcoordinator", "pw");
+    String kinds = coordinator.get("/activities/kinds").body();
+    assertThat(kinds).contains("主题班会", "规则表代码：THEME_MEETING");
+    HttpResponse<String> empty = coordinator.post("/activities/kinds", java.util.Map.of("nameZh", List.of(" "), "nameEn", List.of("Reading")));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(empty.body()).contains("此项必填");
+    coordinator.get("/activities/kinds");
+    assertThat(coordinator.post("/activities/kinds", java.util.Map.of("nameZh", List.of(name), "nameEn", List.of("Reading club " + name)))
+        .statusCode()).isEqualTo(302);
+    WebSession teacher = browser().login(k.teacher(), "pw");
+    assertThat(teacher.get("/activities?classId=" + k.c().getId()).body()).contains(name);
+    assertThat(teacher.get("/activities/kinds").statusCode()).as("the list is the coordinator's").isEqualTo(404);
+  }
 }
