@@ -102,7 +102,7 @@ class ActivityObligationsTest extends CareflowTest {
   }
 
   @Test
-  void theNextMonthFollowsTheTableTheCoordinatorChangedInDesign() throws Exception {
+  void thisAndTheNextMonthFollowTheTableTheCoordinatorChangedInDesign() throws Exception {
     Setup s = aClassInOctober();
     assertThat(names(s.c())).noneMatch(n -> n.contains("兴趣小组"));
 
@@ -136,6 +136,10 @@ class ActivityObligationsTest extends CareflowTest {
     deployed.add(after.getDeploymentId());
     assertThat(after.getVersion()).isEqualTo(table.getVersion() + 1);
 
+    // read at once for this month …
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 5, 9, 1));
+    assertThat(names(s.c())).contains("组织兴趣小组（10月）").filteredOn(n -> n.equals("组织主题班会（10月）")).hasSize(1);
+    // … and for the next
     school.fireTimersDueBy(LocalDateTime.of(2026, 11, 1, 7, 0));
     assertThat(names(s.c())).contains("组织兴趣小组（11月）", "组织主题班会（11月）")
         .as("October's meeting is still open, overdue").contains("组织主题班会（10月）");
