@@ -69,6 +69,7 @@ class DemoSchool implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final org.careflow.family.FamilyCalls familyCalls;
   private final org.careflow.child.CareCases cases;
+  @org.springframework.beans.factory.annotation.Autowired private DemoActivities demoActivities;
 
   private org.careflow.shared.SchoolSeeding seeding = new org.careflow.shared.SchoolSeeding();
 
@@ -242,6 +243,7 @@ class DemoSchool implements ApplicationRunner {
     }
     ClockUtil.reset();
     executeDueJobs();
+    demoActivities.seed(classA.getId(), classB.getId());
   }
 
   private void enrol(DemoChild k) {

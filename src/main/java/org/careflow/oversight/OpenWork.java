@@ -425,6 +425,10 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     } else if (id != null && def.startsWith("guardian-meeting:")) {
       found = jdbc.query("SELECT cl.id, cl.school_id FROM cf_guardian_meeting m JOIN cf_class cl ON cl.id = m.class_id WHERE m.id = ?",
           (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), id);
+    } else if (key != null && def.startsWith("class-activities:") && key.startsWith("class-") && parse(key.substring(6)) != null) {
+      // issue 17: a class's activity obligations, business key class-<id>
+      found = jdbc.query("SELECT cl.id, cl.school_id FROM cf_class cl WHERE cl.id = ?",
+          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), parse(key.substring(6)));
     }
     return found.isEmpty() ? new Row(null, null, null, 0, 0, null, null, null) : found.get(0);
   }
@@ -442,7 +446,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
         LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
         LEFT JOIN cf_child ch ON ch.id = c.child_id
         LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)
+        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
+             CASE WHEN t.PROC_DEF_ID_ LIKE 'class-activities:%%' THEN CAST(SUBSTRING(pi.BUSINESS_KEY_ FROM 7) AS BIGINT) END)
        WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
       """.formatted(ofCaseProcess("t.PROC_DEF_ID_"));
 

@@ -54,6 +54,7 @@ public class ChildFile {
   static {
     CHILD_TABLES.put("cf_handover", List.of("note"));
     CHILD_TABLES.put("cf_call_expectation", List.of());
+    CHILD_TABLES.put("cf_activity_attendance", List.of());
   }
 
   /** The archive's personal columns: removed on anonymisation (care type, flags and class stay for the statistics). */

@@ -108,6 +108,7 @@ class ScopeSweepTest extends CareflowTest {
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.context.ApplicationContext applicationContext;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -366,7 +367,58 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(s.post("/commendation", Map.of("term", List.of(term2.toString()), "outstanding", List.of(Long.toString(second.mentorCase))))
           .statusCode()).as(u).isIn(400, 403, 404);
     });
+    // issue 17 (branch activities): school 2's activity register
+    long[] act = secondActivity();
+    p.put("GET /activities", (u, s) -> {
+      for (String path : List.of("/activities", "/activities?classId=" + classD)) {
+        HttpResponse<String> r = s.get(path);
+        assertThat(r.statusCode()).as(u + " " + path).isEqualTo(200);
+        assertThat(r.body()).as(u + " " + path).doesNotContain(secret).doesNotContain("/activities/" + act[0] + "\"");
+      }
+    });
+    p.put("POST /activities", (u, s) -> {
+      s.get("/activities");
+      HttpResponse<String> r = s.post("/activities", Map.of("classId", List.of(classD), "kind", List.of("BIRTHDAY"),
+          "date", List.of(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "place", List.of("越权"),
+          "leader", List.of("tteacher3"), "children", List.of(Long.toString(second.mentorChild))));
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
+    p.put("GET /activities/{id}", (u, s) -> {
+      HttpResponse<String> r = s.get("/activities/" + act[0]);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
+    p.put("GET /activities/{id}/files/{fileId}", (u, s) ->
+        assertThat(s.get("/activities/" + act[0] + "/files/" + act[1]).statusCode()).as(u).isIn(403, 404));
+    p.put("GET /activities/kinds", (u, s) ->
+        assertThat(s.get("/activities/kinds?schoolId=" + second.school.getId()).statusCode()).as(u).isIn(403, 404));
+    p.put("POST /activities/kinds", (u, s) -> {
+      s.get("/activities");
+      assertThat(s.post("/activities/kinds", Map.of("schoolId", List.of(second.school.getId().toString()), "nameZh", List.of("越权类别"),
+          "nameEn", List.of("Intruder"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("select count(*) from cf_activity_kind where name_zh = '越权类别'", Integer.class)).as(u).isZero();
+    });
     return p;
+  }
+
+  /** An activity of school 2's class D with a child of it attending and a photo: {activity id, file id}, made once. */
+  private static long[] secondActivityIds;
+
+  private synchronized long[] secondActivity() {
+    if (secondActivityIds == null) {
+      org.careflow.activity.Activities activities = applicationContext.getBean(org.careflow.activity.Activities.class);
+      byte[] png = new byte[64];
+      System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+      long id = activities.record(new org.careflow.identity.CurrentUser("tteacher3", List.of(Roles.TEACHER)),
+          new org.careflow.activity.Activities.Form(second.classD.getId(), "BIRTHDAY",
+              java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "第二校活动室", "tteacher3",
+              List.of(Long.toString(second.mentorChild)), "第二校生日会"),
+          List.of(new org.careflow.activity.ActivityUpload("第二校.png", png)));
+      long file = jdbc.queryForObject("select id from cf_activity_file where activity_id = ?", Long.class, id);
+      secondActivityIds = new long[] {id, file};
+    }
+    return secondActivityIds;
   }
 
   @Test
