@@ -65,7 +65,7 @@ public class CareCalendar {
     }
     // today itself is in the holiday and no school day is left before the due day: the first day after it
     LocalDate after = TermCalendar.firstDayOutside(holidays, due);
-    return after.isAfter(term.getEndDate()) ? due : after;
+    return after.isAfter(term.getEndDate()) || !java.time.YearMonth.from(after).equals(java.time.YearMonth.from(due)) ? due : after;
   }
 
   private LocalDate afterHoliday(Term term, LocalDate day) {

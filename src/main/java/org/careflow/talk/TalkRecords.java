@@ -63,6 +63,9 @@ class TalkRecords implements TaskFormHandler {
           talks.save(new MonthlyTalk(task.caseId(), month, date, String.join(",", v.list("topics")), v.text("mood"),
               v.text("concerns"), v.text("followUp"), v.flag("parentsInformed"), v.integer("incidents"), v.integer("daysMissed"),
               v.flag("requestSupportPlan"), task.user(), clock.now()));
+          if (v.flag("referToCounsellor")) {
+            events.publishEvent(new CounsellingRequested(task.caseId(), task.user(), v.text("concerns")));
+          }
         }
       }
       case "firstMeeting", "weeklyCheckIn" -> {
