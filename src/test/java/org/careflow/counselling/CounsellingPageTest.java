@@ -101,6 +101,23 @@ class CounsellingPageTest extends CareflowTest {
         Integer.class, childId)).isEqualTo(1);
   }
 
+  @Autowired org.careflow.privacy.ChildFile childFile;
+
+  @Test
+  void theSessionsGoWithTheChildsFileAndAreAnonymisedWithIt() {
+    long childId = childOf(school.caseInCare());
+    String secret = TestSchool.nextName("辅导内容");
+    WebSession counsellor = browser().login("tcounsellor", "pw");
+    counsellor.get("/children/" + childId + "/counselling");
+    counsellor.post("/children/" + childId + "/counselling/sessions", Map.of("date", List.of(LocalDate.now(TestSchool.ZONE).toString()),
+        "reason", List.of("考试焦虑"), "whatWasDone", List.of(secret), "sharedSummary", List.of("已辅导")));
+    assertThat(childFile.export(childId, "tadmin").toString()).contains(secret);
+    childFile.anonymise(childId);
+    assertThat(jdbc.queryForObject("select what_was_done from cf_counselling_session where child_id = ?", String.class, childId)).isEqualTo("-");
+    assertThat(jdbc.queryForObject("select count(*) from cf_counselling_session where child_id = ? and shared_summary is not null",
+        Integer.class, childId)).isZero();
+  }
+
   @Test
   void aTalkCardCanReferTheChild() {
     long caseId = school.caseInCare();
