@@ -140,6 +140,23 @@ class HolidayCareProcessTest extends CareflowTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).as("the holiday's care is done").isZero();
   }
 
+  @Autowired org.careflow.setup.SchoolMaintenance setup;
+
+  @Test
+  void enteringAHolidayOnTheCalendarPageStartsItsCareAndDeletingItEndsIt() {
+    clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
+    newSchool();
+    childInCare();
+    org.careflow.identity.CurrentUser admin = new org.careflow.identity.CurrentUser("tadmin", List.of(Roles.ADMIN));
+    String name = TestSchool.nextName("2027年劳动节");
+    setup.addCalendarEntry(admin, schoolClass.getSchool().getId(), "HOLIDAY", name, LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 5));
+    Holiday may = holidays.findBySchoolIdAndName(schoolClass.getSchool().getId(), name).orElseThrow();
+    String key = careKey(may);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isEqualTo(1);
+    setup.deleteHoliday(admin, may.getId());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+  }
+
   @Test
   void aShortHolidayAsksOnlyForTheLettersAndTheLettersNeedEachChildOnce() {
     clockAt(LocalDateTime.of(2026, 12, 1, 9, 0));
