@@ -15,7 +15,9 @@ public final class ModelVocabulary {
   public static final Set<String> TIMER_BEANS = Set.of(
       "careCalendar", "familyCalendar", "meetingCalendar", "talkCadence", "taskDue",
       // issue 17 (branch activities): the class-activities obligations
-      "activityCalendar");
+      "activityCalendar",
+      // holiday care (issue 17): dates, class teacher and mentors of a holiday's care
+      "holidayCalendar");
 
   /** Every bean a model may name: delegates, listeners, role and calendar lookups. */
   public static final Set<String> BEANS = union(TIMER_BEANS, Set.of(
@@ -26,7 +28,9 @@ public final class ModelVocabulary {
       // named by models being written on other branches (term meetings, mentor pairing)
       "termMeeting", "mentorPairing",
       // issue 17 (branch activities)
-      "activityObligations"));
+      "activityObligations",
+      // counselling (issue 17): who is offered referrals and the support plan's writing
+      "counsellingRoles"));
 
   /** The names the engine gives the running execution or task inside an expression. */
   public static final Set<String> SCOPE_NAMES = Set.of("execution", "task");

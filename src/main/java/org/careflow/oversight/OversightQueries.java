@@ -97,8 +97,11 @@ public class OversightQueries {
 
   private record Cached(long at, Object value) {}
 
-  OversightQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools,
+  private final org.careflow.school.TermCalendar termCalendar;
+
+  OversightQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools, org.careflow.school.TermCalendar termCalendar,
       @org.springframework.beans.factory.annotation.Value("${careflow.oversight.cache-seconds:60}") int cacheSeconds) {
+    this.termCalendar = termCalendar;
     this.jdbc = jdbc;
     this.clock = clock;
     this.schools = schools;
@@ -484,7 +487,7 @@ public class OversightQueries {
 
   /** Per ended month of the term: active cases, those with a talk record for the month, those held within the month. */
   List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, Scope scope) {
-    List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone).stream().filter(m -> m.endedBy(now)).toList();
+    List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone, holidaysOf(term)).stream().filter(m -> m.endedBy(now)).toList();
     if (months.isEmpty()) {
       return List.of();
     }
@@ -504,9 +507,14 @@ public class OversightQueries {
     return out;
   }
 
+  /** The holidays of the term's school: their months and weeks ask for no talk or check-in (Obligations). */
+  private List<org.careflow.school.Holiday> holidaysOf(TermRef term) {
+    return termCalendar.holidays(termCalendar.term(term.id()).getSchool().getId());
+  }
+
   /** Case-weeks of the term (ended weeks) in which an active, paired case had no mentor check-in. */
   long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, Scope scope) {
-    List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone).stream().filter(w -> w.endedBy(now)).toList();
+    List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone, holidaysOf(term)).stream().filter(w -> w.endedBy(now)).toList();
     if (weeks.isEmpty()) {
       return 0;
     }

@@ -55,6 +55,11 @@ public class ChildFile {
     CHILD_TABLES.put("cf_handover", List.of("note"));
     CHILD_TABLES.put("cf_call_expectation", List.of());
     CHILD_TABLES.put("cf_activity_attendance", List.of());
+    // issue 17: holiday care and counselling
+    CHILD_TABLES.put("cf_holiday_letter", List.of());
+    CHILD_TABLES.put("cf_holiday_contact", List.of("notes"));
+    CHILD_TABLES.put("cf_counselling_session", List.of("reason!", "what_was_done!", "follow_up", "shared_summary"));
+    CHILD_TABLES.put("cf_counselling_referral", List.of("reason!"));
   }
 
   /** The archive's personal columns: removed on anonymisation (care type, flags and class stay for the statistics). */

@@ -312,6 +312,28 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(s.post("/children/" + second.mentorChild + "/family/calls", Map.of("date", List.of("2026-10-01"), "kind", List.of("PHONE"),
           "parent", List.of("MOTHER"), "minutes", List.of("10"), "reached", List.of("true"))).statusCode()).as(u).isIn(403, 404);
     });
+    p.put("GET /children/{id}/counselling", (u, s) -> {
+      HttpResponse<String> r = s.get("/children/" + second.mentorChild + "/counselling");
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(secret);
+    });
+    p.put("POST /children/{id}/counselling/sessions", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/counselling/sessions", Map.of("date", List.of("2026-10-01"),
+          "reason", List.of("越权"), "whatWasDone", List.of("越权"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_counselling_session WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("POST /children/{id}/counselling/referrals", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/counselling/referrals", Map.of("reason", List.of("越权"))).statusCode())
+          .as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_counselling_referral WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("GET /counselling", (u, s) -> {
+      HttpResponse<String> r = s.get("/counselling");
+      assertThat(r.statusCode()).as(u).isIn(200, 403);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
     p.put("POST /children/{id}/family/expectation", (u, s) -> {
       s.get("/");
       assertThat(s.post("/children/" + second.mentorChild + "/family/expectation", Map.of("callsPerWeek", List.of("3"))).statusCode())
