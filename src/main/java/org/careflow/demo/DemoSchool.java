@@ -69,6 +69,7 @@ class DemoSchool implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final org.careflow.family.FamilyCalls familyCalls;
   private final org.careflow.child.CareCases cases;
+  @org.springframework.beans.factory.annotation.Autowired private DemoStudyHelp studyHelp;
 
   DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
@@ -222,6 +223,7 @@ class DemoSchool implements ApplicationRunner {
       events.getOrDefault(d, List.of()).forEach(Runnable::run);
       runDay(d);
     }
+    studyHelp.seed(school, classA, currentTerm, kids, today); // study help and carers (issue 17)
     ClockUtil.reset();
     executeDueJobs();
   }
