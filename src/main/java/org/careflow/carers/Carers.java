@@ -198,7 +198,9 @@ public class Carers implements ContactSource {
         : schools.classesOf(u.id()).stream().filter(c -> c.getSchool().getId() == schoolId).toList();
     List<ChildRef> out = new ArrayList<>();
     for (SchoolClass sc : offered) {
-      cases.openCasesOfClass(sc.getId()).stream().map(CareCase::getChild).distinct()
+      // the children whose case is open: being enrolled, or in care
+      cases.withChildren(cases.openCaseIds(sc.getId(), null)).values().stream().map(CareCase::getChild).distinct()
+          .sorted(java.util.Comparator.comparing(Child::getName))
           .forEach(ch -> out.add(new ChildRef(ch.getId(), ch.getName(), sc.getName())));
     }
     return out;

@@ -107,7 +107,7 @@ class CarersTest extends CareflowTest {
     String idle = "志愿者" + TestSchool.next();
     long idleCarer = register(browser().login("tcoordinator", "pw"), idle, "13800001111");
     teacher.get("/carers/" + carer);
-    teacher.post("/carers/" + carer + "/children", form("child", Long.toString(child)));
+    assertThat(teacher.post("/carers/" + carer + "/children", form("child", Long.toString(child))).statusCode()).isEqualTo(302);
     String key = "carer-" + carer;
     assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("carer-follow-up").processInstanceBusinessKey(key).count())
         .isEqualTo(1);
