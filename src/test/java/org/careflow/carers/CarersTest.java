@@ -125,7 +125,7 @@ class CarersTest extends CareflowTest {
     // the class teacher sees it in the inbox and answers it through the task page
     assertThat(teacher.get("/").body()).contains(name);
     teacher.get("/tasks/" + ask.getId());
-    assertThat(teacher.post("/tasks/" + ask.getId(), form("askedOn", "2026-11-02", "channel", "PHONE", "howItWent", "每周看望两次，孩子开朗多了"))
+    assertThat(teacher.post("/tasks/" + ask.getId(), form("askedOn", "2026-11-01", "channel", "PHONE", "howItWent", "每周看望两次，孩子开朗多了"))
         .statusCode()).isEqualTo(302);
     assertThat(jdbc.queryForObject("select how_it_went from cf_carer_follow_up where carer_id = ?", String.class, carer))
         .isEqualTo("每周看望两次，孩子开朗多了");
