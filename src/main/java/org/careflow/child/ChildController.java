@@ -47,6 +47,14 @@ class ChildController {
   private List<ChildPageSection> sections = List.of();
 
   /** The risk rules' view of the cases (risk level, reasons, support plan), when that module is there. */
+  private List<org.careflow.shared.PageSections> pageSections = List.of();
+
+  /** Sections other modules add to the page with their own model (study help, carers...). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setPageSections(List<org.careflow.shared.PageSections> pageSections) {
+    this.pageSections = pageSections;
+  }
+
   @org.springframework.beans.factory.annotation.Autowired(required = false)
   void setRisks(List<org.careflow.shared.CaseRisk> risks) {
     this.risks = risks;
@@ -89,10 +97,21 @@ class ChildController {
   String child(@PathVariable long id, Authentication auth, Model model) {
     Child child = archive.child(id);
     List<CareCase> childCases = cases.casesOfChild(id);
-    if (!ChildAccess.maySee(CurrentUser.of(auth), child, childCases)) {
-      throw new NotFoundException("child"); // not theirs: as if it did not exist
+    CurrentUser u = CurrentUser.of(auth);
+    org.careflow.shared.PageSections.Viewer viewer = new org.careflow.shared.PageSections.Viewer(u.id(), u.roles());
+    if (!ChildAccess.maySee(u, child, childCases)) {
+      if (pageSections.stream().noneMatch(s -> s.opensChildPage(id, viewer))) {
+        throw new NotFoundException("child"); // not theirs: as if it did not exist
+      }
+      // a subject teacher who helps the child in study: the name, the class and the sections only
+      audit.read(auth.getName(), id, null, "child page (limited)");
+      model.addAttribute("child", child);
+      model.addAttribute("schoolClass", child.getSchoolClass());
+      model.addAttribute("sections", pageSections.stream().flatMap(s -> s.childSections(id, viewer, false).stream()).toList());
+      return "child/limited";
     }
     audit.read(auth.getName(), id, null, "child page");
+    model.addAttribute("moduleSections", pageSections.stream().flatMap(s -> s.childSections(id, viewer, true).stream()).toList());
     List<TimelineEntry> entries = new ArrayList<>();
     for (CareCase c : childCases) {
       for (TimelineContributor t : timeline) {

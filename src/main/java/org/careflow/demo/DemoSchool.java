@@ -78,6 +78,7 @@ class DemoSchool implements ApplicationRunner {
   void setSeeding(org.careflow.shared.SchoolSeeding seeding) {
     this.seeding = seeding;
   }
+  @org.springframework.beans.factory.annotation.Autowired private DemoStudyHelp studyHelp;
 
   DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
@@ -241,6 +242,7 @@ class DemoSchool implements ApplicationRunner {
       events.getOrDefault(d, List.of()).forEach(Runnable::run);
       runDay(d);
     }
+    studyHelp.seed(school, classA, currentTerm, kids, today); // study help and carers (issue 17)
     ClockUtil.reset();
     executeDueJobs();
     demoActivities.seed(classA.getId(), classB.getId());

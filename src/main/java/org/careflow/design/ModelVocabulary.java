@@ -17,7 +17,9 @@ public final class ModelVocabulary {
       // issue 17 (branch activities): the class-activities obligations
       "activityCalendar",
       // holiday care (issue 17): dates, class teacher and mentors of a holiday's care
-      "holidayCalendar");
+      "holidayCalendar",
+      // carers' monthly follow-up (carers.CarerCalendar)
+      "carerCalendar");
 
   /** Every bean a model may name: delegates, listeners, role and calendar lookups. */
   public static final Set<String> BEANS = union(TIMER_BEANS, Set.of(
@@ -30,7 +32,9 @@ public final class ModelVocabulary {
       // issue 17 (branch activities)
       "activityObligations",
       // counselling (issue 17): who is offered referrals and the support plan's writing
-      "counsellingRoles"));
+      "counsellingRoles",
+      // carers.CarerFollowUpProcess: who is asked, and whether
+      "carerFollowUp"));
 
   /** The names the engine gives the running execution or task inside an expression. */
   public static final Set<String> SCOPE_NAMES = Set.of("execution", "task");

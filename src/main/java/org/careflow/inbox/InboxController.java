@@ -24,11 +24,18 @@ class InboxController {
   private final TaskWork work;
   private final AfterSubmit afterSubmit;
   private final TaskPeriods periods;
+  private List<org.careflow.shared.PageSections> sections = List.of();
 
   InboxController(TaskWork work, AfterSubmit afterSubmit, TaskPeriods periods) {
     this.work = work;
     this.afterSubmit = afterSubmit;
     this.periods = periods;
+  }
+
+  /** Sections other modules show beside a task of a child (the term review shows the term's study help). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setSections(List<org.careflow.shared.PageSections> sections) {
+    this.sections = sections;
   }
 
   static TaskWork.Worker worker(Authentication auth) {
@@ -60,6 +67,9 @@ class InboxController {
   private String taskPage(TaskWork.TaskView view, Authentication auth, Model model) {
     TaskWork.Worker w = worker(auth);
     model.addAttribute("view", view);
+    org.careflow.shared.PageSections.Viewer viewer = new org.careflow.shared.PageSections.Viewer(w.user(), w.groups());
+    model.addAttribute("sections", view.row().childId() == null ? List.of()
+        : sections.stream().flatMap(s -> s.taskSections(view.context(), view.row().childId(), viewer).stream()).toList());
     model.addAttribute("comments", work.comments(view.row().taskId(), w));
     model.addAttribute("colleagues", auth.getName().equals(view.row().assignee()) ? work.colleagues(w) : List.of());
     return "inbox/task";

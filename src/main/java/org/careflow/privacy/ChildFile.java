@@ -60,6 +60,12 @@ public class ChildFile {
     CHILD_TABLES.put("cf_holiday_contact", List.of("notes"));
     CHILD_TABLES.put("cf_counselling_session", List.of("reason!", "what_was_done!", "follow_up", "shared_summary"));
     CHILD_TABLES.put("cf_counselling_referral", List.of("reason!"));
+    // study help and carers (issue 17)
+    CHILD_TABLES.put("cf_study_help", List.of("content!", "goal!", "effect_note"));
+    CHILD_TABLES.put("cf_study_progress", List.of("improved!"));
+    CHILD_TABLES.put("cf_study_buddy", List.of("effect_note"));
+    CHILD_TABLES.put("cf_carer_child", List.of());
+    CHILD_TABLES.put("cf_carer_contact", List.of("notes"));
   }
 
   /** The archive's personal columns: removed on anonymisation (care type, flags and class stay for the statistics). */
@@ -141,6 +147,8 @@ public class ChildFile {
     RECORD_TABLES.keySet().forEach(t -> records.put(t, rows("select * from " + t + " where case_id in (:cases) order by id", ids)));
     records.put("cf_support_plan_review", rows("select * from cf_support_plan_review where " + PLANS_OF_CASES + " order by id", ids));
     records.put("cf_pairing_as_buddy", jdbc.queryForList("select * from cf_pairing where buddy_child_id = ? order by id", childId));
+    records.put("cf_study_buddy_as_buddy", jdbc.queryForList("select id, child_id, buddy_child_id, class_id, term_id, active, chosen_at"
+        + " from cf_study_buddy where buddy_child_id = ? order by id", childId));
     CHILD_TABLES.keySet().forEach(t -> records.put(t, jdbc.queryForList("select * from " + t + " where child_id = ?", childId)));
     out.put("records", records);
 

@@ -98,12 +98,43 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/drafts/{id}/discard", "throws a model draft away"),
       Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"),
       Map.entry("GET /import/template.xlsx", "the same empty roster template, for the signed-in coordinator's page"),
-      Map.entry("GET /classes/{id}", "a class's guardian meetings (term, date, state), no child: its class teacher, its school's"
-          + " coordinators and administrators only, 404 for others (GuardianMeetingProcessTest)"),
+      Map.entry("GET /classes/{id}", "a class's guardian meetings (term, date, state) and its study buddies (the class's children's"
+          + " names): its class teacher, its school's coordinators and administrators only, 404 for others (GuardianMeetingProcessTest,"
+          + " StudyHelpTest)"),
       Map.entry("POST /classes/{id}/meetings", "starts a class's guardian meeting: the same people only, 404 for others"
           + " (GuardianMeetingProcessTest)"));
 
   @Autowired SecondSchool second;
+
+  static final String CARER_2 = "第二校志愿者";
+  static final String CARER_2_PHONE = "13700002222";
+  /** School 2's study-help plan, study buddy and carer (made once per JVM, written as its class teacher would). */
+  private static long[] school2Help;
+  @Autowired org.careflow.studyhelp.StudyHelp studyHelp;
+  @Autowired org.careflow.carers.Carers carers;
+
+  private long[] school2Help() {
+    synchronized (ScopeSweepTest.class) {
+      if (school2Help == null) {
+        org.careflow.TestSchool.clockAt(java.time.LocalDateTime.of(2026, 10, 20, 10, 0));
+        try {
+          org.careflow.identity.CurrentUser t3 = new org.careflow.identity.CurrentUser("tteacher3",
+              List.of(Roles.TEACHER, Roles.classGroup(second.classD.getId())));
+          long plan = studyHelp.plan(t3, second.archiveChild,
+              new org.careflow.studyhelp.StudyHelp.PlanForm("tteacher3", "数学", "每周一", "练习", "及格")).getId();
+          long buddy = studyHelp.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
+          long carer = carers.save(t3, null, new org.careflow.carers.Carers.Form(second.school.getId(), CARER_2, CARER_2_PHONE,
+              "VOLUNTEER", "OTHER", null)).getId();
+          carers.assign(t3, carer, second.mentorChild);
+          carers.recordContact(t3, second.mentorChild, carer, java.time.LocalDate.of(2026, 10, 19), "CALL", "第二校通话");
+          school2Help = new long[] {plan, buddy, carer};
+        } finally {
+          org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+      }
+      return school2Help;
+    }
+  }
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
@@ -420,6 +451,92 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(s.post("/activities/kinds", Map.of("schoolId", List.of(second.school.getId().toString()), "nameZh", List.of("越权类别"),
           "nameEn", List.of("Intruder"))).statusCode()).as(u).isIn(403, 404);
       assertThat(jdbc.queryForObject("select count(*) from cf_activity_kind where name_zh = '越权类别'", Integer.class)).as(u).isZero();
+    });
+    // study help and carers (issue 17): school 2's plan, buddy and carer stay out of reach
+    long[] h = school2Help();
+    String plan2 = Long.toString(h[0]);
+    String buddy2 = Long.toString(h[1]);
+    String carer2 = Long.toString(h[2]);
+    List<String> helpSecret = List.of(SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR, CARER_2, CARER_2_PHONE);
+    p.put("GET /study-help", (u, s) -> assertThat(s.get("/study-help").body()).as(u).doesNotContain(helpSecret));
+    p.put("GET /children/{id}/study-help", (u, s) -> {
+      HttpResponse<String> r = s.get("/children/" + second.archiveChild + "/study-help");
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(helpSecret);
+    });
+    p.put("POST /children/{id}/study-help", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/study-help", Map.of("teacher", List.of(u), "subject", List.of("越权"),
+          "weeklyTime", List.of("每周"), "content", List.of("越权"), "goal", List.of("越权"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_help WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("POST /study-help/{planId}/progress", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-help/" + plan2 + "/progress", Map.of("date", List.of("2026-10-01"), "improved", List.of("越权")))
+          .statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_progress WHERE plan_id = ?", Long.class, h[0])).isZero();
+    });
+    p.put("POST /study-help/{planId}/effect", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-help/" + plan2 + "/effect", Map.of("effect", List.of("WORSE"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_help WHERE id = ? AND effect IS NULL", Long.class, h[0])).isOne();
+    });
+    p.put("POST /study-help/{planId}/end", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-help/" + plan2 + "/end", Map.of()).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_help WHERE id = ? AND active = TRUE", Long.class, h[0])).isOne();
+    });
+    p.put("POST /children/{id}/study-buddy", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/study-buddy", Map.of("buddy", List.of(Long.toString(second.archiveChild))))
+          .statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_buddy WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("POST /study-buddies/{buddyId}/effect", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-buddies/" + buddy2 + "/effect", Map.of("effect", List.of("WORSE"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_buddy WHERE id = ? AND effect IS NULL", Long.class, h[1])).isOne();
+    });
+    p.put("GET /carers", (u, s) -> assertThat(s.get("/carers").body()).as(u).doesNotContain(helpSecret));
+    p.put("GET /carers/{id}", (u, s) -> {
+      HttpResponse<String> r = s.get("/carers/" + carer2);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(helpSecret);
+    });
+    p.put("POST /carers", (u, s) -> {
+      s.get("/");
+      HttpResponse<String> r = s.post("/carers", Map.of("school", List.of(second.school.getId().toString()), "name", List.of("越权志愿者" + u),
+          "phone", List.of("13700003333"), "role", List.of("VOLUNTEER"), "background", List.of("OTHER")));
+      assertThat(r.statusCode()).as(u).isIn(403, 404, 422);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer WHERE name = ?", Long.class, "越权志愿者" + u)).isZero();
+    });
+    p.put("POST /carers/{id}", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2, Map.of("name", List.of("越权改名"), "phone", List.of("13700003333"), "role", List.of("VOLUNTEER"),
+          "background", List.of("OTHER"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT name FROM cf_carer WHERE id = ?", String.class, h[2])).isEqualTo(CARER_2);
+    });
+    p.put("POST /carers/{id}/active", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2 + "/active", Map.of("active", List.of("false"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT active FROM cf_carer WHERE id = ?", Boolean.class, h[2])).isTrue();
+    });
+    p.put("POST /carers/{id}/children", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2 + "/children", Map.of("child", List.of(Long.toString(second.archiveChild)))).statusCode())
+          .as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_child WHERE carer_id = ?", Long.class, h[2])).isOne();
+    });
+    p.put("POST /carers/{id}/children/{childId}/remove", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2 + "/children/" + second.mentorChild + "/remove", Map.of()).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_child WHERE carer_id = ?", Long.class, h[2])).isOne();
+    });
+    p.put("POST /children/{id}/carer-contacts", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/carer-contacts", Map.of("carer", List.of(carer2), "date", List.of("2026-10-01"),
+          "kind", List.of("CALL"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_contact WHERE carer_id = ?", Long.class, h[2])).isOne();
     });
     return p;
   }
