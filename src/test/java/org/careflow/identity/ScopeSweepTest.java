@@ -156,6 +156,27 @@ class ScopeSweepTest extends CareflowTest {
         assertThat(r.body()).doesNotContain(secret);
       }
     });
+    for (String pdf : List.of("file.pdf", "card.pdf")) {
+      p.put("GET /children/{id}/" + pdf, (u, s) -> {
+        for (long child : List.of(second.archiveChild, second.mentorChild)) {
+          for (String q : List.of("", "?scope=case")) {
+            HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/children/" + child + "/" + pdf + q)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(u + " " + pdf).isIn(403, 404);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+          }
+        }
+      });
+    }
+    p.put("GET /classes/{id}/file.pdf", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/classes/" + classD + "/file.pdf" + q)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(u + " class file").isIn(403, 404);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+      }
+    });
     p.put("GET /cases/{caseId}/diagram.bpmn", (u, s) ->
         assertThat(s.get("/cases/" + second.archiveCase + "/diagram.bpmn").statusCode()).as(u).isIn(403, 404));
     p.put("GET /cases/{caseId}/diagram-state", (u, s) ->
