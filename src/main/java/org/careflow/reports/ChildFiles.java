@@ -158,7 +158,7 @@ public class ChildFiles {
         continue;
       }
       for (CareCase k : cases.casesOfChild(child.getId())) {
-        if (inCareDuring(k, t)) {
+        if (inCareDuring(k, t, clock.zone())) {
           out.add(child);
           break;
         }
@@ -168,15 +168,15 @@ public class ChildFiles {
   }
 
   /** Whether the case was in care (not refused) some day of the term. */
-  boolean inCareDuring(CareCase k, Term t) {
+  static boolean inCareDuring(CareCase k, Term t, java.time.ZoneId zone) {
     if (k.getStatus() == CaseStatus.NOT_ELIGIBLE) {
       return false;
     }
     if (t.getId().equals(k.getTermId())) {
       return true;
     }
-    LocalDate opened = k.getOpenedAt().atZone(clock.zone()).toLocalDate();
-    LocalDate closed = k.getClosedAt() == null ? null : k.getClosedAt().atZone(clock.zone()).toLocalDate();
+    LocalDate opened = k.getOpenedAt().atZone(zone).toLocalDate();
+    LocalDate closed = k.getClosedAt() == null ? null : k.getClosedAt().atZone(zone).toLocalDate();
     return !opened.isAfter(t.getEndDate()) && (closed == null || !closed.isBefore(t.getStartDate()));
   }
 

@@ -177,6 +177,22 @@ class ScopeSweepTest extends CareflowTest {
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
       }
     });
+    p.put("GET /reports", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<String> r = s.get("/reports" + q);
+        assertThat(r.statusCode()).as(u + " reports " + q).isIn(200, 403, 422);
+        assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("第二测试小学", "/classes/" + classD + "/");
+      }
+    });
+    p.put("GET /api/reports/statistics.xlsx", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      assertNoSecretInWorkbook(u, s.send(HttpRequest.newBuilder(s.uri("/api/reports/statistics.xlsx")).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()));
+      // another school's term is unknown here
+      assertThat(s.send(HttpRequest.newBuilder(s.uri("/api/reports/statistics.xlsx?term=" + term2)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(u).isIn(400, 403, 422);
+    });
     p.put("GET /cases/{caseId}/diagram.bpmn", (u, s) ->
         assertThat(s.get("/cases/" + second.archiveCase + "/diagram.bpmn").statusCode()).as(u).isIn(403, 404));
     p.put("GET /cases/{caseId}/diagram-state", (u, s) ->
@@ -529,7 +545,7 @@ class ScopeSweepTest extends CareflowTest {
           }
         }
       }
-      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3",
+      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3", "第二测试小学",
           SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
