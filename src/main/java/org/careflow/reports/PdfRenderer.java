@@ -56,8 +56,21 @@ public class PdfRenderer {
     return templates.process(template, ctx);
   }
 
+  /** The files' style sheet (A4, margins, the font), kept out of the templates. */
+  private static final String CSS;
+
+  static {
+    try (InputStream in = PdfRenderer.class.getClassLoader().getResourceAsStream("reports/pdf.css")) {
+      CSS = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public byte[] pdf(String template, Map<String, Object> model, Locale locale) {
-    String html = html(template, model, locale);
+    Map<String, Object> withCss = new java.util.HashMap<>(model);
+    withCss.put("css", CSS);
+    String html = html(template, withCss, locale);
     byte[] fontBytes = font();
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder b = new PdfRendererBuilder();

@@ -16,6 +16,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,7 +35,11 @@ class ReportsController {
   private final SchoolClassRepository classes;
   private final Audit audit;
 
-  ReportsController(Statistics statistics, StatisticsWorkbook workbook, ChildFiles files, SchoolClassRepository classes, Audit audit) {
+  private final TermArchive archive;
+
+  ReportsController(Statistics statistics, StatisticsWorkbook workbook, ChildFiles files, SchoolClassRepository classes, Audit audit,
+      TermArchive archive) {
+    this.archive = archive;
     this.statistics = statistics;
     this.workbook = workbook;
     this.files = files;
@@ -65,15 +70,35 @@ class ReportsController {
         .flatMap(s -> classes.findBySchoolIdOrderByGradeAscNameAsc(s.getId()).stream()).map(c -> new ClassLink(c.getId(),
             c.getSchool().getName(), c.getName())).toList());
     model.addAttribute("printed", files.today(l));
+    model.addAttribute("archived", archive.list(u));
+    model.addAttribute("mayArchive", TermArchive.mayArchive(u));
     for (Statistics.SchoolFigures s : list) {
       audit(auth, s, "statistics page");
     }
     return "reports/reports";
   }
 
+  /** 资料归档: stores the term's class files and statistics as they are now. */
+  @org.springframework.web.bind.annotation.PostMapping("/reports/archive")
+  String archiveTerm(@RequestParam(required = false) Long term, Authentication auth) {
+    CurrentUser u = reporter(auth);
+    int n = archive.archive(u, term, LocaleContextHolder.getLocale());
+    return "redirect:/reports?archived=" + n + (term == null ? "" : "&term=" + term);
+  }
+
+  /** A file as it was handed in. */
+  @GetMapping("/reports/archive/{id}")
+  ResponseEntity<byte[]> archived(@PathVariable long id, Authentication auth) {
+    TermArchive.Content c = archive.content(id, reporter(auth));
+    audit.read(auth.getName(), null, null, "term archive file " + id);
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(c.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(c.fileName(), StandardCharsets.UTF_8).build().toString())
+        .body(c.content());
+  }
+
   public record ClassLink(long id, String school, String name) {}
 
-  @GetMapping("/api/reports/statistics.xlsx")
+  @GetMapping({"/api/reports/statistics.xlsx", "/reports/statistics.xlsx"})
   ResponseEntity<byte[]> statisticsWorkbook(@RequestParam(required = false) Long term, Authentication auth) {
     CurrentUser u = reporter(auth);
     Locale l = LocaleContextHolder.getLocale();

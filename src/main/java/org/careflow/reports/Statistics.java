@@ -114,6 +114,12 @@ public class Statistics {
     return out;
   }
 
+  /** The id of the school's term of this name. */
+  @Transactional(readOnly = true)
+  public long termIdOf(long schoolId, String termName) {
+    return terms.findBySchoolIdAndName(schoolId, termName).orElseThrow().getId();
+  }
+
   /** The names of the terms of the schools in scope, newest first, with one id each (for the page's choice). */
   @Transactional(readOnly = true)
   public Map<Long, String> termChoices(CurrentUser u) {

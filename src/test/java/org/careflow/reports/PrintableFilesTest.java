@@ -27,12 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * school's name in the text, every font embedded, no character without a glyph; scoped like the pages
  * and audited as reads.
  */
-class PrintableFilesTest extends CareflowTest {
+public class PrintableFilesTest extends CareflowTest {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired SecondSchool second;
 
-  record Pdf(int pages, String text, List<String> fonts, boolean allEmbedded, float width, float height, int missingGlyphs) {}
+  public record Pdf(int pages, String text, List<String> fonts, boolean allEmbedded, float width, float height, int missingGlyphs) {}
 
   /** Reads the text and counts the characters shown with the font's .notdef glyph (a missing-glyph box). */
   static final class Stripper extends PDFTextStripper {
@@ -57,11 +57,11 @@ class PrintableFilesTest extends CareflowTest {
     }
   }
 
-  static HttpResponse<byte[]> download(WebSession s, String path, String lang) {
+  public static HttpResponse<byte[]> download(WebSession s, String path, String lang) {
     return s.send(HttpRequest.newBuilder(s.uri(path)).header("Accept-Language", lang).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  static Pdf read(byte[] bytes) throws Exception {
+  public static Pdf read(byte[] bytes) throws Exception {
     try (PDDocument doc = Loader.loadPDF(bytes)) {
       Stripper stripper = new Stripper();
       String text = stripper.getText(doc);
@@ -80,7 +80,7 @@ class PrintableFilesTest extends CareflowTest {
     }
   }
 
-  static void readable(Pdf pdf) {
+  public static void readable(Pdf pdf) {
     assertThat(pdf.width()).as("A4 width in points").isBetween(594f, 597f);
     assertThat(pdf.height()).as("A4 height in points").isBetween(840f, 843f);
     assertThat(pdf.fonts()).isNotEmpty().allMatch(f -> f.contains("NotoSansSC"));

@@ -30,9 +30,10 @@ class StatisticsTest extends CareflowTest {
   @Autowired Accounts accounts;
   @Autowired PlatformTransactionManager txm;
 
-  static XSSFWorkbook workbook(WebSession s, String query) throws Exception {
+  /** The workbook from the API (basic authentication, as the township's scripts fetch it). */
+  static XSSFWorkbook workbook(WebSession s, String user, String query) throws Exception {
     HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/api/reports/statistics.xlsx" + query)).header("Accept-Language", "zh-CN")
-        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        .header("Authorization", WebSession.basicAuth(user, "pw")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
     return new XSSFWorkbook(new ByteArrayInputStream(r.body()));
   }
@@ -82,7 +83,7 @@ class StatisticsTest extends CareflowTest {
     double retentionBefore = targets(officer).path("retentionRate").asDouble();
     Map<String, Map<String, Double>> before;
     int leftBefore;
-    try (XSSFWorkbook wb = workbook(s, "")) {
+    try (XSSFWorkbook wb = workbook(s, officer, "")) {
       assertThat(wb.getNumberOfSheets()).isEqualTo(3);
       assertThat(wb.getSheet("测试小学")).isNotNull();
       assertThat(wb.getSheet("第二测试小学")).isNotNull();
@@ -109,7 +110,7 @@ class StatisticsTest extends CareflowTest {
     assertThat(coordinator.post("/cases/" + case2 + "/close", Map.of("reason", List.of("DROPPED_OUT"),
         "childId", List.of(Long.toString(child2)))).statusCode()).isEqualTo(302);
 
-    try (XSSFWorkbook wb = workbook(s, "?term=" + school.autumn.getId())) {
+    try (XSSFWorkbook wb = workbook(s, officer, "?term=" + school.autumn.getId())) {
       Map<String, Map<String, Double>> after = totals(wb);
       Map<String, Double> b1 = before.get("测试小学");
       Map<String, Double> a1 = after.get("测试小学");
@@ -141,7 +142,15 @@ class StatisticsTest extends CareflowTest {
     assertThat(s.get("/reports").body()).contains("留守儿童统计表", "第二测试小学", "测试小学");
     WebSession t = browser().login(teacher, "pw");
     assertThat(t.get("/reports").statusCode()).isEqualTo(403);
-    assertThat(t.send(HttpRequest.newBuilder(t.uri("/api/reports/statistics.xlsx")).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+    assertThat(t.send(HttpRequest.newBuilder(t.uri("/api/reports/statistics.xlsx")).header("Authorization", WebSession.basicAuth(teacher, "pw"))
+        .GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(403);
+    assertThat(t.send(HttpRequest.newBuilder(t.uri("/reports/statistics.xlsx")).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
         .statusCode()).isEqualTo(403);
+    // the page's own download, in the officer's session, is the same workbook
+    HttpResponse<byte[]> own = s.send(HttpRequest.newBuilder(s.uri("/reports/statistics.xlsx")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(own.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(own.body()))) {
+      assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+    }
   }
 }
