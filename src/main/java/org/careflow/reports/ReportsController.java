@@ -67,8 +67,8 @@ class ReportsController {
     model.addAttribute("terms", statistics.termChoices(u));
     model.addAttribute("term", term);
     model.addAttribute("classes", statistics.schoolsOf(u).stream()
-        .flatMap(s -> classes.findBySchoolIdOrderByGradeAscNameAsc(s.getId()).stream()).map(c -> new ClassLink(c.getId(),
-            c.getSchool().getName(), c.getName())).toList());
+        .flatMap(s -> classes.findBySchoolIdOrderByGradeAscNameAsc(s.getId()).stream().map(c -> new ClassLink(c.getId(),
+            s.getName(), c.getName()))).toList());
     model.addAttribute("printed", files.today(l));
     model.addAttribute("archived", archive.list(u));
     model.addAttribute("mayArchive", TermArchive.mayArchive(u));
