@@ -555,4 +555,36 @@ public class OversightQueries {
     sums.forEach((assignee, s) -> out.put(assignee, s.rows(Map.of())));
     return out;
   }
+
+  /** 入学率 and 巩固率 of a term (issue 18): fractions between 0 and 1, like the other targets. */
+  public record Retention(long children, long droppedOut, long droppedEarlierNotBack) {
+    /** The term's children in care over them and the children who dropped out earlier and have not come back. */
+    public double enrolmentRate() {
+      return children + droppedEarlierNotBack == 0 ? 1 : rate(children, children + droppedEarlierNotBack);
+    }
+
+    /** The term's children in care who did not drop out of school (辍学) within it. */
+    public double retentionRate() {
+      return children == 0 ? 1 : rate(children - droppedOut, children);
+    }
+  }
+
+  /** The term's retention: the cases of {@link #targets} and those closed as dropped out (cf_case.close_reason). */
+  public Retention retention(TermRef term, Scope scope) {
+    ZoneId zone = clock.zone();
+    Instant from = term.start().atStartOfDay(zone).toInstant();
+    Instant termEnd = term.end().plusDays(1).atStartOfDay(zone).toInstant();
+    Instant to = termEnd.isBefore(clock.now()) ? termEnd : clock.now();
+    MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to));
+    String inScope = scope.where("d.school_id", "d.class_id", p);
+    long children = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d WHERE d.status <> 'NOT_ELIGIBLE'"
+        + " AND d.opened_at < :to AND (d.closed_at IS NULL OR d.closed_at >= :from)" + inScope, p, Long.class);
+    long dropped = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
+        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at >= :from AND c.closed_at < :to" + inScope, p, Long.class);
+    long notBack = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
+        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at < :from AND NOT EXISTS (SELECT 1 FROM cf_dash_case o"
+        + " WHERE o.child_id = d.child_id AND o.status <> 'NOT_ELIGIBLE' AND o.opened_at < :to AND (o.closed_at IS NULL OR o.closed_at >= :from))"
+        + inScope, p, Long.class);
+    return new Retention(children, Math.min(dropped, children), notBack);
+  }
 }

@@ -105,6 +105,20 @@ class TeacherInBrowserTest {
     return child;
   }
 
+  /** The class teacher downloads the child's file of the term from the link on the child's page, in her session. */
+  static void downloadsTheChildsFile(ChromeDriver d) throws Exception {
+    String name = d.findElement(By.cssSelector("h1 > span")).getText();
+    WebElement link = d.findElement(By.linkText("本学期一人一档（PDF）"));
+    String href = link.getAttribute("href");
+    String session = d.manage().getCookieNamed("JSESSIONID").getValue();
+    java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(href)).header("Cookie", "JSESSIONID=" + session).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    org.careflow.reports.PrintableFilesTest.Pdf pdf = org.careflow.reports.PrintableFilesTest.read(r.body());
+    org.careflow.reports.PrintableFilesTest.readable(pdf);
+    assertThat(pdf.text()).contains(name, "留守儿童一人一档", "帮扶记录", "桌面端记录：想念在外打工的妈妈");
+  }
+
   static void seeOnTimeline(ChromeDriver d, String childPage, String concerns) {
     d.get(childPage);
     new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector("ol.timeline")).size() > 0);
@@ -129,6 +143,7 @@ class TeacherInBrowserTest {
       new WebDriverWait(d, Browser.PATIENCE).until(x -> diagram.getAttribute("data-rendered") != null);
       assertThat(diagram.findElements(By.cssSelector("svg .cf-active"))).isNotEmpty();
       Browser.screenshot(d, "child-desktop");
+      downloadsTheChildsFile(d);
     } finally {
       d.quit();
     }

@@ -199,6 +199,68 @@ class ScopeSweepTest extends CareflowTest {
         assertThat(r.body()).doesNotContain(secret);
       }
     });
+    for (String pdf : List.of("file.pdf", "card.pdf")) {
+      p.put("GET /children/{id}/" + pdf, (u, s) -> {
+        for (long child : List.of(second.archiveChild, second.mentorChild)) {
+          for (String q : List.of("", "?scope=case")) {
+            HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/children/" + child + "/" + pdf + q)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(u + " " + pdf).isIn(403, 404);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+          }
+        }
+      });
+    }
+    p.put("GET /classes/{id}/file.pdf", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/classes/" + classD + "/file.pdf" + q)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(u + " class file").isIn(403, 404);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+      }
+    });
+    p.put("GET /reports", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<String> r = s.get("/reports" + q);
+        assertThat(r.statusCode()).as(u + " reports " + q).isIn(200, 403, 422);
+        assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("第二测试小学", "/classes/" + classD + "/");
+      }
+    });
+    for (String path : List.of("/api/reports/statistics.xlsx", "/reports/statistics.xlsx")) {
+      p.put("GET " + path, (u, s) -> {
+        Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+        HttpRequest.Builder b = HttpRequest.newBuilder(s.uri(path));
+        HttpRequest.Builder b2 = HttpRequest.newBuilder(s.uri(path + "?term=" + term2));
+        if (path.startsWith("/api/")) {
+          b.header("Authorization", auth(u));
+          b2.header("Authorization", auth(u));
+        }
+        assertNoSecretInWorkbook(u, s.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        // another school's term is unknown here
+        assertThat(s.send(b2.GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(u).isIn(400, 403, 422);
+      });
+    }
+    p.put("POST /reports/archive", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      long before = jdbc.queryForObject("SELECT COUNT(*) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId());
+      s.get("/");
+      assertThat(s.post("/reports/archive", Map.of("term", List.of(term2.toString()))).statusCode()).as(u).isIn(400, 403, 422);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId()))
+          .as(u).isEqualTo(before);
+    });
+    p.put("GET /reports/archive/{id}", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      jdbc.update("INSERT INTO cf_report_archive (school_id, term_id, kind, title, file_name, content_type, content, archived_by, archived_at)"
+          + " VALUES (?, ?, 'STATISTICS', ?, 'x.xlsx', 'text/plain', ?, 'tsupervisor2', CURRENT_TIMESTAMP)", second.school.getId(), term2,
+          SecondSchool.CLASS_NAME, SecondSchool.CHILD_WAITING_FOR_MENTOR.getBytes(StandardCharsets.UTF_8));
+      long id = jdbc.queryForObject("SELECT MAX(id) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId());
+      HttpResponse<String> r = s.get("/reports/archive/" + id);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(secret);
+      assertThat(s.get("/reports").body()).as(u).doesNotContain(secret).doesNotContain("/reports/archive/" + id + "\"");
+    });
     p.put("GET /cases/{caseId}/diagram.bpmn", (u, s) ->
         assertThat(s.get("/cases/" + second.archiveCase + "/diagram.bpmn").statusCode()).as(u).isIn(403, 404));
     p.put("GET /cases/{caseId}/diagram-state", (u, s) ->
@@ -734,7 +796,7 @@ class ScopeSweepTest extends CareflowTest {
           }
         }
       }
-      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3",
+      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3", "第二测试小学",
           SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
