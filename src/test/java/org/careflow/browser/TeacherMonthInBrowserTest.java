@@ -86,6 +86,15 @@ class TeacherMonthInBrowserTest {
       taps++;
     }
 
+    /** A tap on the header's menu, which on a phone folds the navigation away until it is opened. */
+    WebElement inMenu(String css) {
+      WebElement e = d.findElement(By.cssSelector(css));
+      if (!e.isDisplayed()) {
+        tap(d.findElement(By.cssSelector("label.menu-button")));
+      }
+      return e;
+    }
+
     /** A tap that loads another page (a link, a submit button): waits for it. */
     void tapAndLoad(WebElement e) {
       Object before = origin();
@@ -169,25 +178,23 @@ class TeacherMonthInBrowserTest {
       // one call with the parents of the unreachable family, from "my class"
       int unreachable = count(tasks, "parentsUnreachable");
       assertThat(unreachable).as("the demo's unreachable family").isPositive();
-      c.tapAndLoad(d.findElement(By.cssSelector("header nav a[href$='/classes/mine']")));
+      c.tapAndLoad(c.inMenu("header nav a[href$='/classes/mine']"));
       WebElement line = d.findElement(By.xpath("//li[contains(@class,'child-line')][.//a[contains(@class,'child-name') and text()='刘欣怡']]"));
       c.tapAndLoad(line.findElement(By.cssSelector("a.family")));
-      c.choose(d.findElement(By.name("kind")), "PHONE");
-      c.choose(d.findElement(By.name("parent")), "MOTHER");
-      WebElement reached = d.findElement(By.name("reached"));
-      if (!reached.isSelected()) {
-        c.tap(reached);
-      }
+      // nothing is preselected on the call form: kind, with whom and whether it got through are chosen
+      c.tap(d.findElement(By.cssSelector("input[name=kind][value=PHONE]")));
+      c.tap(d.findElement(By.cssSelector("input[name=parent][value=MOTHER]")));
+      c.tap(d.findElement(By.cssSelector("input[name=reached][value=true]")));
       c.type(d.findElement(By.name("minutes")), "12");
       c.tapAndLoad(d.findElement(By.cssSelector("form[action$='/family/calls'] button[type=submit]")));
       assertThat(d.findElement(By.cssSelector(".notice.also-done")).getText()).contains("联系不上父母");
       assertThat(count(tasks, "parentsUnreachable")).isEqualTo(unreachable - 1);
 
       // the mentor closes her missed weeks in one step
-      c.tapAndLoad(d.findElement(By.cssSelector("form[action$='/logout'] button")));
+      c.tapAndLoad(c.inMenu("form[action$='/logout'] button"));
       login(c, "mentor");
       int checkIns = count(tasks, "weeklyCheckIn");
-      c.tapAndLoad(d.findElement(By.cssSelector("header nav a[href$='/mentees/mine']")));
+      c.tapAndLoad(c.inMenu("header nav a[href$='/mentees/mine']"));
       c.tapAndLoad(d.findElement(By.cssSelector("a.catch-up")));
       int weeks = d.findElements(By.cssSelector("fieldset.week")).size();
       assertThat(weeks).isPositive();

@@ -67,6 +67,22 @@ class HolidayCareProcessTest extends CareflowTest {
   private Holiday newYear;
   private Holiday winter;
 
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identityService;
+  private Long holidaySchool;
+
+  /** tcoordinator looks after this test's school only while it runs: other tests take tcoordinator's one school as theirs. */
+  @org.junit.jupiter.api.AfterEach
+  void coordinatorLeavesTheHolidaySchool() {
+    if (holidaySchool != null) {
+      for (String g : accounts.groupsOf("tcoordinator")) {
+        if (holidaySchool.equals(org.careflow.identity.Roles.schoolOf(g))) {
+          identityService.deleteMembership("tcoordinator", g);
+        }
+      }
+      holidaySchool = null;
+    }
+  }
+
   private void newSchool() {
     new TransactionTemplate(txm).executeWithoutResult(s -> {
       School school = schools.save(new School(TestSchool.nextName("假期测试小学"), "测试镇"));
@@ -77,6 +93,7 @@ class HolidayCareProcessTest extends CareflowTest {
       schoolClass = classes.save(new SchoolClass(school, "六年级(" + TestSchool.next() + ")班", 6, "tteacher"));
       accounts.setClassTeacher(schoolClass.getId(), "tteacher");
       accounts.addToSchool("tcoordinator", school.getId()); // pairs the mentor
+      holidaySchool = school.getId();
       mentor = "hmentor" + TestSchool.RUN.toLowerCase() + TestSchool.next();
       accounts.ensureUser(mentor, "假期帮扶教师", "pw", Roles.MENTOR);
       teachers.save(new org.careflow.school.Teacher(mentor, "假期帮扶教师", school, "英语", true));

@@ -121,7 +121,7 @@ class ScopeSweepTest extends CareflowTest {
           org.careflow.identity.CurrentUser t3 = new org.careflow.identity.CurrentUser("tteacher3",
               List.of(Roles.TEACHER, Roles.classGroup(second.classD.getId())));
           long plan = studyHelp.plan(t3, second.archiveChild,
-              new org.careflow.studyhelp.StudyHelp.PlanForm("tteacher3", "数学", "每周一", "练习", "及格")).getId();
+              new org.careflow.studyhelp.StudyHelp.PlanForm("thelper2", "数学", "每周一", "练习", "及格")).getId();
           long buddy = studyHelp.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
           long carer = carers.save(t3, null, new org.careflow.carers.Carers.Form(second.school.getId(), CARER_2, CARER_2_PHONE,
               "VOLUNTEER", "OTHER", null)).getId();

@@ -66,12 +66,13 @@ class TermArchiveTest extends CareflowTest {
     assertThat(s.post("/cases/" + caseId + "/close", Map.of("reason", List.of("PARENTS_RETURNED"), "childId", List.of(Long.toString(child))))
         .statusCode()).isEqualTo(302);
     PrintableFilesTest.Pdf now = PrintableFilesTest.read(PrintableFilesTest.download(s, "/classes/" + c.getId() + "/file.pdf", "zh-CN").body());
-    assertThat(now.text()).contains(studentNo, "父母返乡");
+    assertThat(now.text().replaceAll("\\s", "")).as("a narrow table cell may wrap the reason").contains(studentNo, "父母返乡");
     HttpResponse<byte[]> archived = PrintableFilesTest.download(s, stored, "zh-CN");
     assertThat(archived.statusCode()).isEqualTo(200);
     PrintableFilesTest.Pdf then = PrintableFilesTest.read(archived.body());
     PrintableFilesTest.readable(then);
-    assertThat(then.text()).contains(studentNo, "王小明", schoolName).doesNotContain("父母返乡");
+    assertThat(then.text()).contains(studentNo, "王小明", schoolName);
+    assertThat(then.text().replaceAll("\\s", "")).doesNotContain("父母返乡");
 
     // nobody outside the school reads it
     assertThat(PrintableFilesTest.download(browser().login("tsupervisor", "pw"), stored, "zh-CN").statusCode()).isEqualTo(404);

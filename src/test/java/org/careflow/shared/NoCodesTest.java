@@ -63,9 +63,14 @@ class NoCodesTest {
       "(?<![A-Za-z0-9_./-])(teacher2?|mentor[23]?|coordinator|supervisor|counsellor|admin)(?![A-Za-z0-9_./-])");
   static final Pattern LOGIN_EN = Pattern.compile("(?<![A-Za-z0-9_./-])(teacher2|mentor2|mentor3)(?![A-Za-z0-9_./-])");
   /** Pages about accounts, where the user name is the thing shown (staff list, initial passwords). */
-  static final Pattern ACCOUNT_PAGES = Pattern.compile("/setup/(staff|passwords)");
+  static final Pattern ACCOUNT_PAGES = Pattern.compile("/setup/(staff|passwords)|/account/reminders");
+  /**
+   * The coordinator's list of activity kinds shows, beside each name, the code the activity-obligations
+   * table in /design uses for it: there the code is what the reader needs, once, labelled as such.
+   */
+  static final Pattern RULE_CODE_PAGES = Pattern.compile("/activities/kinds");
   /** Words in capitals a reader knows (formats and standards named in the pages). */
-  static final Set<String> KNOWN_CAPITALS = Set.of("BPMN", "DMN", "JSON", "XLSX", "HTTP", "HTTPS", "HTML", "UTF8", "TOTP", "CSRF", "REST");
+  static final Set<String> KNOWN_CAPITALS = Set.of("BPMN", "DMN", "JSON", "XLSX", "HTTP", "HTTPS", "HTML", "UTF8", "TOTP", "CSRF", "REST", "JPEG");
 
   @BeforeAll
   static void startTheDemoSchool() {
@@ -192,8 +197,10 @@ class NoCodesTest {
       if (l.isEmpty()) {
         continue;
       }
-      add(hits, UPPER_SNAKE, l, null);
-      add(hits, UPPER_WORD, l, KNOWN_CAPITALS);
+      if (!RULE_CODE_PAGES.matcher(path).lookingAt()) {
+        add(hits, UPPER_SNAKE, l, null);
+        add(hits, UPPER_WORD, l, KNOWN_CAPITALS);
+      }
       add(hits, KEY_VALUE, l, null);
       add(hits, BOOLEAN, l, null);
       add(hits, MISSING_MESSAGE, l, null);
