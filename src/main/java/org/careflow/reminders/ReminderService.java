@@ -110,8 +110,14 @@ public class ReminderService {
     return outbox.dispatch(now, false);
   }
 
-  /** An escalation: its school's supervisors and the teacher it waits for are told at once (in the quiet hours: when they end). */
-  @EventListener
+  /**
+   * An escalation: its school's supervisors and the teacher it waits for are told at once (in the quiet hours:
+   * when they end). After the engine's transaction commits, in a transaction of its own: a failure to queue the
+   * message must neither undo the escalation nor mark the engine's transaction rollback-only.
+   */
+  @org.springframework.transaction.event.TransactionalEventListener(phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT,
+      fallbackExecution = true)
+  @org.springframework.transaction.annotation.Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
   public void escalated(EscalationRaised e) {
     try {
       Optional<CaseScopes.Scope> scope = scopes.stream()
