@@ -229,7 +229,9 @@ public class ChildFiles {
       List<Field> details = new ArrayList<>();
       for (TimelineEntry.Detail d : e.details()) {
         if (d.value() != null && !d.value().isBlank()) {
-          details.add(new Field(msg(d.label(), locale), codes.show(d.value())));
+          // a person by their name, as the child's page shows them (a reminder's recipient is "user:<id>")
+          String value = d.value().startsWith("user:") ? schools.teacherName(d.value().substring(5)) : codes.show(d.value());
+          details.add(new Field(msg(d.label(), locale), value));
         }
       }
       Entry row = new Entry(dateTime(e.at(), locale), msg(e.kind(), locale),

@@ -61,7 +61,7 @@ class AuditTest extends CareflowTest {
     // the detail column in words, not the application's own ("child page", a task's or a field's key)
     assertThat(page).contains("儿童页面", "监护人电话").doesNotContain("child page", "registerChild", "guardianPhone");
     String english = supervisor.get("/audit?child=" + childId + "&lang=en").body();
-    assertThat(english).contains("Child's page").doesNotContain("child page", "registerChild", "guardianPhone");
+    assertThat(english).contains("Child&#39;s page").doesNotContain("child page", "registerChild", "guardianPhone");
   }
 
   @Test
