@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import org.careflow.shared.CaseProcesses;
 import org.careflow.shared.EngineTables;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -57,8 +58,8 @@ class InboxCounts {
   }
 
   /** The processes whose business key is a case id: the case itself, the family ties it calls each term, its support plans. */
-  static final List<String> CASE_PROCESS_KEYS = List.of("child-case", "family-ties", "support-plan");
-  private static final String CASE_PROCESSES = "'child-case', 'family-ties', 'support-plan'";
+  static final List<String> CASE_PROCESS_KEYS = CaseProcesses.KEYS;
+  private static final String CASE_PROCESSES = CaseProcesses.sqlKeys();
 
   private static final String JOINS = EngineTables.PROCESS_OF_V;
 

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.careflow.enrolment.ChildCaseProcess;
+import org.careflow.shared.CaseProcesses;
 import org.careflow.shared.EngineTables;
 import org.careflow.talk.TalkFacts;
 import org.slf4j.Logger;
@@ -52,7 +54,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(OpenWork.class);
   static final String NO_ASSIGNEE = "";
   /** The processes whose business key is a case id (the others with a subject: guardian-meeting, by meeting id). */
-  static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
+  static final List<String> CASE_PROCESSES = CaseProcesses.KEYS;
 
   private final JdbcTemplate jdbc;
   private final PlatformTransactionManager txm;
@@ -116,7 +118,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       return;
     }
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
-        && ("monthlyTalk".equals(task.getTaskDefinitionKey()) || "weeklyCheckIn".equals(task.getTaskDefinitionKey()));
+        && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()));
     if (!record) {
       refreshBeforeCommit(caseId);
       return;
@@ -125,7 +127,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     // counted right after it is written (a period counts once: the counting looks at the records before it)
     entities.flush();
     refreshCase(caseId);
-    if ("monthlyTalk".equals(task.getTaskDefinitionKey())) {
+    if (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey())) {
       countTalk(caseId);
     } else {
       countCheckIn(caseId);
@@ -194,12 +196,12 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private final Object pendingKey = new Object();
 
   private static Long caseIdOf(String definitionId, String businessKey) {
-    return definitionId != null && CASE_PROCESSES.stream().anyMatch(p -> definitionId.startsWith(p + ":")) ? parse(businessKey) : null;
+    return CaseProcesses.caseIdOf(definitionId, businessKey).orElse(null);
   }
 
   /** SQL: the task t belongs to a process whose business key is a case id. */
   static String ofCaseProcess(String definitionColumn) {
-    return "(" + String.join(" OR ", CASE_PROCESSES.stream().map(p -> definitionColumn + " LIKE '" + p + ":%'").toList()) + ")";
+    return CaseProcesses.sqlIsCaseDefinition(definitionColumn);
   }
 
   /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */

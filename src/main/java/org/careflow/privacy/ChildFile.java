@@ -77,7 +77,7 @@ public class ChildFile {
     List<String> out = new ArrayList<>();
     for (Long caseId : caseIds) {
       for (HistoricProcessInstance root : history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("child-case").processInstanceBusinessKey(caseId.toString()).list()) {
+          .processDefinitionKey(org.careflow.shared.CaseProcesses.CHILD_CASE).processInstanceBusinessKey(caseId.toString()).list()) {
         history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getId()).list()
             .forEach(p -> out.add(p.getId()));
         if (!out.contains(root.getId())) {

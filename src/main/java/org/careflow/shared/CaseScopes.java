@@ -11,6 +11,11 @@ public interface CaseScopes {
 
   String processKey();
 
+  /** The processes this adapter answers for (one adapter may serve several, see CaseProcesses). */
+  default java.util.Collection<String> processKeys() {
+    return java.util.List.of(processKey());
+  }
+
   /** The scope of the instance with this business key; empty when it is unknown. */
   Optional<Scope> scopeOf(String businessKey);
 

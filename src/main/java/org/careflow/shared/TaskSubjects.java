@@ -11,6 +11,11 @@ public interface TaskSubjects {
 
   String processKey();
 
+  /** The processes this adapter answers for (one adapter may serve several, see CaseProcesses). */
+  default Collection<String> processKeys() {
+    return java.util.List.of(processKey());
+  }
+
   /** Subjects keyed by business key; keys the user may not see are left out. */
   Map<String, Subject> resolve(Collection<String> businessKeys);
 

@@ -58,7 +58,7 @@ public class RiskRecord implements ExecutionListener {
         }
       }
     }
-    boolean afterTalk = !"assessRiskAfterReview".equals(execution.getCurrentActivityId());
+    boolean afterTalk = !org.careflow.enrolment.ChildCaseProcess.TASK_ASSESS_RISK_AFTER_REVIEW.equals(execution.getCurrentActivityId());
     Object summary = execution.getVariable(RiskInputs.SUMMARY);
     assessments.save(new RiskAssessment(caseId, level, reasons, afterTalk ? "TALK" : "TERM_REVIEW",
         summary == null ? "" : summary.toString(), clock.now()));

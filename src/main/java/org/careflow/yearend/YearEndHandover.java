@@ -44,7 +44,7 @@ public class YearEndHandover {
 
   private static final String GRADES = "一二三四五六七八九";
   private static final Pattern GRADE_NAME = Pattern.compile("^([一二三四五六七八九])年级");
-  private static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
+  private static final List<String> CASE_PROCESSES = org.careflow.shared.CaseProcesses.KEYS;
 
   private final SchoolDirectory schools;
   private final SchoolClassRepository classes;
