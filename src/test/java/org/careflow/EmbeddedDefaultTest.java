@@ -91,6 +91,12 @@ class EmbeddedDefaultTest {
       String targets = new WebSession(port).basic("/api/oversight/targets", "supervisor", "demo").body();
       assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(targets).path("atRiskWithPlan").asLong()).as(targets).isPositive();
       assertThat(new WebSession(port).login("counsellor", "demo").get("/").body()).contains("我的任务");
+      // study help and carers (issue 17): the subject teacher helps two children (their engine REST view: StudyHelpTest);
+      // a volunteer looks after a child of class A
+      String helped = new WebSession(port).login("subject", "demo").get("/study-help").body();
+      assertThat(java.util.regex.Pattern.compile("/children/\\d+/study-help").matcher(helped).results()
+          .map(java.util.regex.MatchResult::group).distinct().count()).as(helped).isEqualTo(2);
+      assertThat(teacher.get("/carers").body()).contains("周桂兰", "13907311234", "爱心妈妈");
     }
     assertThat(first.cases()).isGreaterThanOrEqualTo(10);
     assertThat(first.teacherTasks()).isPositive();

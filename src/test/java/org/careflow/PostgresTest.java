@@ -57,7 +57,7 @@ class PostgresTest {
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     return new Counts(engine.getRepositoryService().createDeploymentQuery().count(),
         engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("child-case").count(),
-        engine.getTaskService().createTaskQuery().count());
+        engine.getTaskService().createTaskQuery().processDefinitionKey("child-case").count());
   }
 
   @Test

@@ -87,8 +87,11 @@ public class SecondSchool {
       accounts.ensureUser("tsupervisor2", "第二校校长", "pw", Roles.SUPERVISOR);
       accounts.ensureUser("tsubject", "测试任课教师", "pw", Roles.SUBJECT_TEACHER);
       accounts.ensureUser("tcounsellor", "测试心理教师", "pw", Roles.COUNSELLOR);
+      // helps a child of school 2 in study (ScopeSweepTest), so that no class teacher's view depends on it
+      accounts.ensureUser("thelper2", "第二校任课教师", "pw", Roles.TEACHER);
       school = schools.save(new School("第二测试小学", "第二测试镇"));
       teachers.save(new Teacher("tteacher3", "第二校班主任", school, "语文", false));
+      teachers.save(new Teacher("thelper2", "第二校任课教师", school, "数学", false));
       teachers.save(new Teacher("tsubject", "测试任课教师", first.classA.getSchool(), "科学", false));
       teachers.save(new Teacher("tcounsellor", "测试心理教师", first.classA.getSchool(), "心理", false));
       classD = classes.save(new SchoolClass(school, CLASS_NAME, 3, "tteacher3"));

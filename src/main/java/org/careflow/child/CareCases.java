@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CareCases {
 
   /** Why a case was closed early (the `closeCase` message) or at a term review. */
-  public static final List<String> CLOSE_REASONS = List.of("PARENTS_RETURNED", "TRANSFERRED", "GRADUATED", "TERM_REVIEW", "OTHER");
+  public static final List<String> CLOSE_REASONS = List.of("PARENTS_RETURNED", "TRANSFERRED", "GRADUATED", "TERM_REVIEW",
+      "DROPPED_OUT", "DIED", "OTHER");
 
   private final CareCaseRepository cases;
   private final ChildArchive archive;
@@ -164,6 +165,9 @@ public class CareCases {
     }
     if (note != null && note.length() > 300) {
       throw InvalidInputException.of("note", "validation.tooLong", 300);
+    }
+    if ("OTHER".equals(reason) && (note == null || note.isBlank())) {
+      throw InvalidInputException.of("note", "validation.closeNoteRequired");
     }
     CareCase c = careCase(caseId);
     if (!c.isOpen()) {

@@ -69,6 +69,16 @@ class DemoSchool implements ApplicationRunner {
   private final TransactionTemplate transactions;
   private final org.careflow.family.FamilyCalls familyCalls;
   private final org.careflow.child.CareCases cases;
+  @org.springframework.beans.factory.annotation.Autowired private DemoActivities demoActivities;
+
+  private org.careflow.shared.SchoolSeeding seeding = new org.careflow.shared.SchoolSeeding();
+
+  /** Tells the sign-in page while the school is being seeded. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setSeeding(org.careflow.shared.SchoolSeeding seeding) {
+    this.seeding = seeding;
+  }
+  @org.springframework.beans.factory.annotation.Autowired private DemoStudyHelp studyHelp;
 
   DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
@@ -96,13 +106,16 @@ class DemoSchool implements ApplicationRunner {
     }
     long started = System.nanoTime();
     LocalDateTime realNow = clock.localNow();
+    seeding.started();
+    log.info("demo school: seeding a term and a half of work (about a minute); sign-in waits until it is done");
     try {
       // One transaction: a seeding that fails leaves no half-built school behind.
       transactions.executeWithoutResult(status -> seed(realNow));
     } finally {
       ClockUtil.reset();
+      seeding.finished();
     }
-    log.info("demo school seeded in {} ms", (System.nanoTime() - started) / 1_000_000);
+    log.info("demo school seeded in {} ms: sign-in is open", (System.nanoTime() - started) / 1_000_000);
   }
 
   // -- people -------------------------------------------------------------------------------------
@@ -215,15 +228,24 @@ class DemoSchool implements ApplicationRunner {
 
     // Day by day from the first enrolment to yesterday: timers fall due in the morning, events
     // happen at nine, teachers write their records in the afternoon.
-    for (LocalDate d = previousTerm.getStartDate().plusDays(2); d.isBefore(today); d = d.plusDays(1)) {
+    LocalDate first = previousTerm.getStartDate().plusDays(2);
+    long days = java.time.temporal.ChronoUnit.DAYS.between(first, today);
+    log.info("demo school: {} classes, {} children to enrol, {} school days to simulate", 2, kids.size(), days);
+    for (LocalDate d = first; d.isBefore(today); d = d.plusDays(1)) {
+      long done = java.time.temporal.ChronoUnit.DAYS.between(first, d);
+      if (done > 0 && done % 30 == 0) {
+        log.info("demo school: {} of {} days simulated, {} children enrolled", done, days, byCase.size());
+      }
       at(d, 7);
       executeDueJobs();
       at(d, 9);
       events.getOrDefault(d, List.of()).forEach(Runnable::run);
       runDay(d);
     }
+    studyHelp.seed(school, classA, currentTerm, kids, today); // study help and carers (issue 17)
     ClockUtil.reset();
     executeDueJobs();
+    demoActivities.seed(classA.getId(), classB.getId());
   }
 
   private void enrol(DemoChild k) {
@@ -238,6 +260,9 @@ class DemoSchool implements ApplicationRunner {
     logFamilyCalls(day);
     List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc().list();
     for (Task t : open) {
+      if (tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
+        continue; // completed meanwhile by a record that answered it (a talk card that told the parents...)
+      }
       DemoChild k = byCase.get(caseOf(t));
       if (k != null && k.wouldComplete(t.getTaskDefinitionKey(), day, clock.dayOf(t.getCreateTime()))) {
         complete(t, k, day);

@@ -13,7 +13,13 @@ public final class ModelVocabulary {
 
   /** Beans whose timer methods may compute a timer's date, duration or cycle. */
   public static final Set<String> TIMER_BEANS = Set.of(
-      "careCalendar", "familyCalendar", "meetingCalendar", "talkCadence", "taskDue");
+      "careCalendar", "familyCalendar", "meetingCalendar", "talkCadence", "taskDue",
+      // issue 17 (branch activities): the class-activities obligations
+      "activityCalendar",
+      // holiday care (issue 17): dates, class teacher and mentors of a holiday's care
+      "holidayCalendar",
+      // carers' monthly follow-up (carers.CarerCalendar)
+      "carerCalendar");
 
   /** Every bean a model may name: delegates, listeners, role and calendar lookups. */
   public static final Set<String> BEANS = union(TIMER_BEANS, Set.of(
@@ -22,7 +28,13 @@ public final class ModelVocabulary {
       "taskReminder", "taskEscalation",
       "riskInputs", "riskRecord", "supportPlanOpen", "supportPlanEnded",
       // named by models being written on other branches (term meetings, mentor pairing)
-      "termMeeting", "mentorPairing"));
+      "termMeeting", "mentorPairing",
+      // issue 17 (branch activities)
+      "activityObligations",
+      // counselling (issue 17): who is offered referrals and the support plan's writing
+      "counsellingRoles",
+      // carers.CarerFollowUpProcess: who is asked, and whether
+      "carerFollowUp"));
 
   /** The names the engine gives the running execution or task inside an expression. */
   public static final Set<String> SCOPE_NAMES = Set.of("execution", "task");

@@ -145,7 +145,12 @@ class ImportController {
         .orElse(ResponseEntity.notFound().build());
   }
 
-  @GetMapping("/api/import/roster/template.xlsx")
+  /**
+   * The empty roster workbook: at {@code /api/…} for API clients (HTTP Basic), and at
+   * {@code /import/template.xlsx} for the signed-in coordinator's page (session login: the page's
+   * 下载模板 link, which over {@code /api} got a 401 and a password prompt).
+   */
+  @GetMapping({"/api/import/roster/template.xlsx", "/import/template.xlsx"})
   ResponseEntity<byte[]> template(Authentication auth) throws IOException {
     List<String> classNames = List.copyOf(classesOf(auth).keySet());
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

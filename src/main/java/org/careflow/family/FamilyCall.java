@@ -20,7 +20,7 @@ import java.time.LocalDate;
     @Index(name = "ix_family_call_case", columnList = "caseId,callDate")})
 public class FamilyCall {
 
-  public static final java.util.List<String> KINDS = java.util.List.of("PHONE", "VIDEO");
+  public static final java.util.List<String> KINDS = java.util.List.of("PHONE", "VIDEO", "MEETING");
   public static final java.util.List<String> PARENTS = java.util.List.of("FATHER", "MOTHER", "BOTH");
 
   @Id

@@ -29,7 +29,11 @@ public class FamilyCalls {
   private final CareClock clock;
   private final Audit audit;
 
-  FamilyCalls(FamilyCallRepository calls, CallExpectationRepository expectations, CareCases cases, CareClock clock, Audit audit) {
+  private final ReachedParents reachedParents;
+
+  FamilyCalls(FamilyCallRepository calls, CallExpectationRepository expectations, CareCases cases, CareClock clock, Audit audit,
+      ReachedParents reachedParents) {
+    this.reachedParents = reachedParents;
     this.calls = calls;
     this.expectations = expectations;
     this.cases = cases;
@@ -37,8 +41,11 @@ public class FamilyCalls {
     this.audit = audit;
   }
 
-  /** What a call log entry says, as typed. */
-  public record Entry(LocalDate date, String kind, String parent, String minutes, boolean reached, String notes) {}
+  /**
+   * What a call log entry says, as typed. {@code reached} is null when the user did not say whether the
+   * call got through: the form offers no default (a preselected "got through" invited false records).
+   */
+  public record Entry(LocalDate date, String kind, String parent, String minutes, Boolean reached, String notes) {}
 
   /** The class teacher of the child's class and the mentor of its open case write the log (and administrators). */
   static boolean mayWrite(CurrentUser u, Child child, CareCase open) {
@@ -50,24 +57,32 @@ public class FamilyCalls {
     CareCase open = openCase(childId, u);
     FieldErrors errors = new FieldErrors();
     FamilyRecords.pastDate(e.date(), "date", errors, clock.today());
-    if (!FamilyRecords.oneOf(e.kind(), FamilyCall.KINDS)) {
+    if (e.kind() == null || e.kind().isBlank()) {
+      errors.reject("kind", "family.chooseKind");
+    } else if (!FamilyRecords.oneOf(e.kind(), FamilyCall.KINDS)) {
       errors.reject("kind", "validation.option");
     }
-    if (!FamilyRecords.oneOf(e.parent(), FamilyCall.PARENTS)) {
+    if (e.parent() == null || e.parent().isBlank()) {
+      errors.reject("parent", "family.chooseParent");
+    } else if (!FamilyRecords.oneOf(e.parent(), FamilyCall.PARENTS)) {
       errors.reject("parent", "validation.option");
     }
+    if (e.reached() == null) {
+      errors.reject("reached", "family.chooseReached");
+    }
+    boolean reached = Boolean.TRUE.equals(e.reached());
     int minutes = 0;
     String m = e.minutes() == null ? "" : e.minutes().strip();
     if (m.isEmpty()) {
-      if (e.reached()) {
+      if (reached) {
         errors.reject("minutes", "validation.required");
       }
     } else if (!m.matches("\\d{1,4}")) {
       errors.reject("minutes", "validation.number");
     } else {
       minutes = Integer.parseInt(m);
-      if (e.reached() ? minutes < 1 || minutes > MAX_MINUTES : minutes != 0) {
-        errors.reject("minutes", e.reached() ? "validation.range" : "family.noMinutesWhenNotReached", 1, MAX_MINUTES);
+      if (e.reached() != null && (reached ? minutes < 1 || minutes > MAX_MINUTES : minutes != 0)) {
+        errors.reject("minutes", reached ? "validation.range" : "family.noMinutesWhenNotReached", 1, MAX_MINUTES);
       }
     }
     String notes = e.notes() == null || e.notes().isBlank() ? null : e.notes().strip();
@@ -75,9 +90,12 @@ public class FamilyCalls {
       errors.reject("notes", "validation.tooLong", 300);
     }
     errors.throwIfAny();
-    FamilyCall call = calls.save(new FamilyCall(open.getId(), childId, e.date(), e.kind(), e.parent(), minutes, e.reached(), notes,
+    FamilyCall call = calls.save(new FamilyCall(open.getId(), childId, e.date(), e.kind(), e.parent(), minutes, reached, notes,
         u.id(), clock.now()));
     audit.change(u.id(), Audit.RECORD, childId, open.getId(), "familyCall");
+    if (e.reached()) {
+      reachedParents.reached(call, u.id());
+    }
     return call;
   }
 

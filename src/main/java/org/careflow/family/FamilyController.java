@@ -34,9 +34,11 @@ class FamilyController {
   private final ParentContact contact;
   private final SchoolDirectory schools;
   private final org.careflow.shared.CareClock clock;
+  private final org.careflow.identity.Accounts accounts;
 
   FamilyController(ChildArchive archive, CareCases cases, FamilyCalls calls, ParentContact contact, SchoolDirectory schools,
-      org.careflow.shared.CareClock clock) {
+      org.careflow.shared.CareClock clock, org.careflow.identity.Accounts accounts) {
+    this.accounts = accounts;
     this.clock = clock;
     this.archive = archive;
     this.cases = cases;
@@ -54,16 +56,18 @@ class FamilyController {
   @PostMapping("/children/{id}/family/calls")
   String log(@PathVariable long id, @RequestParam(required = false) String date, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String parent, @RequestParam(required = false) String minutes,
-      @RequestParam(defaultValue = "false") boolean reached, @RequestParam(required = false) String notes,
-      Authentication auth, Model model) {
+      @RequestParam(required = false) String reached, @RequestParam(required = false) String notes,
+      Authentication auth, Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     CurrentUser u = CurrentUser.of(auth);
+    Boolean got = "true".equals(reached) ? Boolean.TRUE : "false".equals(reached) ? Boolean.FALSE : null;
     try {
-      calls.log(id, u, new FamilyCalls.Entry(parse(date), kind, parent, minutes, reached, notes));
+      calls.log(id, u, new FamilyCalls.Entry(parse(date), kind, parent, minutes, got, notes));
+      redirect.addFlashAttribute("alsoDone", org.careflow.shared.OpenTasks.answeredInThisRequest());
       return "redirect:/children/" + id + "/family?logged";
     } catch (InvalidInputException e) {
       fill(id, u, model);
       model.addAttribute("errors", e.errors().all());
-      model.addAttribute("entry", new FamilyCalls.Entry(parse(date), kind, parent, minutes, reached, notes));
+      model.addAttribute("entry", new FamilyCalls.Entry(parse(date), kind, parent, minutes, got, notes));
       return "family/family";
     }
   }
@@ -104,9 +108,32 @@ class FamilyController {
     model.addAttribute("unreachableWeeks", contact.unreachableWeeks());
     model.addAttribute("callsPerWeek", contact.callsPerWeek(id));
     model.addAttribute("callsThisWeek", contact.callsThisWeek(id));
-    model.addAttribute("names", schools.teacherNames(log.stream().map(FamilyCall::getRecordedBy).distinct().toList()));
+    model.addAttribute("names", accounts.personNames(log.stream().map(FamilyCall::getRecordedBy).distinct().toList()));
+    model.addAttribute("phones", phones(child));
     if (!model.containsAttribute("entry")) {
-      model.addAttribute("entry", new FamilyCalls.Entry(clock.today(), "PHONE", "BOTH", "", true, ""));
+      // today, and nothing else chosen: how the call went is for the teacher to say
+      model.addAttribute("entry", new FamilyCalls.Entry(clock.today(), null, null, "", null, ""));
     }
+  }
+
+  /** A number to call: who (message code of the role, and the name) and the number. */
+  public record Phone(String role, String person, String number, String href) {
+    Phone(String role, String person, String number) {
+      this(role, person, number, org.careflow.shared.PhoneLinks.href(number));
+    }
+  }
+
+  private static List<Phone> phones(Child c) {
+    List<Phone> out = new java.util.ArrayList<>();
+    if (c.getFatherPhone() != null && !c.getFatherPhone().isBlank()) {
+      out.add(new Phone("archive.father", c.getFatherName(), c.getFatherPhone()));
+    }
+    if (c.getMotherPhone() != null && !c.getMotherPhone().isBlank()) {
+      out.add(new Phone("archive.mother", c.getMotherName(), c.getMotherPhone()));
+    }
+    if (c.getGuardianPhone() != null && !c.getGuardianPhone().isBlank()) {
+      out.add(new Phone("archive.guardian", c.getGuardianName(), c.getGuardianPhone()));
+    }
+    return out;
   }
 }

@@ -1,6 +1,8 @@
 package org.careflow.family;
 
 import java.time.LocalDate;
+import java.util.List;
+import org.careflow.shared.OpenTasks;
 import org.camunda.bpm.engine.RuntimeService;
 import org.careflow.shared.CareClock;
 import org.careflow.talk.HomeVisitRecorded;
@@ -25,7 +27,10 @@ class FamilyTiesProcess {
   private final RuntimeService runtime;
   private final CareClock clock;
 
-  FamilyTiesProcess(RuntimeService runtime, CareClock clock) {
+  private final OpenTasks openTasks;
+
+  FamilyTiesProcess(RuntimeService runtime, CareClock clock, OpenTasks openTasks) {
+    this.openTasks = openTasks;
     this.runtime = runtime;
     this.clock = clock;
   }
@@ -36,8 +41,10 @@ class FamilyTiesProcess {
     if (visit.visitDate().isBefore(FamilyCalendar.quarterStart(today))) {
       return; // a visit of an earlier quarter, written late, does not stand for this quarter's
     }
+    List<OpenTasks.Open> open = openTasks.of(visit.caseId(), TASK_VISIT);
     runtime.createMessageCorrelation(MESSAGE_VISIT_DONE)
         .processInstanceBusinessKey(Long.toString(visit.caseId()))
         .correlateAll();
+    open.forEach(o -> OpenTasks.note(o.name()));
   }
 }

@@ -28,9 +28,10 @@ public class ParentContact {
   private final CareClock clock;
   private final int unreachableWeeks;
   private final int defaultCallsPerWeek;
+  private final org.springframework.beans.factory.ObjectProvider<ContactSource> others;
 
   ParentContact(FamilyCallRepository calls, FamilyRecordRepository records, CallExpectationRepository expectations,
-      CareCases cases, CareClock clock,
+      CareCases cases, CareClock clock, org.springframework.beans.factory.ObjectProvider<ContactSource> others,
       @Value("${careflow.family.unreachable-weeks:3}") int unreachableWeeks,
       @Value("${careflow.family.calls-per-week:1}") int defaultCallsPerWeek) {
     this.calls = calls;
@@ -40,18 +41,41 @@ public class ParentContact {
     this.clock = clock;
     this.unreachableWeeks = unreachableWeeks;
     this.defaultCallsPerWeek = defaultCallsPerWeek;
+    this.others = others;
   }
 
   /**
-   * Whole weeks since the child last talked with a parent (a logged call that got through); with no
-   * such call, since the child's first case was opened. 0 for a child with no case.
+   * Whole weeks since the child's last family contact: a logged call with a parent that got through, or a
+   * visit or call of someone who acts for the parents ({@link ContactSource}, the carers); with none, since
+   * the child's first case was opened. 0 for a child with no case.
    */
   public int weeksWithoutContact(long childId) {
-    LocalDate since = calls.lastReached(childId).orElseGet(() -> cases.casesOfChild(childId).stream()
+    java.util.Optional<LocalDate> last = calls.lastReached(childId);
+    for (ContactSource source : others.orderedStream().toList()) {
+      java.util.Optional<LocalDate> other = source.lastContact(childId);
+      if (other.isPresent() && (last.isEmpty() || other.get().isAfter(last.get()))) {
+        last = other;
+      }
+    }
+    return weeksSince(childId, last);
+  }
+
+  /** Whole weeks since a parent was last reached by phone (the carers do not count here). */
+  int weeksWithoutParents(long childId) {
+    return weeksSince(childId, calls.lastReached(childId));
+  }
+
+  private int weeksSince(long childId, java.util.Optional<LocalDate> last) {
+    LocalDate since = last.orElseGet(() -> cases.casesOfChild(childId).stream()
         .map(CareCase::getOpenedAt).min(Comparator.naturalOrder())
         .map(at -> at.atZone(clock.zone()).toLocalDate()).orElse(clock.today()));
     long days = ChronoUnit.DAYS.between(since, clock.today());
     return (int) Math.max(0, days / 7);
+  }
+
+  /** Days since a call with a parent got through, or empty when none was logged. */
+  public java.util.Optional<Long> daysSinceReached(long childId) {
+    return calls.lastReached(childId).map(d -> ChronoUnit.DAYS.between(d, clock.today()));
   }
 
   /** {@link #weeksWithoutContact(long)} of the case's child. */
@@ -67,7 +91,7 @@ public class ParentContact {
   public boolean unreachable(Object caseId) {
     long id = toLong(caseId);
     CareCase c = cases.careCase(id);
-    if (weeksWithoutContact(c.getChild().getId()) < unreachableWeeks) {
+    if (weeksWithoutParents(c.getChild().getId()) < unreachableWeeks) {
       return false;
     }
     return !records.existsByCaseIdAndKindAndRecordDateAfter(id, FamilyRecord.Kind.UNREACHABLE,

@@ -41,6 +41,19 @@ class ClassPageController {
     this.clock = clock;
   }
 
+  private List<org.careflow.shared.PageSections> sections = List.of();
+
+  /** Sections other modules add to the class's page (the study buddies). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setSections(List<org.careflow.shared.PageSections> sections) {
+    this.sections = sections;
+  }
+
+  private void sections(long classId, CurrentUser u, Model model) {
+    org.careflow.shared.PageSections.Viewer viewer = new org.careflow.shared.PageSections.Viewer(u.id(), u.roles());
+    model.addAttribute("sections", sections.stream().flatMap(s -> s.classSections(classId, viewer).stream()).toList());
+  }
+
   public record MeetingRow(long id, String termName, int ordinal, java.time.LocalDate meetingDate, boolean held, String reason) {}
 
   /** The class, if this user may see its page: others get the same 404 as for a class that does not exist. */
@@ -60,7 +73,9 @@ class ClassPageController {
 
   @GetMapping("/classes/{id}")
   String page(@PathVariable long id, Authentication auth, Model model) {
-    fill(classFor(id, CurrentUser.of(auth)), model);
+    CurrentUser u = CurrentUser.of(auth);
+    fill(classFor(id, u), model);
+    sections(id, u, model);
     return "guardianmeeting/class";
   }
 
@@ -73,6 +88,7 @@ class ClassPageController {
       return "redirect:/classes/" + c.getId() + "?started=" + meetingId;
     } catch (InvalidInputException e) {
       fill(c, model);
+      sections(c.getId(), u, model);
       model.addAttribute("errors", e.errors().all());
       model.addAttribute("reason", reason);
       return "guardianmeeting/class";

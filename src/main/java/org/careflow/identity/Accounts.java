@@ -291,6 +291,24 @@ public class Accounts {
   }
 
   /** The name a person goes by (the account's first and last name), or the account name when it has none. */
+  /**
+   * The names of several people at once, as colleagues know them; an id with no account (a deleted
+   * user) stays as it is. For pages that show who wrote or changed something.
+   */
+  public java.util.Map<String, String> personNames(java.util.Collection<String> ids) {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    java.util.List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    if (wanted.isEmpty()) {
+      return out;
+    }
+    for (User u : identity.createUserQuery().userIdIn(wanted.toArray(String[]::new)).list()) {
+      String name = ((u.getFirstName() == null ? "" : u.getFirstName()) + " " + (u.getLastName() == null ? "" : u.getLastName())).trim();
+      out.put(u.getId(), name.isEmpty() ? u.getId() : name);
+    }
+    wanted.forEach(id -> out.putIfAbsent(id, id));
+    return out;
+  }
+
   public String personName(String id) {
     User u = identity.createUserQuery().userId(id).singleResult();
     if (u == null) {

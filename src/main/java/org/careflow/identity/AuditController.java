@@ -15,9 +15,11 @@ class AuditController {
   record Entry(String actor, String action, Instant at, Long child, Long caseId, String detail) {}
 
   private final Audit audit;
+  private final Accounts accounts;
 
-  AuditController(Audit audit) {
+  AuditController(Audit audit, Accounts accounts) {
     this.audit = audit;
+    this.accounts = accounts;
   }
 
   /** A supervisor reads the entries about their schools' children; an administrator all. */
@@ -30,7 +32,10 @@ class AuditController {
   @GetMapping("/audit")
   String page(@RequestParam(required = false) Long child, @RequestParam(required = false) String actor,
       @RequestParam(defaultValue = "200") int limit, org.springframework.security.core.Authentication auth, Model model) {
-    model.addAttribute("entries", entries(child, actor, limit, auth));
+    List<Entry> entries = entries(child, actor, limit, auth);
+    model.addAttribute("entries", entries);
+    // who did it, by name (the filter above still takes the user name)
+    model.addAttribute("names", accounts.personNames(entries.stream().map(Entry::actor).distinct().toList()));
     model.addAttribute("child", child);
     model.addAttribute("actor", actor);
     return "identity/audit";

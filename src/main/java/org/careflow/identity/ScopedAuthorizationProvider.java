@@ -58,6 +58,18 @@ class ScopedAuthorizationProvider extends DefaultAuthorizationProvider {
     if (Roles.SCHOOL_ROLES.contains(groupId) && plugin.scopeOf(task).isPresent()) {
       return null;
     }
+    // A candidate group that already got READ on this new task in this command (a class group offered a
+    // task, as in carer-follow-up): the grant, not yet written, takes the candidate's permission too. The
+    // engine would otherwise try to update a grant that is not in the database yet (ENGINE-03002).
+    if (newInThisCommand(TaskEntity.class, task.getId())) {
+      for (AuthorizationEntity a : Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
+        if (a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getResourceType() == Resources.TASK.resourceType()
+            && task.getId().equals(a.getResourceId()) && a.getUserId() == null && groupId.equals(a.getGroupId())) {
+          a.addPermission(getDefaultUserPermissionForTask());
+          return null;
+        }
+      }
+    }
     return super.newTaskGroupIdentityLink(task, groupId, type);
   }
 

@@ -94,10 +94,24 @@ class SecurityConfig {
 
   @Bean
   @Order(3)
-  SecurityFilterChain app(HttpSecurity http, InitialPasswords initialPasswords) throws Exception {
+  SecurityFilterChain app(HttpSecurity http, InitialPasswords initialPasswords, org.careflow.shared.SchoolSeeding seeding) throws Exception {
+    // while the demo school is being seeded nobody signs in to a half-built school: the form says why
+    http.addFilterBefore(new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        if (seeding.running() && "POST".equals(request.getMethod())
+            && (request.getContextPath() + "/login").equals(request.getRequestURI())) {
+          response.sendRedirect(request.getContextPath() + "/login");
+          return;
+        }
+        chain.doFilter(request, response);
+      }
+    }, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/oversight", "/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
+            .requestMatchers("/counselling", "/counselling/**").hasAnyRole(Roles.COUNSELLOR, Roles.ADMIN)
             .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
             .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
             .requestMatchers("/design/**", "/design").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
@@ -106,6 +120,7 @@ class SecurityConfig {
             .requestMatchers("/setup/classes/**", "/setup/staff/**", "/setup/calendar/**", "/setup/classes", "/setup/staff",
                 "/setup/calendar").hasAnyRole(Roles.COORDINATOR, Roles.ADMIN)
             .requestMatchers("/setup", "/setup/**").hasRole(Roles.ADMIN)
+            .requestMatchers("/admin/reminders", "/admin/reminders/**").hasRole(Roles.ADMIN)
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").successHandler(firstLogin(initialPasswords))
             .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
@@ -146,8 +161,14 @@ class SecurityConfig {
   static org.springframework.security.web.authentication.AuthenticationSuccessHandler firstLogin(InitialPasswords initialPasswords) {
     org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler usual =
         new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
-    usual.setDefaultTargetUrl("/");
+    usual.setDefaultTargetUrl("/start"); // the landing page by role: dashboard, my class or inbox
+    org.springframework.security.web.savedrequest.HttpSessionRequestCache cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
     return (request, response, auth) -> {
+      var saved = cache.getRequest(request, response);
+      if (saved != null && java.net.URI.create(saved.getRedirectUrl()).getPath().equals(request.getContextPath() + "/")
+          && (java.net.URI.create(saved.getRedirectUrl()).getQuery() == null || "continue".equals(java.net.URI.create(saved.getRedirectUrl()).getQuery()))) {
+        cache.removeRequest(request, response); // the bare start page: land where the role starts
+      }
       if (initialPasswords.mustChange(auth.getName())) {
         request.getSession().setAttribute(FirstLogin.MUST_CHANGE, Boolean.TRUE);
         response.sendRedirect(request.getContextPath() + "/account/password");

@@ -22,9 +22,20 @@ class InboxController {
   static final int PAGE_SIZE = 20;
 
   private final TaskWork work;
+  private final AfterSubmit afterSubmit;
+  private final TaskPeriods periods;
+  private List<org.careflow.shared.PageSections> sections = List.of();
 
-  InboxController(TaskWork work) {
+  InboxController(TaskWork work, AfterSubmit afterSubmit, TaskPeriods periods) {
     this.work = work;
+    this.afterSubmit = afterSubmit;
+    this.periods = periods;
+  }
+
+  /** Sections other modules show beside a task of a child (the term review shows the term's study help). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setSections(List<org.careflow.shared.PageSections> sections) {
+    this.sections = sections;
   }
 
   static TaskWork.Worker worker(Authentication auth) {
@@ -45,7 +56,9 @@ class InboxController {
   }
 
   @GetMapping("/tasks/{id}")
-  String task(@PathVariable String id, Authentication auth, Model model) {
+  String task(@PathVariable String id, @RequestParam(required = false) String kind, @RequestParam(required = false) Long classId,
+      @RequestParam(required = false) String q, Authentication auth, Model model) {
+    model.addAttribute("back", new InboxFilter(kind, classId, q));
     TaskWork.TaskView view = work.open(id, worker(auth));
     model.addAttribute("values", FormDisplay.of(view.values()));
     return taskPage(view, auth, model);
@@ -54,6 +67,9 @@ class InboxController {
   private String taskPage(TaskWork.TaskView view, Authentication auth, Model model) {
     TaskWork.Worker w = worker(auth);
     model.addAttribute("view", view);
+    org.careflow.shared.PageSections.Viewer viewer = new org.careflow.shared.PageSections.Viewer(w.user(), w.groups());
+    model.addAttribute("sections", view.row().childId() == null ? List.of()
+        : sections.stream().flatMap(s -> s.taskSections(view.context(), view.row().childId(), viewer).stream()).toList());
     model.addAttribute("comments", work.comments(view.row().taskId(), w));
     model.addAttribute("colleagues", auth.getName().equals(view.row().assignee()) ? work.colleagues(w) : List.of());
     return "inbox/task";
@@ -78,16 +94,49 @@ class InboxController {
       RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
     Map<String, List<String>> values = new LinkedHashMap<>(params);
     values.remove("_csrf");
+    // the inbox's filter the teacher came from travels with the form, so the list is as it was afterwards
+    InboxFilter back = new InboxFilter(params.getFirst("_back_kind"), parseLong(params.getFirst("_back_classId")), params.getFirst("_back_q"));
+    values.keySet().removeIf(k -> k.startsWith("_back_"));
+    TaskWork.Worker w = worker(auth);
     try {
-      String next = work.complete(id, worker(auth), values);
+      AfterSubmit.Before before = afterSubmit.before(id, w);
+      work.complete(id, w, values);
+      AfterSubmit.Offers offers = afterSubmit.offers(before, w, back);
       redirect.addFlashAttribute("done", true);
-      return next == null ? "redirect:/" : "redirect:/tasks/" + next;
+      redirect.addFlashAttribute("saved", new String[] {before.row().subject() == null ? "" : before.row().subject(),
+          periods.title(before.row())});
+      redirect.addFlashAttribute("alsoDone", org.careflow.shared.OpenTasks.answeredInThisRequest());
+      redirect.addFlashAttribute("nextOfChild", offers.nextOfChild());
+      redirect.addFlashAttribute("nextInList", offers.nextInList());
+      org.springframework.web.util.UriComponentsBuilder to = org.springframework.web.util.UriComponentsBuilder.fromPath("/");
+      if (back.taskKey() != null) {
+        to.queryParam("kind", back.taskKey());
+      }
+      if (back.classId() != null) {
+        to.queryParam("classId", back.classId());
+      }
+      if (back.childName() != null) {
+        to.queryParam("q", back.childName());
+      }
+      if (offers.nextInList() != null) {
+        to.fragment("t-" + offers.nextInList().taskId()); // the list opens where the teacher was
+      }
+      return "redirect:" + to.encode().build().toUriString();
     } catch (InvalidInputException e) {
+      model.addAttribute("back", back);
       response.setStatus(422); // the form again, with what is wrong: nothing was written
       TaskWork.TaskView view = work.open(id, worker(auth));
       model.addAttribute("values", FormDisplay.ofSubmitted(values));
       model.addAttribute("errors", e.errors().all());
       return taskPage(view, auth, model);
+    }
+  }
+
+  private static Long parseLong(String s) {
+    try {
+      return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -202,7 +202,7 @@ public class TaskWork {
     return new Worker(w.user(), List.copyOf(groups), false);
   }
 
-  private TaskQuery visibleTo(Worker given) {
+  TaskQuery visibleTo(Worker given) {
     TaskQuery q = tasks.createTaskQuery().active();
     if (given.admin()) {
       return q;
@@ -344,6 +344,18 @@ public class TaskWork {
       throw new org.careflow.shared.ConflictException("task.alreadyDone", by,
           java.time.LocalDateTime.ofInstant(done.getEndTime().toInstant(), clock.zone()).withNano(0).toString().replace('T', ' '));
     }
+  }
+
+  /** A task's row (what it is about, its due date) without opening it: no form, no audit. */
+  @Transactional(readOnly = true)
+  public Row row(String taskId, Worker w) {
+    return rows(List.of(task(taskId, w))).get(0);
+  }
+
+  /** Rows of these tasks, in the given order. */
+  @Transactional(readOnly = true)
+  List<Row> rowsOf(List<Task> list) {
+    return rows(list);
   }
 
   public record TaskView(Row row, TaskContext context, FormSchema form, Map<String, Object> values,

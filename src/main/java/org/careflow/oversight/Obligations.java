@@ -16,7 +16,8 @@ import java.util.List;
  * <ul>
  *   <li>talk: a calendar month of a term without a class-teacher talk record
  *       ({@code cf_monthly_talk.talk_month}) for a case that was active in that month; the talk is
- *       <em>on time</em> when it was held within the month;</li>
+ *       <em>on time</em> when it was held within the month. A month whose days in the term all fall in the
+ *       school's holidays asks for no talk (talks pause in the holidays);</li>
  *   <li>check-in: a school week (Monday–Sunday) of a term without a mentor check-in
  *       ({@code cf_mentor_check_in}) for a case that was active and paired in that week;</li>
  *   <li>guardian meeting: a term without a guardian meeting held ({@code cf_guardian_meeting.held_at})
@@ -87,6 +88,22 @@ public final class Obligations {
       out.add(period(m.toString(), m.atDay(1), m.atEndOfMonth(), zone));
     }
     return out;
+  }
+
+  /** {@link #months}, without the months whose days in the term are all holidays of the school. */
+  public static List<Period> months(LocalDate termStart, LocalDate termEnd, ZoneId zone, List<org.careflow.school.Holiday> holidays) {
+    return months(termStart, termEnd, zone).stream().filter(p -> schoolDayIn(p, termStart, termEnd, holidays)).toList();
+  }
+
+  /** {@link #weeks}, without the weeks whose days in the term are all holidays of the school. */
+  public static List<Period> weeks(LocalDate termStart, LocalDate termEnd, ZoneId zone, List<org.careflow.school.Holiday> holidays) {
+    return weeks(termStart, termEnd, zone).stream().filter(p -> schoolDayIn(p, termStart, termEnd, holidays)).toList();
+  }
+
+  private static boolean schoolDayIn(Period p, LocalDate termStart, LocalDate termEnd, List<org.careflow.school.Holiday> holidays) {
+    LocalDate first = p.first().isBefore(termStart) ? termStart : p.first();
+    LocalDate last = p.last().isAfter(termEnd) ? termEnd : p.last();
+    return org.careflow.school.TermCalendar.hasDayOutside(holidays, first, last);
   }
 
   /** The school weeks (Monday to Sunday) that overlap the term, labelled by their Monday. */

@@ -118,7 +118,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       return;
     }
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
-        && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()));
+        && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()))
+        && !Boolean.TRUE.equals(task.getVariableLocal("checkInMissed")); // a week closed as missed has no record to count
     if (!record) {
       refreshBeforeCommit(caseId);
       return;
@@ -431,6 +432,10 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     } else if (id != null && def.startsWith("guardian-meeting:")) {
       found = jdbc.query("SELECT cl.id, cl.school_id FROM cf_guardian_meeting m JOIN cf_class cl ON cl.id = m.class_id WHERE m.id = ?",
           (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), id);
+    } else if (key != null && def.startsWith("class-activities:") && key.startsWith("class-") && parse(key.substring(6)) != null) {
+      // issue 17: a class's activity obligations, business key class-<id>
+      found = jdbc.query("SELECT cl.id, cl.school_id FROM cf_class cl WHERE cl.id = ?",
+          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), parse(key.substring(6)));
     }
     return found.isEmpty() ? new Row(null, null, null, 0, 0, null, null, null) : found.get(0);
   }
@@ -447,7 +452,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
         LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
         LEFT JOIN cf_child ch ON ch.id = c.child_id
         LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.definition_id LIKE 'guardian-meeting:%%' THEN CAST(t.business_key AS BIGINT) END
-        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id)
+        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
+             CASE WHEN t.definition_id LIKE 'class-activities:%%' THEN CAST(SUBSTRING(t.business_key FROM 7) AS BIGINT) END)
       """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"));
 
   /** Recomputes the whole summary from the engine's open tasks, in one transaction. Returns the number of tasks. */

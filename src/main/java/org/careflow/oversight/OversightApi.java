@@ -65,7 +65,9 @@ class OversightApi {
 
   @GetMapping("/targets")
   Map<String, Object> targets(@RequestParam(required = false) Long term, org.springframework.security.core.Authentication auth) {
-    OversightQueries.Targets t = queries.targets(term, Scope.of(scope(auth)));
+    Scope inScope = Scope.of(scope(auth));
+    OversightQueries.Targets t = queries.targets(term, inScope);
+    OversightQueries.Retention retention = queries.retention(t.term(), inScope);
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> termJson = new LinkedHashMap<>();
     termJson.put("id", t.term().id());
@@ -76,6 +78,8 @@ class OversightApi {
     m.put("archiveRate", t.archiveRate());
     m.put("pairingRate", t.pairingRate());
     m.put("onTimeTalkRate", t.onTimeTalkRate());
+    m.put("enrolmentRate", retention.enrolmentRate());
+    m.put("retentionRate", retention.retentionRate());
     m.put("guardianMeetingsHeld", t.guardianMeetingsHeld());
     m.put("atRiskWithPlan", t.atRiskWithPlan());
     m.put("atRiskWithoutPlan", t.atRiskWithoutPlan());

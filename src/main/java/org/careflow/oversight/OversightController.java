@@ -48,6 +48,7 @@ class OversightController {
     OversightQueries.OverdueFigures figures = queries.figures(scope);
     List<OversightQueries.OpenEscalation> escalations = queries.openEscalations(ESCALATION_ROWS, scope);
     model.addAttribute("targets", targets);
+    model.addAttribute("retention", queries.retention(targets.term(), scope));
     model.addAttribute("terms", queries.terms(scope));
     model.addAttribute("figures", figures);
     model.addAttribute("bySchool", figures.bySchool());

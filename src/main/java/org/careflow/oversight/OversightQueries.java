@@ -98,8 +98,11 @@ public class OversightQueries {
 
   private record Cached(long at, Object value) {}
 
-  OversightQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools,
+  private final org.careflow.school.TermCalendar termCalendar;
+
+  OversightQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools, org.careflow.school.TermCalendar termCalendar,
       @org.springframework.beans.factory.annotation.Value("${careflow.oversight.cache-seconds:60}") int cacheSeconds) {
+    this.termCalendar = termCalendar;
     this.jdbc = jdbc;
     this.clock = clock;
     this.schools = schools;
@@ -475,7 +478,7 @@ public class OversightQueries {
 
   /** Per ended month of the term: active cases, those with a talk record for the month, those held within the month. */
   List<MonthRate> talkMonths(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, Scope scope) {
-    List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone).stream().filter(m -> m.endedBy(now)).toList();
+    List<Obligations.Period> months = Obligations.months(term.start(), term.end(), zone, holidaysOf(term)).stream().filter(m -> m.endedBy(now)).toList();
     if (months.isEmpty()) {
       return List.of();
     }
@@ -495,9 +498,14 @@ public class OversightQueries {
     return out;
   }
 
+  /** The holidays of the term's school: their months and weeks ask for no talk or check-in (Obligations). */
+  private List<org.careflow.school.Holiday> holidaysOf(TermRef term) {
+    return termCalendar.holidays(termCalendar.term(term.id()).getSchool().getId());
+  }
+
   /** Case-weeks of the term (ended weeks) in which an active, paired case had no mentor check-in. */
   long missedCheckIns(TermRef term, Instant now, ZoneId zone, List<CaseDates> cases, Scope scope) {
-    List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone).stream().filter(w -> w.endedBy(now)).toList();
+    List<Obligations.Period> weeks = Obligations.weeks(term.start(), term.end(), zone, holidaysOf(term)).stream().filter(w -> w.endedBy(now)).toList();
     if (weeks.isEmpty()) {
       return 0;
     }
@@ -537,5 +545,37 @@ public class OversightQueries {
     Map<String, List<GroupRow>> out = new java.util.TreeMap<>();
     sums.forEach((assignee, s) -> out.put(assignee, s.rows(Map.of())));
     return out;
+  }
+
+  /** 入学率 and 巩固率 of a term (issue 18): fractions between 0 and 1, like the other targets. */
+  public record Retention(long children, long droppedOut, long droppedEarlierNotBack) {
+    /** The term's children in care over them and the children who dropped out earlier and have not come back. */
+    public double enrolmentRate() {
+      return children + droppedEarlierNotBack == 0 ? 1 : rate(children, children + droppedEarlierNotBack);
+    }
+
+    /** The term's children in care who did not drop out of school (辍学) within it. */
+    public double retentionRate() {
+      return children == 0 ? 1 : rate(children - droppedOut, children);
+    }
+  }
+
+  /** The term's retention: the cases of {@link #targets} and those closed as dropped out (cf_case.close_reason). */
+  public Retention retention(TermRef term, Scope scope) {
+    ZoneId zone = clock.zone();
+    Instant from = term.start().atStartOfDay(zone).toInstant();
+    Instant termEnd = term.end().plusDays(1).atStartOfDay(zone).toInstant();
+    Instant to = termEnd.isBefore(clock.now()) ? termEnd : clock.now();
+    MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("to", ts(to));
+    String inScope = scope.where("d.school_id", "d.class_id", p);
+    long children = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d WHERE d.status <> 'NOT_ELIGIBLE'"
+        + " AND d.opened_at < :to AND (d.closed_at IS NULL OR d.closed_at >= :from)" + inScope, p, Long.class);
+    long dropped = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
+        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at >= :from AND c.closed_at < :to" + inScope, p, Long.class);
+    long notBack = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
+        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at < :from AND NOT EXISTS (SELECT 1 FROM cf_dash_case o"
+        + " WHERE o.child_id = d.child_id AND o.status <> 'NOT_ELIGIBLE' AND o.opened_at < :to AND (o.closed_at IS NULL OR o.closed_at >= :from))"
+        + inScope, p, Long.class);
+    return new Retention(children, Math.min(dropped, children), notBack);
   }
 }

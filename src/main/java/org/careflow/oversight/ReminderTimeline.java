@@ -35,8 +35,8 @@ class ReminderTimeline implements TimelineContributor {
     return out;
   }
 
-  /** "group:supervisor" reads as the translated role; a user id as written (the page names teachers). */
+  /** "group:supervisor" reads as the translated role; a user id as "user:id", which the page shows by name. */
   private static String recipientShown(String recipient) {
-    return recipient.startsWith("group:") ? "role:" + recipient.substring(6).replace(",group:", ",") : recipient;
+    return recipient.startsWith("group:") ? "role:" + recipient.substring(6).replace(",group:", ",") : "user:" + recipient;
   }
 }

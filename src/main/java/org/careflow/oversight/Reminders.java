@@ -36,11 +36,13 @@ public class Reminders {
   private final ReminderRepository reminders;
   private final TaskService tasks;
   private final CareClock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  Reminders(ReminderRepository reminders, TaskService tasks, CareClock clock) {
+  Reminders(ReminderRepository reminders, TaskService tasks, CareClock clock, org.springframework.context.ApplicationEventPublisher events) {
     this.reminders = reminders;
     this.tasks = tasks;
     this.clock = clock;
+    this.events = events;
   }
 
   @Transactional
@@ -67,8 +69,13 @@ public class Reminders {
         continue;
       }
       String recipient = kind == Reminder.Kind.ESCALATION ? SUPERVISORS : recipientOf(t);
-      out.add(reminders.save(new Reminder(kind, t.getId(), taskKey, t.getName(), t.getProcessInstanceId(), caseId, recipient,
-          t.getAssignee(), t.getDueDate().toInstant(), now)));
+      Reminder saved = reminders.save(new Reminder(kind, t.getId(), taskKey, t.getName(), t.getProcessInstanceId(), caseId, recipient,
+          t.getAssignee(), t.getDueDate().toInstant(), now));
+      out.add(saved);
+      if (kind == Reminder.Kind.ESCALATION) { // told at once (reminders: 企业微信, 钉钉)
+        events.publishEvent(new EscalationRaised(saved.getId(), execution.getProcessDefinitionId(), execution.getProcessBusinessKey(), taskKey,
+            t.getAssignee()));
+      }
       log.debug("{} for task {} ({}) of case {} to {}", kind, t.getId(), taskKey, caseId, recipient);
     }
     return out;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 /** A holiday (寒假, 暑假, 国庆 …) of a school's calendar, entered with the terms. */
 @Entity
 @Table(name = "cf_holiday")
+@jakarta.persistence.EntityListeners(HolidayChanges.class)
 public class Holiday {
 
   @Id
@@ -44,6 +45,15 @@ public class Holiday {
   public String getName() { return name; }
   public LocalDate getStartDate() { return startDate; }
   public LocalDate getEndDate() { return endDate; }
+
+  public boolean contains(LocalDate day) {
+    return !day.isBefore(startDate) && !day.isAfter(endDate);
+  }
+
+  /** How many days the holiday has, both ends included. */
+  public long days() {
+    return java.time.temporal.ChronoUnit.DAYS.between(startDate, endDate) + 1;
+  }
 
   public void setDates(LocalDate startDate, LocalDate endDate) {
     if (endDate.isBefore(startDate)) {

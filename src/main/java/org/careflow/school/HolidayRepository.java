@@ -8,4 +8,6 @@ public interface HolidayRepository extends JpaRepository<Holiday, Long> {
   List<Holiday> findBySchoolIdOrderByStartDate(Long schoolId);
 
   Optional<Holiday> findBySchoolIdAndName(Long schoolId, String name);
+
+  List<Holiday> findByEndDateGreaterThanEqualOrderByStartDate(java.time.LocalDate day);
 }

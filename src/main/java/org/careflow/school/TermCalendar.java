@@ -17,9 +17,70 @@ import org.springframework.transaction.annotation.Transactional;
 public class TermCalendar {
 
   private final TermRepository terms;
+  private final HolidayRepository holidays;
 
-  public TermCalendar(TermRepository terms) {
+  public TermCalendar(TermRepository terms, HolidayRepository holidays) {
     this.terms = terms;
+    this.holidays = holidays;
+  }
+
+  /** A school's holidays (寒假, 暑假, 国庆 …) in date order, as the set-up pages and the workbook enter them. */
+  public java.util.List<Holiday> holidays(long schoolId) {
+    return holidays.findBySchoolIdOrderByStartDate(schoolId);
+  }
+
+  public Optional<Holiday> holiday(long holidayId) {
+    return holidays.findById(holidayId);
+  }
+
+  /** Every school's holidays that have not ended by this day (the ones holiday care may still look after). */
+  public java.util.List<Holiday> holidaysNotEndedBy(LocalDate day) {
+    return holidays.findByEndDateGreaterThanEqualOrderByStartDate(day);
+  }
+
+  /** The school's holiday a day falls in, if any. */
+  public Optional<Holiday> holidayOn(long schoolId, LocalDate day) {
+    return holidays(schoolId).stream().filter(h -> h.contains(day)).findFirst();
+  }
+
+  /**
+   * The first day on or after this one that is no holiday of the school: talks and check-ins paused in a
+   * holiday resume then (holidays that follow each other are skipped together).
+   */
+  public static LocalDate firstDayOutside(java.util.List<Holiday> holidays, LocalDate day) {
+    LocalDate d = day;
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (Holiday h : holidays) {
+        if (h.contains(d)) {
+          d = h.getEndDate().plusDays(1);
+          moved = true;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** The last day on or before this one that is no holiday of the school. */
+  public static LocalDate lastDayOutside(java.util.List<Holiday> holidays, LocalDate day) {
+    LocalDate d = day;
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (Holiday h : holidays) {
+        if (h.contains(d)) {
+          d = h.getStartDate().minusDays(1);
+          moved = true;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** Whether some day from {@code first} to {@code last} (both included) is in no holiday. */
+  public static boolean hasDayOutside(java.util.List<Holiday> holidays, LocalDate first, LocalDate last) {
+    return !first.isAfter(last) && !firstDayOutside(holidays, first).isAfter(last);
   }
 
   /** The term a school is in on a day, or the next one when the day falls in a holiday. */
@@ -27,6 +88,11 @@ public class TermCalendar {
     return terms.findContaining(schoolId, day)
         .or(() -> terms.findFirstBySchoolIdAndStartDateAfterOrderByStartDate(schoolId, day))
         .orElseThrow(() -> new NoTermException(schoolId, day));
+  }
+
+  /** A school's terms, oldest first. */
+  public java.util.List<Term> termsOf(long schoolId) {
+    return terms.findBySchoolIdOrderByStartDate(schoolId);
   }
 
   public Optional<Term> termAfter(Term term) {

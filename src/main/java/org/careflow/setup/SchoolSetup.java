@@ -76,10 +76,12 @@ public class SchoolSetup {
   private final ClassTeachers classTeachers;
   private final TaskWork work;
   private final Audit audit;
+  private final org.careflow.reminders.ReminderContacts contacts;
 
   SchoolSetup(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       HolidayRepository holidays, Accounts accounts, InitialPasswords passwords, ClassTeachers classTeachers, TaskWork work,
-      Audit audit) {
+      Audit audit, org.careflow.reminders.ReminderContacts contacts) {
+    this.contacts = contacts;
     this.schools = schools;
     this.classes = classes;
     this.teachers = teachers;
@@ -263,11 +265,21 @@ public class SchoolSetup {
     return new Counts(n[0], n[1], n[2]);
   }
 
+  /** The 企业微信 / 钉钉 ids of a row, where given (an empty cell keeps what the staff page set). */
+  private void linkPlatformIds(StaffRow r) {
+    if (r.wecomId() == null && r.dingtalkId() == null) {
+      return;
+    }
+    org.careflow.reminders.ReminderContacts.Person p = contacts.of(r.username());
+    contacts.link(r.username(), r.wecomId() != null ? r.wecomId() : p.wecomUserId(), r.dingtalkId() != null ? r.dingtalkId() : p.dingtalkUserId());
+  }
+
   private Counts applyStaff(List<StaffRow> rows, Map<String, School> bySchool, Set<String> classTeacherIds, List<NewAccount> made,
       String actor) {
     int[] n = new int[3];
     for (StaffRow r : rows) {
       School school = bySchool.get(r.school());
+      linkPlatformIds(r);
       Set<String> roles = new LinkedHashSet<>(r.roles());
       if (classTeacherIds.contains(r.username())) {
         roles.add(Roles.TEACHER); // a class's teacher works its tasks as 班主任

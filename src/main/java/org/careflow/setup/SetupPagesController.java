@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SetupPagesController {
 
   private final SchoolMaintenance schools;
+  private final org.careflow.reminders.ReminderContacts contacts;
 
-  SetupPagesController(SchoolMaintenance schools) {
+  SetupPagesController(SchoolMaintenance schools, org.careflow.reminders.ReminderContacts contacts) {
     this.schools = schools;
+    this.contacts = contacts;
   }
 
   /** The school shown: the one asked for, or the user's first. */
@@ -84,6 +86,8 @@ class SetupPagesController {
     model.addAttribute("staff", staff);
     model.addAttribute("roles", roles);
     model.addAttribute("allRoles", Accounts.ASSIGNABLE);
+    // 企业微信 / 钉钉 user ids (reminders), entered here or in the workbook's 教职工 sheet
+    model.addAttribute("platformIds", contacts.of(staff.stream().map(Teacher::getUsername).toList()));
     return "setup/staff";
   }
 

@@ -68,7 +68,8 @@ final class SetupTemplate {
               + "“学校名称”留空则适用于“学校”表中的每所学校。",
           "班级：班主任工号须是“教职工”表中（或系统中已有的）本校教师。",
           "教职工：工号即登录名（字母和数字）；角色可填多个，用“、”或逗号分隔：" + String.join("、", SetupWorkbook.ROLE_NAMES.keySet())
-              + "（也可填 teacher、subject-teacher、mentor、counsellor、coordinator、supervisor）；可带学生数为帮扶教师最多带的学生数。",
+              + "（也可填 teacher、subject-teacher、mentor、counsellor、coordinator、supervisor）；可带学生数为帮扶教师最多带的学生数。"
+              + "企业微信账号、钉钉账号（可不填）：该教师在企业微信通讯录中的账号（UserID）和钉钉的 userId，每日工作提醒发到那里。",
           "整本工作簿先逐行检查，有一处错误就不保存任何内容；再次上传同一工作簿不会重复建立，只更新有变化的内容。",
           "新账号的初始密码在上传后显示一次，首次登录时须修改。"};
       for (int i = 0; i < lines.length; i++) {

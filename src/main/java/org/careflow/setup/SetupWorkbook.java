@@ -52,19 +52,22 @@ final class SetupWorkbook {
   static final String ROLES = "角色";
   static final String MAX_MENTEES = "可带学生数";
   static final String SUBJECT = "任教学科";
+  /** The person's user ids on 企业微信 and 钉钉, for the reminders there (optional). */
+  static final String WECOM_ID = "企业微信账号";
+  static final String DINGTALK_ID = "钉钉账号";
 
   static final String TERM = "学期";
   static final String HOLIDAY = "假期";
 
   /** Each sheet's columns in the template's order; the last ones of 校历 and 教职工 may be left out. */
   static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
-  static final Map<String, Set<String>> OPTIONAL = Map.of(CALENDAR, Set.of(SCHOOL_NAME), STAFF, Set.of(SUBJECT));
+  static final Map<String, Set<String>> OPTIONAL = Map.of(CALENDAR, Set.of(SCHOOL_NAME), STAFF, Set.of(SUBJECT, WECOM_ID, DINGTALK_ID));
 
   static {
     COLUMNS.put(SCHOOLS, List.of(SCHOOL_NAME, DISTRICT));
     COLUMNS.put(CALENDAR, List.of(NAME, KIND, START, END, SCHOOL_NAME));
     COLUMNS.put(CLASSES, List.of(SCHOOL_NAME, CLASS_NAME, GRADE, CLASS_TEACHER));
-    COLUMNS.put(STAFF, List.of(USERNAME, PERSON, PHONE, SCHOOL_NAME, ROLES, MAX_MENTEES, SUBJECT));
+    COLUMNS.put(STAFF, List.of(USERNAME, PERSON, PHONE, SCHOOL_NAME, ROLES, MAX_MENTEES, SUBJECT, WECOM_ID, DINGTALK_ID));
   }
 
   /** The roles as the drop-down offers them (the names careflow's pages use), and their groups. */
@@ -96,8 +99,9 @@ final class SetupWorkbook {
 
   record ClassRow(int row, String school, String name, int grade, String classTeacher) {}
 
+  /** {@code wecomId}, {@code dingtalkId}: null when the cell is empty (an id entered on the staff page stays). */
   record StaffRow(int row, String username, String name, String phone, String school, Set<String> roles, Integer maxMentees,
-      String subject) {}
+      String subject, String wecomId, String dingtalkId) {}
 
   /** {@code listedStaff}: every 工号 of the staff sheet with its school, also from rows found wrong (no second error for them). */
   record Content(List<SchoolRow> schools, List<CalendarRow> calendar, List<ClassRow> classes, List<StaffRow> staff,
@@ -404,13 +408,22 @@ final class SetupWorkbook {
         }
       }
       String subject = text(r, STAFF, SUBJECT, false, 50, BAD_TEXT, problems);
+      String wecomId = text(r, STAFF, WECOM_ID, false, 64, BAD_TEXT, problems);
+      if (wecomId != null && !org.careflow.reminders.ReminderContacts.PLATFORM_ID.matcher(wecomId).matches()) {
+        problems.add(new Problem(STAFF, row(r), WECOM_ID, "reminders.platformId.invalid", new Object[] {wecomId}));
+      }
+      String dingtalkId = text(r, STAFF, DINGTALK_ID, false, 64, BAD_TEXT, problems);
+      if (dingtalkId != null && !org.careflow.reminders.ReminderContacts.PLATFORM_ID.matcher(dingtalkId).matches()) {
+        problems.add(new Problem(STAFF, row(r), DINGTALK_ID, "reminders.platformId.invalid", new Object[] {dingtalkId}));
+      }
       if (username != null && seen.containsKey(username.toLowerCase())) {
         problems.add(new Problem(STAFF, row(r), USERNAME, "setup.duplicate", new Object[] {seen.get(username.toLowerCase())}));
       } else if (username != null) {
         seen.put(username.toLowerCase(), row(r));
       }
       if (problems.size() == before) {
-        out.add(new StaffRow(row(r), username, name, phone == null ? null : phone.replace(" ", ""), school, roles, max, subject));
+        out.add(new StaffRow(row(r), username, name, phone == null ? null : phone.replace(" ", ""), school, roles, max, subject, wecomId,
+            dingtalkId));
       }
     }
     return out;

@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * What a process instance is about, read from its business key: the case id for child-case, family-ties
- * and support-plan (a called process gets its caller's), the meeting id for guardian-meeting. The key is
+ * and support-plan (a called process gets its caller's), the meeting id for guardian-meeting; processes of
+ * other subjects prefix their id ({@code holiday-<id>} for holiday-care, {@code referral-<id>} for
+ * counselling-referral), which {@link #parse} does not take for a case. The key is
  * set when the instance starts and no task form or engine call can change it, unlike a variable: delegates,
  * listeners and the expressions of the models ({@code ${caseRoles.classTeacherOf(execution)}}) take the
  * case from here, never from a {@code caseId} variable.

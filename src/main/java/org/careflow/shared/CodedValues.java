@@ -25,7 +25,7 @@ public class CodedValues {
       return "";
     }
     int colon = value.indexOf(':');
-    if (colon <= 0 || !value.substring(0, colon).matches("[a-z]+")) {
+    if (colon <= 0 || !value.substring(0, colon).matches("[a-z][A-Za-z]*")) {
       return value;
     }
     String prefix = value.substring(0, colon);

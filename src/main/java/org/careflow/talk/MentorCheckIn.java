@@ -25,8 +25,12 @@ public class MentorCheckIn {
   private LocalDate checkInDate;
   @Column(length = 100)
   private String topics;
-  @Column(nullable = false, length = 10)
+  /** Empty on a check-in written late, when the mentor no longer knows it. */
+  @Column(length = 10)
   private String mood;
+  /** Written after its week, with the date it really happened (a catch-up of past weeks). */
+  @Column(nullable = false)
+  private boolean late;
   @Column(length = 500)
   private String notes;
   @Column(length = 500)
@@ -51,6 +55,14 @@ public class MentorCheckIn {
     this.recordedAt = recordedAt;
   }
 
+  /** A check-in of a past week written late, with the day it really happened. */
+  static MentorCheckIn late(Long caseId, LocalDate date, String mood, String notes, String mentor, Instant recordedAt) {
+    MentorCheckIn c = new MentorCheckIn(caseId, false, date, null, mood, notes, null, mentor, recordedAt);
+    c.late = true;
+    return c;
+  }
+
+  public boolean isLate() { return late; }
   public Long getId() { return id; }
   public Long getCaseId() { return caseId; }
   public boolean isFirstMeeting() { return firstMeeting; }

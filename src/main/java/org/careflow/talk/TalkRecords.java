@@ -8,6 +8,7 @@ import java.util.Set;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.FieldErrors;
 import org.careflow.shared.FormValues;
+import org.careflow.shared.OpenTasks;
 import org.careflow.shared.TaskContext;
 import org.careflow.shared.TaskFormHandler;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,13 @@ class TalkRecords implements TaskFormHandler {
   private final CareClock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
 
+  private final OpenTasks openTasks;
+  private final VisitsAnswered visitsAnswered;
+
   TalkRecords(MonthlyTalkRepository talks, MentorCheckInRepository checkIns, HomeVisitRepository visits, CareClock clock,
-      org.springframework.context.ApplicationEventPublisher events) {
+      org.springframework.context.ApplicationEventPublisher events, OpenTasks openTasks) {
+    this.openTasks = openTasks;
+    this.visitsAnswered = new VisitsAnswered(openTasks);
     this.events = events;
     this.talks = talks;
     this.checkIns = checkIns;
@@ -49,6 +55,9 @@ class TalkRecords implements TaskFormHandler {
       case "weeklyCheckIn" -> "checkInDate";
       default -> "visitDate";
     };
+    if (task.taskKey().equals("weeklyCheckIn") && task.due() != null && clock.dayOf(task.due()).isBefore(clock.today())) {
+      return Map.of(); // a past week's talk: the mentor gives the day it really happened, today is not offered
+    }
     return Map.of(dateKey, clock.today());
   }
 
@@ -63,6 +72,11 @@ class TalkRecords implements TaskFormHandler {
           talks.save(new MonthlyTalk(task.caseId(), month, date, String.join(",", v.list("topics")), v.text("mood"),
               v.text("concerns"), v.text("followUp"), v.flag("parentsInformed"), v.integer("incidents"), v.integer("daysMissed"),
               v.flag("requestSupportPlan"), task.user(), clock.now()));
+          events.publishEvent(new TalkRecorded(task.caseId(), month, date, v.flag("parentsInformed"), task.user(),
+              v.text("followUp") != null ? v.text("followUp") : v.text("concerns")));
+          if (v.flag("referToCounsellor")) {
+            events.publishEvent(new CounsellingRequested(task.caseId(), task.user(), v.text("concerns")));
+          }
         }
       }
       case "firstMeeting", "weeklyCheckIn" -> {
@@ -85,9 +99,17 @@ class TalkRecords implements TaskFormHandler {
             case "quarterlyVisit" -> HomeVisit.Reason.QUARTERLY;
             default -> HomeVisit.Reason.GUARDIAN_ABSENT;
           };
+          // one visit counts for every visit the case owes: the others' open tasks end with it
+          List<OpenTasks.Open> answered = visitsAnswered.answered(task, v.flag("archiveConfirmed"));
+          if (answered.stream().anyMatch(o -> o.taskKey().equals("verificationVisit"))) {
+            reason = HomeVisit.Reason.VERIFICATION; // the archive was checked at this visit: the case counts as verified
+          }
           visits.save(new HomeVisit(task.caseId(), reason, date, v.text("metWith"), v.text("homeConditions"),
               v.text("guardianHealth"), v.text("concerns"), v.flag("archiveConfirmed"), task.user(), clock.now()));
-          if (reason != HomeVisit.Reason.QUARTERLY) {
+          for (OpenTasks.Open o : answered) {
+            openTasks.completeAnswered(task.caseId(), o, task.user(), Map.of(), Map.of());
+          }
+          if (!task.taskKey().equals("quarterlyVisit")) {
             // another visit may stand for the quarter's one (每季一访); the quarter's own task ends by completion
             events.publishEvent(new HomeVisitRecorded(task.caseId(), date));
           }

@@ -5,6 +5,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MonthlyTalkRepository extends JpaRepository<MonthlyTalk, Long> {
   List<MonthlyTalk> findByCaseIdOrderByTalkDateDesc(Long caseId);
+
+  @org.springframework.data.jpa.repository.Query("select distinct t.caseId from MonthlyTalk t where t.caseId in :ids and t.talkMonth = :month")
+  List<Long> casesWithTalkIn(@org.springframework.data.repository.query.Param("ids") java.util.Collection<Long> ids,
+      @org.springframework.data.repository.query.Param("month") String month);
 }
 
 interface MentorCheckInRepository extends JpaRepository<MentorCheckIn, Long> {
@@ -15,4 +19,8 @@ interface HomeVisitRepository extends JpaRepository<HomeVisit, Long> {
   List<HomeVisit> findByCaseIdOrderByVisitDateDesc(Long caseId);
 
   boolean existsByCaseIdAndVisitDateBetween(Long caseId, java.time.LocalDate from, java.time.LocalDate to);
+}
+
+interface MissedCheckInRepository extends JpaRepository<MissedCheckIn, Long> {
+  List<MissedCheckIn> findByCaseIdOrderByWeekStartDesc(Long caseId);
 }

@@ -19,7 +19,11 @@ class TalkTimeline implements TimelineContributor {
   private final HomeVisitRepository visits;
   private final CareClock clock;
 
-  TalkTimeline(MonthlyTalkRepository talks, MentorCheckInRepository checkIns, HomeVisitRepository visits, CareClock clock) {
+  private final MissedCheckInRepository missed;
+
+  TalkTimeline(MonthlyTalkRepository talks, MentorCheckInRepository checkIns, HomeVisitRepository visits, CareClock clock,
+      MissedCheckInRepository missed) {
+    this.missed = missed;
     this.talks = talks;
     this.checkIns = checkIns;
     this.visits = visits;
@@ -40,9 +44,13 @@ class TalkTimeline implements TimelineContributor {
           "record.planRequested", t.isPlanRequested() ? "bool:yes" : null)));
     }
     for (MentorCheckIn c : checkIns.findByCaseIdOrderByCheckInDateDesc(caseId)) {
-      out.add(new TimelineEntry(at(c.getCheckInDate(), c.getRecordedAt()), c.isFirstMeeting() ? "timeline.firstMeeting" : "timeline.checkIn",
-          c.getMentor(), details("record.topics", c.getTopics() == null ? null : "topics:" + c.getTopics(), "record.mood", "mood:" + c.getMood(),
+      out.add(new TimelineEntry(at(c.getCheckInDate(), c.getRecordedAt()), c.isFirstMeeting() ? "timeline.firstMeeting" : c.isLate() ? "timeline.checkInLate" : "timeline.checkIn",
+          c.getMentor(), details("record.topics", c.getTopics() == null ? null : "topics:" + c.getTopics(), "record.mood", c.getMood() == null ? null : "mood:" + c.getMood(),
               "record.notes", c.getNotes(), "record.plan", c.getPlan())));
+    }
+    for (MissedCheckIn m : missed.findByCaseIdOrderByWeekStartDesc(caseId)) {
+      out.add(new TimelineEntry(at(m.getWeekStart(), m.getRecordedAt()), "timeline.checkInMissed", m.getMentor(),
+          details("record.week", m.getWeekStart().toString(), "record.missedReason", m.getReason())));
     }
     for (HomeVisit v : visits.findByCaseIdOrderByVisitDateDesc(caseId)) {
       out.add(new TimelineEntry(at(v.getVisitDate(), v.getRecordedAt()),

@@ -78,7 +78,7 @@ class HandoverController {
         rows.add(new ClassRow(c, proposed == null ? "" : proposed, cases.openCasesOfClass(c.getId()).size(), c.getGrade() >= handover.topGrade()));
       }
       model.addAttribute("classRows", rows);
-      model.addAttribute("teachers", schools.teachersOf(s.getId()));
+      model.addAttribute("teachers", handover.classTeacherChoices(s.getId()));
     }
     Map<String, List<ChildRow>> mine = new LinkedHashMap<>();
     for (SchoolClass c : classes.findByClassTeacherOrderByName(u.id())) {
@@ -105,6 +105,13 @@ class HandoverController {
       plans.add(new YearEndHandover.Plan(id, params.get("name-" + id), params.get("teacher-" + id)));
     }
     try {
+      if (!"yes".equals(params.get("confirm"))) {
+        // first the confirmation step: what will happen, class by class; nothing written yet
+        handover.check(school(u).getId(), plans);
+        fill(u, model, Map.of());
+        model.addAttribute("confirming", confirmation(school(u).getId(), plans));
+        return "yearend/handover";
+      }
       YearEndHandover.Result r = handover.promote(school(u).getId(), plans, u.id());
       return "redirect:/handover?promoted=" + r.promoted() + "&graduated=" + r.graduated() + "&moved=" + r.tasksMoved();
     } catch (InvalidInputException e) {
@@ -115,6 +122,23 @@ class HandoverController {
       model.addAttribute("errors", e.errors().all());
       return "yearend/handover";
     }
+  }
+
+  /** One class in the confirmation step: what it is now, what it becomes, who takes it, how many children go along. */
+  public record Step(long classId, String name, String newName, String newTeacher, String newTeacherName, long openCases, boolean graduates) {}
+
+  private List<Step> confirmation(long schoolId, List<YearEndHandover.Plan> plans) {
+    Map<String, String> names = new java.util.HashMap<>();
+    handover.classTeacherChoices(schoolId).forEach(t -> names.put(t.getUsername(), t.getName()));
+    List<Step> out = new ArrayList<>();
+    for (YearEndHandover.Plan p : plans) {
+      SchoolClass c = classes.findById(p.classId()).orElseThrow();
+      boolean graduates = c.getGrade() >= handover.topGrade();
+      String teacher = graduates ? null : p.newTeacher();
+      out.add(new Step(c.getId(), c.getName(), graduates ? null : p.newName().strip(), teacher,
+          teacher == null ? null : names.getOrDefault(teacher, schools.teacherName(teacher)), cases.openCasesOfClass(c.getId()).size(), graduates));
+    }
+    return out;
   }
 
   @PostMapping("/handover/notes/{childId}")

@@ -126,16 +126,32 @@ public class YearEndHandover {
     return out;
   }
 
+  /**
+   * Whom a class may have as its class teacher after the handover: the school's staff with the class
+   * teacher's role (not the counsellor or the coordinator), and the class's own teacher.
+   */
+  public List<Teacher> classTeacherChoices(long schoolId) {
+    Set<String> classTeachers = new HashSet<>(accounts.members(org.careflow.identity.Roles.TEACHER));
+    return schools.teachersOf(schoolId).stream().filter(t -> classTeachers.contains(t.getUsername())).toList();
+  }
+
   /** Checks every plan, then promotes (or graduates) every planned class, highest grade first, in one transaction. */
   @Transactional
   public Result promote(long schoolId, List<Plan> plans, String actor) {
+    check(schoolId, plans);
+    return promoteChecked(schoolId, plans, actor);
+  }
+
+  /** Checks the plans as {@link #promote} does and writes nothing: for the confirmation step. */
+  @Transactional(readOnly = true)
+  public void check(long schoolId, List<Plan> plans) {
     FieldErrors errors = new FieldErrors();
     if (plans.isEmpty()) {
       errors.reject("classes", "handover.noneChosen");
     }
     Map<Long, SchoolClass> byId = new HashMap<>();
     Set<String> teachers = new HashSet<>();
-    for (Teacher t : schools.teachersOf(schoolId)) {
+    for (Teacher t : classTeacherChoices(schoolId)) {
       teachers.add(t.getUsername());
     }
     List<SchoolClass> all = classes.findBySchoolIdOrderByGradeAscNameAsc(schoolId);
@@ -160,7 +176,7 @@ public class YearEndHandover {
       } else if (newNames.put(name, c.getId()) != null) {
         errors.reject(key, "handover.nameTwice", name);
       }
-      if (p.newTeacher() == null || !teachers.contains(p.newTeacher())) {
+      if (p.newTeacher() == null || !(teachers.contains(p.newTeacher()) || p.newTeacher().equals(c.getClassTeacher()))) {
         errors.reject(key, "handover.teacher");
       }
     }
@@ -172,7 +188,11 @@ public class YearEndHandover {
       }
     }
     errors.throwIfAny();
+  }
 
+  private Result promoteChecked(long schoolId, List<Plan> plans, String actor) {
+    Map<Long, SchoolClass> byId = new HashMap<>();
+    classes.findBySchoolIdOrderByGradeAscNameAsc(schoolId).forEach(c -> byId.put(c.getId(), c));
     int promoted = 0;
     int graduated = 0;
     int moved = 0;

@@ -99,7 +99,7 @@ class CoordinatorEditsInBrowserTest extends CareflowTest {
       assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
       assertThat(d.findElement(By.id("deployed")).getText()).isEqualTo("child-case 已部署：第 " + after.getVersion() + " 版。");
       String newest = d.findElement(By.cssSelector("#model-process-child-case tbody tr")).getText();
-      assertThat(newest).contains(String.valueOf(after.getVersion()), "tcoordinator", "登记期限缩短到 5 天（已审核）");
+      assertThat(newest).contains(String.valueOf(after.getVersion()), "测试协调员", "登记期限缩短到 5 天（已审核）");
       assertThat(repository.getBpmnModelInstance(after.getId()).<UserTask>getModelElementById("registerChild").getCamundaDueDate())
           .isEqualTo("${careCalendar.inDays(5)}");
       Browser.screenshot(d, "design-deployed");

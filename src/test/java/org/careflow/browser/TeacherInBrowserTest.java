@@ -99,10 +99,24 @@ class TeacherInBrowserTest {
     setDate(d, "talkDate", today());
     d.findElement(By.cssSelector("input[name=topics][value=study]")).click();
     d.findElement(By.cssSelector("input[name=topics][value=emotions]")).click();
-    new Select(d.findElement(By.name("mood"))).selectByValue("LOW");
+    d.findElement(By.cssSelector("input[name=mood][value=LOW]")).click(); // a radio: one tap on a phone
     d.findElement(By.name("concerns")).sendKeys(concerns);
     d.findElement(By.cssSelector("#task-form button[type=submit]")).click();
     return child;
+  }
+
+  /** The class teacher downloads the child's file of the term from the link on the child's page, in her session. */
+  static void downloadsTheChildsFile(ChromeDriver d) throws Exception {
+    String name = d.findElement(By.cssSelector("h1 > span")).getText();
+    WebElement link = d.findElement(By.linkText("本学期一人一档（PDF）"));
+    String href = link.getAttribute("href");
+    String session = d.manage().getCookieNamed("JSESSIONID").getValue();
+    java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(href)).header("Cookie", "JSESSIONID=" + session).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    org.careflow.reports.PrintableFilesTest.Pdf pdf = org.careflow.reports.PrintableFilesTest.read(r.body());
+    org.careflow.reports.PrintableFilesTest.readable(pdf);
+    assertThat(pdf.text()).contains(name, "留守儿童一人一档", "帮扶记录", "桌面端记录：想念在外打工的妈妈");
   }
 
   static void seeOnTimeline(ChromeDriver d, String childPage, String concerns) {
@@ -129,6 +143,7 @@ class TeacherInBrowserTest {
       new WebDriverWait(d, Browser.PATIENCE).until(x -> diagram.getAttribute("data-rendered") != null);
       assertThat(diagram.findElements(By.cssSelector("svg .cf-active"))).isNotEmpty();
       Browser.screenshot(d, "child-desktop");
+      downloadsTheChildsFile(d);
     } finally {
       d.quit();
     }
@@ -141,6 +156,12 @@ class TeacherInBrowserTest {
     try {
       login(d, "teacher");
       assertThat(((Number) d.executeScript("return window.innerWidth")).intValue()).isEqualTo(375);
+      // one row of header (brand and 菜单), so the first screen is for the work
+      assertThat(((Number) d.executeScript("return document.querySelector('header.bar').getBoundingClientRect().height")).doubleValue())
+          .as("header height on a phone").isLessThanOrEqualTo(56);
+      d.findElement(By.cssSelector("label.menu-button")).click();
+      assertThat(d.findElement(By.cssSelector(".menu nav")).isDisplayed()).as("the menu unfolds").isTrue();
+      d.findElement(By.cssSelector("label.menu-button")).click();
       assertFits(d, "inbox");
       Browser.screenshot(d, "inbox-phone");
       openOverdueTalk(d);
@@ -150,6 +171,9 @@ class TeacherInBrowserTest {
       String child = fillTalkAndSubmit(d, "手机端记录：和同学相处融洽");
       new WebDriverWait(d, Browser.PATIENCE).until(x -> talks() == before + 1);
       seeOnTimeline(d, child, "手机端记录：和同学相处融洽");
+      // the summary card first, with the family's numbers one tap from a call
+      assertThat(d.findElements(By.cssSelector("#summary a[href^='tel:']"))).as("tel: links on the child's summary").isNotEmpty();
+      assertThat(d.findElement(By.id("summary")).getLocation().getY()).isLessThan(d.findElement(By.id("records")).getLocation().getY());
       assertFits(d, "child");
       Browser.screenshot(d, "child-phone");
     } finally {
@@ -173,11 +197,17 @@ class TeacherInBrowserTest {
       d.findElement(By.cssSelector("#task-form button[type=submit]")).click();
       WebElement error = d.findElement(By.cssSelector(".field.invalid .field-error"));
       assertThat(error.getText()).isEqualTo("此项必填。");
-      assertThat(d.findElement(By.cssSelector(".field.invalid select")).getAttribute("name")).isEqualTo("mood");
+      assertThat(d.findElement(By.cssSelector(".field.invalid input[type=radio]")).getAttribute("name")).isEqualTo("mood");
       assertThat(d.findElement(By.cssSelector("input[name=topics][value=health]")).isSelected()).as("what was typed is kept").isTrue();
       assertThat(talks()).isEqualTo(before);
-      assertThat(d.getCurrentUrl()).isEqualTo(url);
+      // the same task page (the inbox's filter rides along in the form, not in the address)
+      assertThat(d.getCurrentUrl().split("\\?")[0]).isEqualTo(url.split("\\?")[0]);
       Browser.screenshot(d, "task-error-phone");
+      // fixing the field takes its error away at once, before the next submit
+      d.findElement(By.cssSelector(".field.invalid input[name=mood][value=CALM]")).click();
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector(".field.invalid input[name=mood]")).isEmpty());
+      assertThat(d.findElements(By.cssSelector(".field-error")).stream().filter(WebElement::isDisplayed).toList())
+          .as("no error left on show").isEmpty();
     } finally {
       d.quit();
     }

@@ -33,6 +33,16 @@ class FamilyPageTest extends CareflowTest {
     assertThat(bad.body()).contains("field invalid", "请填写数字");
     assertThat(s.get("/children/" + childId + "/family").body()).contains("还没有通话记录");
 
+    // nothing chosen for the teacher: each choice missing is named in the user's language, nothing is written
+    var unsaid = s.post("/children/" + childId + "/family/calls", form("date", "2026-09-09", "minutes", "", "notes", "打了电话"));
+    assertThat(unsaid.statusCode()).isEqualTo(200);
+    assertThat(unsaid.body()).contains("请选择是电话还是视频通话。", "请选择和谁通话（或想联系谁）。", "请选择电话是否接通。", "打了电话");
+    assertThat(s.get("/children/" + childId + "/family").body()).contains("还没有通话记录");
+    s.get("/children/" + childId + "/family?lang=en");
+    var unsaidEn = s.post("/children/" + childId + "/family/calls", form("date", "2026-09-09", "kind", "PHONE", "parent", "MOTHER"));
+    assertThat(unsaidEn.body()).contains("Please say whether the call got through.").doesNotContain("Please say whom");
+    s.get("/children/" + childId + "/family?lang=zh-CN");
+
     var ok = s.post("/children/" + childId + "/family/calls", form("date", "2026-09-09", "kind", "VIDEO", "parent", "MOTHER",
         "reached", "true", "minutes", "15", "notes", "说了开学的事"));
     assertThat(ok.statusCode()).isEqualTo(302);
@@ -42,6 +52,26 @@ class FamilyPageTest extends CareflowTest {
 
     WebSession other = browser().login("tteacher2", "pw");
     assertThat(other.get("/children/" + childId + "/family").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theFamilyPagePlacesCallsWithNothingChosenBeforehand() {
+    clockAt(LocalDateTime.of(2026, 9, 11, 9, 0));
+    long caseId = school.registeredCase();
+    long childId = cases.careCase(caseId).getChild().getId();
+    String page = browser().login("tteacher", "pw").get("/children/" + childId + "/family").body();
+    int numbers = page.indexOf("id=\"numbers\"");
+    int form = page.indexOf("id=\"log-call\"");
+    int expectation = page.indexOf("id=\"expectation\"");
+    assertThat(numbers).isPositive().isLessThan(form);
+    assertThat(form).isLessThan(expectation);
+    assertThat(page.substring(numbers, form)).contains("href=\"tel:13812345678\"", "href=\"tel:075526001234\"", "href=\"tel:18712345678\"",
+        "王建军", "李秀娟", "王奶奶");
+    String callForm = page.substring(form, page.indexOf("</form>", form));
+    assertThat(callForm).contains("type=\"radio\" name=\"reached\" value=\"true\"", "type=\"radio\" name=\"kind\"")
+        .doesNotContain("checked", "<select");
+    // the weekly expectation is folded below the form
+    assertThat(page).contains("<details class=\"card fold\" id=\"expectation\">");
   }
 
   @Test

@@ -45,7 +45,7 @@ class GuardianMeetingProcessTest extends CareflowTest {
 
   /** A class of the test school taught by tteacher2, new for each test. */
   private SchoolClass newClass() {
-    return classes.save(new SchoolClass(school.classA.getSchool(), "五年级(" + N.incrementAndGet() + ")班", 5, "tteacher2"));
+    return classes.save(new SchoolClass(school.classA.getSchool(), "五年级(" + TestSchool.next() + ")班", 5, "tteacher2"));
   }
 
   private List<GuardianMeeting> meetingsOf(SchoolClass c) {

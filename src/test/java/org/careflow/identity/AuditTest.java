@@ -55,7 +55,7 @@ class AuditTest extends CareflowTest {
     assertThat(api.basic("/api/audit?actor=tweb&limit=5", "tsupervisor", "pw").body()).contains("\"actor\":\"tweb\"").doesNotContain("\"actor\":\"tcoordinator\"");
     assertThat(api.basic("/api/audit", "tweb", "pw").statusCode()).isEqualTo(403);
     assertThat(teacher.get("/audit").statusCode()).isEqualTo(403);
-    assertThat(browser().login("tsupervisor", "pw").get("/audit?child=" + childId).body()).contains("查看", "修改档案", "tweb");
+    assertThat(browser().login("tsupervisor", "pw").get("/audit?child=" + childId).body()).contains("查看", "修改档案", "网页测试班主任");
   }
 
   @Test

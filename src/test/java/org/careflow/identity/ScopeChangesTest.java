@@ -113,7 +113,8 @@ class ScopeChangesTest extends CareflowTest {
       assertThat(get(s, "/engine-rest/process-instance/" + pi, "tteacher4").statusCode()).isEqualTo(200);
       assertThat(get(s, "/engine-rest/task/" + second.archiveTask, "tteacher3").statusCode()).isIn(403, 404);
       assertThat(get(s, "/engine-rest/process-instance/" + pi, "tteacher3").statusCode()).isIn(403, 404);
-      assertThat(browser().login("tteacher3", "pw").get("/children/" + second.archiveChild).statusCode()).isEqualTo(404);
+      HttpResponse<String> former = browser().login("tteacher3", "pw").get("/children/" + second.archiveChild);
+      assertThat(former.statusCode()).as(former.uri() + " " + former.body().replaceAll("(?s).*<title>(.*?)</title>.*", "$1")).isEqualTo(404);
       assertThat(browser().login("tteacher4", "pw").get("/children/" + second.archiveChild).statusCode()).isEqualTo(200);
     } finally {
       classTeachers.change(second.classD.getId(), "tteacher3");

@@ -71,6 +71,15 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /setup/staff/{username}/password", "a new initial password for a colleague"),
       Map.entry("POST /setup/staff/{username}/roles", "a colleague's roles and most mentees"),
       Map.entry("POST /api/admin/backup", "administrators only: a backup of the whole database"),
+      Map.entry("POST /api/admin/digest/send", "administrators only: today's 企业微信/钉钉 reminders now; counts, no child"),
+      Map.entry("GET /admin/reminders", "administrators only: the schools' 企业微信/钉钉 channels and unsent messages (counts, no child)"),
+      Map.entry("POST /admin/reminders", "administrators only: a school's 企业微信 application and 钉钉 robot"),
+      Map.entry("POST /admin/reminders/classes/{id}", "administrators only: a class's 钉钉 robot"),
+      Map.entry("POST /admin/reminders/send", "administrators only: today's reminders now"),
+      Map.entry("POST /admin/reminders/messages/{id}/retry", "administrators only: tries a failed message again"),
+      Map.entry("GET /account/reminders", "the signed-in user's own reminder channels"),
+      Map.entry("POST /account/reminders", "the signed-in user's own choice of reminder channels"),
+      Map.entry("POST /setup/staff/{username}/platform-ids", "a colleague's 企业微信/钉钉 ids, in a school the coordinator keeps"),
       Map.entry("GET /design", "process models: one set for the whole district, coordinators only"),
       Map.entry("GET /design/file", "a process model's file"),
       Map.entry("GET /design/diff", "the difference between two process models"),
@@ -78,6 +87,7 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/migrate", "migrates the district's cases to a new model version (coordinators; not per school)"),
       Map.entry("GET /design/migrations/{batchId}", "a migration batch's progress"),
       Map.entry("GET /import", "the roster import form"),
+      Map.entry("GET /start", "redirects to the user's landing page by role (dashboard, my class or inbox); shows nothing"),
       Map.entry("GET /import/jobs/{id}", "a roster import's progress (counts), for the user who started it only"),
       Map.entry("GET /design/edit", "the model editors"),
       Map.entry("GET /design/drafts/{id}/edit", "a model draft in the editor"),
@@ -87,16 +97,49 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /design/drafts/{id}/deploy", "deploys a model draft (the district's models, coordinators)"),
       Map.entry("POST /design/drafts/{id}/discard", "throws a model draft away"),
       Map.entry("GET /api/import/roster/template.xlsx", "the empty roster template with the user's own school's classes"),
-      Map.entry("GET /classes/{id}", "a class's guardian meetings (term, date, state), no child: its class teacher, its school's"
-          + " coordinators and administrators only, 404 for others (GuardianMeetingProcessTest)"),
+      Map.entry("GET /import/template.xlsx", "the same empty roster template, for the signed-in coordinator's page"),
+      Map.entry("GET /classes/{id}", "a class's guardian meetings (term, date, state) and its study buddies (the class's children's"
+          + " names): its class teacher, its school's coordinators and administrators only, 404 for others (GuardianMeetingProcessTest,"
+          + " StudyHelpTest)"),
       Map.entry("POST /classes/{id}/meetings", "starts a class's guardian meeting: the same people only, 404 for others"
           + " (GuardianMeetingProcessTest)"));
 
   @Autowired SecondSchool second;
+
+  static final String CARER_2 = "第二校志愿者";
+  static final String CARER_2_PHONE = "13700002222";
+  /** School 2's study-help plan, study buddy and carer (made once per JVM, written as its class teacher would). */
+  private static long[] school2Help;
+  @Autowired org.careflow.studyhelp.StudyHelp studyHelp;
+  @Autowired org.careflow.carers.Carers carers;
+
+  private long[] school2Help() {
+    synchronized (ScopeSweepTest.class) {
+      if (school2Help == null) {
+        org.careflow.TestSchool.clockAt(java.time.LocalDateTime.of(2026, 10, 20, 10, 0));
+        try {
+          org.careflow.identity.CurrentUser t3 = new org.careflow.identity.CurrentUser("tteacher3",
+              List.of(Roles.TEACHER, Roles.classGroup(second.classD.getId())));
+          long plan = studyHelp.plan(t3, second.archiveChild,
+              new org.careflow.studyhelp.StudyHelp.PlanForm("thelper2", "数学", "每周一", "练习", "及格")).getId();
+          long buddy = studyHelp.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
+          long carer = carers.save(t3, null, new org.careflow.carers.Carers.Form(second.school.getId(), CARER_2, CARER_2_PHONE,
+              "VOLUNTEER", "OTHER", null)).getId();
+          carers.assign(t3, carer, second.mentorChild);
+          carers.recordContact(t3, second.mentorChild, carer, java.time.LocalDate.of(2026, 10, 19), "CALL", "第二校通话");
+          school2Help = new long[] {plan, buddy, carer};
+        } finally {
+          org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+      }
+      return school2Help;
+    }
+  }
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
   @Autowired TaskService tasks;
   @Autowired RuntimeService runtime;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.context.ApplicationContext applicationContext;
   final ObjectMapper json = new ObjectMapper();
 
   @BeforeEach
@@ -155,6 +198,68 @@ class ScopeSweepTest extends CareflowTest {
         assertThat(r.statusCode()).as(u).isIn(403, 404);
         assertThat(r.body()).doesNotContain(secret);
       }
+    });
+    for (String pdf : List.of("file.pdf", "card.pdf")) {
+      p.put("GET /children/{id}/" + pdf, (u, s) -> {
+        for (long child : List.of(second.archiveChild, second.mentorChild)) {
+          for (String q : List.of("", "?scope=case")) {
+            HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/children/" + child + "/" + pdf + q)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(u + " " + pdf).isIn(403, 404);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+          }
+        }
+      });
+    }
+    p.put("GET /classes/{id}/file.pdf", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/classes/" + classD + "/file.pdf" + q)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(u + " class file").isIn(403, 404);
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(secret);
+      }
+    });
+    p.put("GET /reports", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<String> r = s.get("/reports" + q);
+        assertThat(r.statusCode()).as(u + " reports " + q).isIn(200, 403, 422);
+        assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("第二测试小学", "/classes/" + classD + "/");
+      }
+    });
+    for (String path : List.of("/api/reports/statistics.xlsx", "/reports/statistics.xlsx")) {
+      p.put("GET " + path, (u, s) -> {
+        Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+        HttpRequest.Builder b = HttpRequest.newBuilder(s.uri(path));
+        HttpRequest.Builder b2 = HttpRequest.newBuilder(s.uri(path + "?term=" + term2));
+        if (path.startsWith("/api/")) {
+          b.header("Authorization", auth(u));
+          b2.header("Authorization", auth(u));
+        }
+        assertNoSecretInWorkbook(u, s.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray()));
+        // another school's term is unknown here
+        assertThat(s.send(b2.GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(u).isIn(400, 403, 422);
+      });
+    }
+    p.put("POST /reports/archive", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      long before = jdbc.queryForObject("SELECT COUNT(*) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId());
+      s.get("/");
+      assertThat(s.post("/reports/archive", Map.of("term", List.of(term2.toString()))).statusCode()).as(u).isIn(400, 403, 422);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId()))
+          .as(u).isEqualTo(before);
+    });
+    p.put("GET /reports/archive/{id}", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      jdbc.update("INSERT INTO cf_report_archive (school_id, term_id, kind, title, file_name, content_type, content, archived_by, archived_at)"
+          + " VALUES (?, ?, 'STATISTICS', ?, 'x.xlsx', 'text/plain', ?, 'tsupervisor2', CURRENT_TIMESTAMP)", second.school.getId(), term2,
+          SecondSchool.CLASS_NAME, SecondSchool.CHILD_WAITING_FOR_MENTOR.getBytes(StandardCharsets.UTF_8));
+      long id = jdbc.queryForObject("SELECT MAX(id) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId());
+      HttpResponse<String> r = s.get("/reports/archive/" + id);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(secret);
+      assertThat(s.get("/reports").body()).as(u).doesNotContain(secret).doesNotContain("/reports/archive/" + id + "\"");
     });
     p.put("GET /cases/{caseId}/diagram.bpmn", (u, s) ->
         assertThat(s.get("/cases/" + second.archiveCase + "/diagram.bpmn").statusCode()).as(u).isIn(403, 404));
@@ -300,10 +405,56 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(s.post("/children/" + second.mentorChild + "/family/calls", Map.of("date", List.of("2026-10-01"), "kind", List.of("PHONE"),
           "parent", List.of("MOTHER"), "minutes", List.of("10"), "reached", List.of("true"))).statusCode()).as(u).isIn(403, 404);
     });
+    p.put("GET /children/{id}/counselling", (u, s) -> {
+      HttpResponse<String> r = s.get("/children/" + second.mentorChild + "/counselling");
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(secret);
+    });
+    p.put("POST /children/{id}/counselling/sessions", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/counselling/sessions", Map.of("date", List.of("2026-10-01"),
+          "reason", List.of("越权"), "whatWasDone", List.of("越权"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_counselling_session WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("POST /children/{id}/counselling/referrals", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/counselling/referrals", Map.of("reason", List.of("越权"))).statusCode())
+          .as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_counselling_referral WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("GET /counselling", (u, s) -> {
+      HttpResponse<String> r = s.get("/counselling");
+      assertThat(r.statusCode()).as(u).isIn(200, 403);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
     p.put("POST /children/{id}/family/expectation", (u, s) -> {
       s.get("/");
       assertThat(s.post("/children/" + second.mentorChild + "/family/expectation", Map.of("callsPerWeek", List.of("3"))).statusCode())
           .as(u).isIn(403, 404);
+    });
+    p.put("GET /classes/mine", (u, s) -> {
+      HttpResponse<String> r = s.get("/classes/mine");
+      assertThat(r.statusCode()).as(u).isEqualTo(200);
+      assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("/children/" + second.archiveChild + "\"",
+          "/children/" + second.mentorChild + "\"");
+    });
+    p.put("GET /mentees/mine", (u, s) -> {
+      HttpResponse<String> r = s.get("/mentees/mine");
+      assertThat(r.statusCode()).as(u).isEqualTo(200);
+      assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("/children/" + second.archiveChild + "\"",
+          "/children/" + second.mentorChild + "\"");
+    });
+    p.put("GET /children/{id}/check-ins", (u, s) -> {
+      for (long child : List.of(second.archiveChild, second.mentorChild)) {
+        HttpResponse<String> r = s.get("/children/" + child + "/check-ins");
+        assertThat(r.statusCode()).as(u).isIn(403, 404);
+        assertThat(r.body()).as(u).doesNotContain(secret);
+      }
+    });
+    p.put("POST /children/{id}/check-ins", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/check-ins", Map.of("restMissed", List.of("true"),
+          "reason", List.of("越权"))).statusCode()).as(u).isIn(403, 404);
     });
     p.put("GET /handover", (u, s) -> {
       HttpResponse<String> r = s.get("/handover");
@@ -312,7 +463,7 @@ class ScopeSweepTest extends CareflowTest {
     p.put("POST /handover", (u, s) -> {
       s.get("/");
       HttpResponse<String> r = s.post("/handover", Map.of("promote", List.of(classD), "name-" + classD, List.of("越权四年级"),
-          "teacher-" + classD, List.of("tteacher3")));
+          "teacher-" + classD, List.of("tteacher3"), "confirm", List.of("yes")));
       assertThat(r.headers().firstValue("Location").orElse("")).as(u).doesNotContain("promoted=1");
     });
     p.put("POST /handover/notes/{childId}", (u, s) -> {
@@ -331,7 +482,144 @@ class ScopeSweepTest extends CareflowTest {
       assertThat(s.post("/commendation", Map.of("term", List.of(term2.toString()), "outstanding", List.of(Long.toString(second.mentorCase))))
           .statusCode()).as(u).isIn(400, 403, 404);
     });
+    // issue 17 (branch activities): school 2's activity register
+    long[] act = secondActivity();
+    p.put("GET /activities", (u, s) -> {
+      for (String path : List.of("/activities", "/activities?classId=" + classD)) {
+        HttpResponse<String> r = s.get(path);
+        assertThat(r.statusCode()).as(u + " " + path).isEqualTo(200);
+        assertThat(r.body()).as(u + " " + path).doesNotContain(secret).doesNotContain("/activities/" + act[0] + "\"");
+      }
+    });
+    p.put("POST /activities", (u, s) -> {
+      s.get("/activities");
+      HttpResponse<String> r = s.post("/activities", Map.of("classId", List.of(classD), "kind", List.of("BIRTHDAY"),
+          "date", List.of(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "place", List.of("越权"),
+          "leader", List.of("tteacher3"), "children", List.of(Long.toString(second.mentorChild))));
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
+    p.put("GET /activities/{id}", (u, s) -> {
+      HttpResponse<String> r = s.get("/activities/" + act[0]);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).as(u).doesNotContain(secret);
+    });
+    p.put("GET /activities/{id}/files/{fileId}", (u, s) ->
+        assertThat(s.get("/activities/" + act[0] + "/files/" + act[1]).statusCode()).as(u).isIn(403, 404));
+    p.put("GET /activities/kinds", (u, s) ->
+        assertThat(s.get("/activities/kinds?schoolId=" + second.school.getId()).statusCode()).as(u).isIn(403, 404));
+    p.put("POST /activities/kinds", (u, s) -> {
+      s.get("/activities");
+      assertThat(s.post("/activities/kinds", Map.of("schoolId", List.of(second.school.getId().toString()), "nameZh", List.of("越权类别"),
+          "nameEn", List.of("Intruder"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("select count(*) from cf_activity_kind where name_zh = '越权类别'", Integer.class)).as(u).isZero();
+    });
+    // study help and carers (issue 17): school 2's plan, buddy and carer stay out of reach
+    long[] h = school2Help();
+    String plan2 = Long.toString(h[0]);
+    String buddy2 = Long.toString(h[1]);
+    String carer2 = Long.toString(h[2]);
+    List<String> helpSecret = List.of(SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR, CARER_2, CARER_2_PHONE);
+    p.put("GET /study-help", (u, s) -> assertThat(s.get("/study-help").body()).as(u).doesNotContain(helpSecret));
+    p.put("GET /children/{id}/study-help", (u, s) -> {
+      HttpResponse<String> r = s.get("/children/" + second.archiveChild + "/study-help");
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(helpSecret);
+    });
+    p.put("POST /children/{id}/study-help", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/study-help", Map.of("teacher", List.of(u), "subject", List.of("越权"),
+          "weeklyTime", List.of("每周"), "content", List.of("越权"), "goal", List.of("越权"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_help WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("POST /study-help/{planId}/progress", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-help/" + plan2 + "/progress", Map.of("date", List.of("2026-10-01"), "improved", List.of("越权")))
+          .statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_progress WHERE plan_id = ?", Long.class, h[0])).isZero();
+    });
+    p.put("POST /study-help/{planId}/effect", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-help/" + plan2 + "/effect", Map.of("effect", List.of("WORSE"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_help WHERE id = ? AND effect IS NULL", Long.class, h[0])).isOne();
+    });
+    p.put("POST /study-help/{planId}/end", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-help/" + plan2 + "/end", Map.of()).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_help WHERE id = ? AND active = TRUE", Long.class, h[0])).isOne();
+    });
+    p.put("POST /children/{id}/study-buddy", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/study-buddy", Map.of("buddy", List.of(Long.toString(second.archiveChild))))
+          .statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_buddy WHERE child_id = ?", Long.class, second.mentorChild)).isZero();
+    });
+    p.put("POST /study-buddies/{buddyId}/effect", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/study-buddies/" + buddy2 + "/effect", Map.of("effect", List.of("WORSE"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_study_buddy WHERE id = ? AND effect IS NULL", Long.class, h[1])).isOne();
+    });
+    p.put("GET /carers", (u, s) -> assertThat(s.get("/carers").body()).as(u).doesNotContain(helpSecret));
+    p.put("GET /carers/{id}", (u, s) -> {
+      HttpResponse<String> r = s.get("/carers/" + carer2);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).doesNotContain(helpSecret);
+    });
+    p.put("POST /carers", (u, s) -> {
+      s.get("/");
+      HttpResponse<String> r = s.post("/carers", Map.of("school", List.of(second.school.getId().toString()), "name", List.of("越权志愿者" + u),
+          "phone", List.of("13700003333"), "role", List.of("VOLUNTEER"), "background", List.of("OTHER")));
+      assertThat(r.statusCode()).as(u).isIn(403, 404, 422);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer WHERE name = ?", Long.class, "越权志愿者" + u)).isZero();
+    });
+    p.put("POST /carers/{id}", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2, Map.of("name", List.of("越权改名"), "phone", List.of("13700003333"), "role", List.of("VOLUNTEER"),
+          "background", List.of("OTHER"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT name FROM cf_carer WHERE id = ?", String.class, h[2])).isEqualTo(CARER_2);
+    });
+    p.put("POST /carers/{id}/active", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2 + "/active", Map.of("active", List.of("false"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT active FROM cf_carer WHERE id = ?", Boolean.class, h[2])).isTrue();
+    });
+    p.put("POST /carers/{id}/children", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2 + "/children", Map.of("child", List.of(Long.toString(second.archiveChild)))).statusCode())
+          .as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_child WHERE carer_id = ?", Long.class, h[2])).isOne();
+    });
+    p.put("POST /carers/{id}/children/{childId}/remove", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/carers/" + carer2 + "/children/" + second.mentorChild + "/remove", Map.of()).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_child WHERE carer_id = ?", Long.class, h[2])).isOne();
+    });
+    p.put("POST /children/{id}/carer-contacts", (u, s) -> {
+      s.get("/");
+      assertThat(s.post("/children/" + second.mentorChild + "/carer-contacts", Map.of("carer", List.of(carer2), "date", List.of("2026-10-01"),
+          "kind", List.of("CALL"))).statusCode()).as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_contact WHERE carer_id = ?", Long.class, h[2])).isOne();
+    });
     return p;
+  }
+
+  /** An activity of school 2's class D with a child of it attending and a photo: {activity id, file id}, made once. */
+  private static long[] secondActivityIds;
+
+  private synchronized long[] secondActivity() {
+    if (secondActivityIds == null) {
+      org.careflow.activity.Activities activities = applicationContext.getBean(org.careflow.activity.Activities.class);
+      byte[] png = new byte[64];
+      System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 0, png, 0, 8);
+      long id = activities.record(new org.careflow.identity.CurrentUser("tteacher3", List.of(Roles.TEACHER)),
+          new org.careflow.activity.Activities.Form(second.classD.getId(), "BIRTHDAY",
+              java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "第二校活动室", "tteacher3",
+              List.of(Long.toString(second.mentorChild)), "第二校生日会"),
+          List.of(new org.careflow.activity.ActivityUpload("第二校.png", png)));
+      long file = jdbc.queryForObject("select id from cf_activity_file where activity_id = ?", Long.class, id);
+      secondActivityIds = new long[] {id, file};
+    }
+    return secondActivityIds;
   }
 
   @Test
@@ -508,7 +796,7 @@ class ScopeSweepTest extends CareflowTest {
           }
         }
       }
-      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3",
+      assertThat(text.toString()).as(u).doesNotContain(SecondSchool.CLASS_NAME, "第二校班主任", "tteacher3", "第二测试小学",
           SecondSchool.CHILD_WAITING_FOR_ARCHIVE, SecondSchool.CHILD_WAITING_FOR_MENTOR);
     } catch (java.io.IOException e) {
       throw new AssertionError(e);

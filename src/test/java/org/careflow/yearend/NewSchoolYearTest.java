@@ -82,9 +82,9 @@ class NewSchoolYearTest extends CareflowTest {
 
     // through the spring term to its review
     for (LocalDate d = LocalDate.of(2027, 3, 8); !d.isAfter(LocalDate.of(2027, 7, 3)); d = d.plusDays(7)) {
-      school.fireTimersDueBy(d.atTime(0, 30));
+      school.fireTimersDueBy(d.atTime(0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
     }
-    school.fireTimersDueBy(LocalDateTime.of(2027, 7, 3, 1, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2027, 7, 3, 1, 0), TestSchool.CASE_AND_MEETING_PROCESSES);
     assertThat(school.tasks(caseId, "monthlyTalk")).isEmpty();
     clockAt(LocalDateTime.of(2027, 7, 5, 10, 0));
     school.complete(caseId, "termReview", w.teacher, form("progress", "适应良好", "outcome", "continue", "summary", "下学年继续帮扶"));
@@ -96,12 +96,12 @@ class NewSchoolYearTest extends CareflowTest {
     handover.promote(s[0].getId(), List.of(new YearEndHandover.Plan(c[0].getId(), "四年级(1)班", "tnyteacher2")), "tcoordinator");
 
     // the summer holiday: no talk is due, no meeting of the new term yet
-    school.fireTimersDueBy(LocalDateTime.of(2027, 8, 15, 8, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2027, 8, 15, 8, 0), TestSchool.CASE_AND_MEETING_PROCESSES);
     assertThat(school.tasks(caseId, "monthlyTalk")).isEmpty();
     assertThat(meetingsIn(c[0], t[1])).isEmpty();
 
     // the first morning of the autumn term
-    school.fireTimersDueBy(LocalDateTime.of(2027, 9, 1, 7, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2027, 9, 1, 7, 0), TestSchool.CASE_AND_MEETING_PROCESSES);
     // the new term's first talk, for the new class teacher, due within the new term's first month (a
     // child under special attention is talked with weekly, decision talk-cadence)
     List<Task> talks = school.tasks(caseId, "monthlyTalk");
@@ -121,7 +121,7 @@ class NewSchoolYearTest extends CareflowTest {
     assertThat(plan.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2027, 9, 20)));
 
     // a month on, October's talk is due within October, still in the new term, still one meeting
-    school.fireTimersDueBy(LocalDateTime.of(2027, 10, 1, 0, 30));
+    school.fireTimersDueBy(LocalDateTime.of(2027, 10, 1, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
     assertThat(school.tasks(caseId, "monthlyTalk")).extracting(Task::getDueDate)
         .anyMatch(d -> d.after(TestSchool.endOfDay(LocalDate.of(2027, 9, 30))) && !d.after(TestSchool.endOfDay(LocalDate.of(2027, 10, 31))));
     assertThat(meetingsIn(c[0], t[1])).hasSize(1);

@@ -1,0 +1,21 @@
+package org.careflow.activity;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code ${activityObligations}}: reads the decision for the class and hands the new obligations to the task. */
+@Component("activityObligations")
+class ActivityObligationsDelegate implements JavaDelegate {
+
+  private final ClassActivities obligations;
+
+  ActivityObligationsDelegate(ClassActivities obligations) {
+    this.obligations = obligations;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    execution.setVariable("obligationIds", obligations.raise(ClassActivities.classOf(execution)));
+  }
+}

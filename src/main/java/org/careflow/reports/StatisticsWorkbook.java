@@ -1,0 +1,127 @@
+package org.careflow.reports;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The statistics as a workbook: a sheet per school (its figures, one per row, then the children who
+ * left care in the term and why) and a total sheet with one row per school and the township's total,
+ * in the column order of {@link Statistics#FIGURES}.
+ */
+@Component
+class StatisticsWorkbook {
+
+  private final MessageSource messages;
+
+  StatisticsWorkbook(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  byte[] write(List<Statistics.SchoolFigures> list, String printed, Locale l) {
+    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      CellStyle bold = wb.createCellStyle();
+      Font f = wb.createFont();
+      f.setBold(true);
+      bold.setFont(f);
+      Set<String> names = new HashSet<>();
+      Sheet total = wb.createSheet(msg("reports.stat.totalSheet", l));
+      names.add(total.getSheetName());
+      Row title = total.createRow(0);
+      title.createCell(0).setCellValue(msg("reports.stat.title", l));
+      title.getCell(0).setCellStyle(bold);
+      title.createCell(3).setCellValue(msg("reports.printedOn", l, printed));
+      Row head = total.createRow(1);
+      head.createCell(0).setCellValue(msg("reports.stat.school", l));
+      head.createCell(1).setCellValue(msg("reports.term", l));
+      for (int i = 0; i < Statistics.FIGURES.size(); i++) {
+        head.createCell(2 + i).setCellValue(msg("reports.stat." + Statistics.FIGURES.get(i), l));
+        head.getCell(2 + i).setCellStyle(bold);
+      }
+      head.createCell(2 + Statistics.FIGURES.size()).setCellValue(msg("reports.stat.retentionRate", l));
+      int r = 2;
+      for (Statistics.SchoolFigures s : list) {
+        Row row = total.createRow(r++);
+        row.createCell(0).setCellValue(s.schoolName());
+        row.createCell(1).setCellValue(s.termName());
+        figures(row, s.figures());
+      }
+      Row sum = total.createRow(r);
+      sum.createCell(0).setCellValue(msg("reports.stat.total", l));
+      sum.getCell(0).setCellStyle(bold);
+      figures(sum, Statistics.total(list));
+      total.setColumnWidth(0, 20 * 256);
+      total.setColumnWidth(1, 18 * 256);
+
+      for (Statistics.SchoolFigures s : list) {
+        String name = WorkbookUtil.createSafeSheetName(s.schoolName());
+        for (int n = 2; names.contains(name); n++) {
+          name = WorkbookUtil.createSafeSheetName(s.schoolName() + " " + n);
+        }
+        names.add(name);
+        Sheet sheet = wb.createSheet(name);
+        Row t = sheet.createRow(0);
+        t.createCell(0).setCellValue(s.schoolName() + " " + s.termName());
+        t.getCell(0).setCellStyle(bold);
+        Row p = sheet.createRow(1);
+        p.createCell(0).setCellValue(msg("reports.printedOn", l, printed));
+        int i = 2;
+        for (Map.Entry<String, Integer> e : s.figures().entrySet()) {
+          Row row = sheet.createRow(i++);
+          row.createCell(0).setCellValue(msg("reports.stat." + e.getKey(), l));
+          row.createCell(1).setCellValue(e.getValue());
+        }
+        Row rr = sheet.createRow(i++);
+        rr.createCell(0).setCellValue(msg("reports.stat.retentionRate", l));
+        rr.createCell(1).setCellValue(s.retentionRate());
+        i++;
+        Row lh = sheet.createRow(i++);
+        lh.createCell(0).setCellValue(msg("reports.stat.leavers", l));
+        lh.getCell(0).setCellStyle(bold);
+        Row lc = sheet.createRow(i++);
+        String[] cols = {"archive.name", "reports.class", "reports.stat.closedOn", "reports.stat.reason", "reports.stat.note"};
+        for (int c = 0; c < cols.length; c++) {
+          lc.createCell(c).setCellValue(msg(cols[c], l));
+        }
+        for (Statistics.Leaver v : s.leavers()) {
+          Row row = sheet.createRow(i++);
+          row.createCell(0).setCellValue(v.name());
+          row.createCell(1).setCellValue(v.className());
+          row.createCell(2).setCellValue(v.closed().toString());
+          row.createCell(3).setCellValue(msg("code.close." + v.reason(), l));
+          row.createCell(4).setCellValue(v.note() == null ? "" : v.note());
+        }
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 16 * 256);
+      }
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void figures(Row row, Map<String, Integer> f) {
+    for (int i = 0; i < Statistics.FIGURES.size(); i++) {
+      row.createCell(2 + i).setCellValue(f.getOrDefault(Statistics.FIGURES.get(i), 0));
+    }
+    row.createCell(2 + Statistics.FIGURES.size()).setCellValue(Statistics.retention(f));
+  }
+
+  private String msg(String code, Locale l, Object... args) {
+    return messages.getMessage(code, args, code, l);
+  }
+}
