@@ -88,10 +88,7 @@ class ChildController {
   public record TermRecords(String name, List<TimelineEntry> entries) {}
 
   /** One change of the archive as a reader sees it: names and translated values (message codes or text). */
-  public record Change(java.time.Instant at, String who, String fieldLabel, Shown before, Shown after) {}
-
-  /** A value shown either through a message code or as written. */
-  public record Shown(String code, String text) {}
+  public record Change(java.time.Instant at, String who, String fieldLabel, ArchiveChangeText.Shown before, ArchiveChangeText.Shown after) {}
 
   @GetMapping("/children/{id}")
   String child(@PathVariable long id, Authentication auth, Model model) {
@@ -240,31 +237,7 @@ class ChildController {
 
   private static Change change(ArchiveChange h, Map<String, String> names) {
     String field = h.getField();
-    ArchiveField.Kind kind = ChildArchive.FIELDS.stream().filter(f -> f.key().equals(field)).map(ArchiveField::kind).findFirst().orElse(null);
-    String label = switch (field) {
-      case "roster" -> "history.field.roster";
-      case "class" -> "history.field.class";
-      default -> "archive." + field;
-    };
-    return new Change(h.getChangedAt(), names.getOrDefault(h.getChangedBy(), h.getChangedBy()), label,
-        shown(field, kind, h.getOldValue()), shown(field, kind, h.getNewValue()));
-  }
-
-  private static Shown shown(String field, ArchiveField.Kind kind, String value) {
-    if (value == null || value.isEmpty()) {
-      return new Shown("history.empty", null);
-    }
-    if ("consent".equals(field)) {
-      return new Shown("code.consent." + value, null);
-    }
-    if (kind == null) {
-      return new Shown(null, value);
-    }
-    return switch (kind) {
-      case FLAG -> new Shown("true".equals(value) ? "bool.yes" : "bool.no", null);
-      case SEX -> new Shown("code.sex." + value, null);
-      case CARE_TYPE -> new Shown("code.careType." + value, null);
-      default -> new Shown(null, value);
-    };
+    return new Change(h.getChangedAt(), names.getOrDefault(h.getChangedBy(), h.getChangedBy()), ArchiveChangeText.fieldLabel(field),
+        ArchiveChangeText.shown(field, h.getOldValue()), ArchiveChangeText.shown(field, h.getNewValue()));
   }
 }

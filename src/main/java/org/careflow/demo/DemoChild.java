@@ -212,7 +212,8 @@ final class DemoChild {
       }
       case "parentFeedback" -> {
         put(f, "feedbackDate", day.toString());
-        put(f, "channel", index % 3 == 0 ? "VIDEO" : "PHONE");
+        // the family whose parents cannot be reached gets the month's news by message (no call gets through)
+        put(f, "channel", parentsUnreachable ? "MESSAGE" : index % 3 == 0 ? "VIDEO" : "PHONE");
         put(f, "summary", index % 2 == 0 ? "本月作业按时完成，数学单元测验有进步；生活上能自己整理书包。" : "本月情绪比较稳定，和同学相处融洽；提醒家长多打电话。");
       }
       case "termLetter" -> {

@@ -298,6 +298,9 @@ class DemoSchool implements ApplicationRunner {
       default -> List.of(Roles.TEACHER);
     };
     Map<String, List<String>> form = k.form(t.getTaskDefinitionKey(), day);
+    if (t.getTaskDefinitionKey().equals("weeklyCheckIn") && t.getDueDate() != null && day.isAfter(clock.dayOf(t.getDueDate()))) {
+      form.put("checkInDate", List.of(clock.dayOf(t.getDueDate()).toString())); // a week's talk lies in its week
+    }
     if (t.getTaskDefinitionKey().equals("assignMentor")) {
       form.put("mentor", List.of(firstMentorOffered(t, user, roles)));
     }

@@ -32,7 +32,11 @@ class FamilyRecords implements TaskFormHandler {
   private final CareCases cases;
   private final CareClock clock;
 
-  FamilyRecords(FamilyRecordRepository records, FamilyCallRepository calls, CareCases cases, CareClock clock) {
+  private final ReachedParents reachedParents;
+
+  FamilyRecords(FamilyRecordRepository records, FamilyCallRepository calls, CareCases cases, CareClock clock,
+      ReachedParents reachedParents) {
+    this.reachedParents = reachedParents;
     this.records = records;
     this.calls = calls;
     this.cases = cases;
@@ -72,6 +76,10 @@ class FamilyRecords implements TaskFormHandler {
           String month = YearMonth.from(task.due() != null ? clock.dayOf(task.due()) : date).toString();
           records.save(new FamilyRecord(c.getId(), FamilyRecord.Kind.FEEDBACK, month, date, v.text("channel"), summary,
               task.user(), clock.now()));
+          if (List.of("PHONE", "VIDEO").contains(v.text("channel"))) {
+            // the teacher spoke with the parents: that ends a 父母失联 spell, its open task is answered too
+            reachedParents.reached(c.getId(), date, truncate(summary, 300), task.user());
+          }
         }
       }
       case FamilyTiesProcess.TASK_LETTER -> {

@@ -25,11 +25,15 @@ class ReachedParents {
 
   /** After a call that got through was logged. */
   void reached(FamilyCall call, String user) {
-    for (OpenTasks.Open o : openTasks.of(call.getCaseId(), FamilyTiesProcess.TASK_UNREACHABLE)) {
-      String notes = call.getNotes() == null ? "" : call.getNotes();
-      records.save(new FamilyRecord(call.getCaseId(), FamilyRecord.Kind.UNREACHABLE, null, call.getCallDate(), "REACHED", notes,
+    reached(call.getCaseId(), call.getCallDate(), call.getNotes(), user);
+  }
+
+  /** After the parents were spoken to (a call, or the month's feedback given by phone or video). */
+  void reached(long caseId, java.time.LocalDate day, String notes, String user) {
+    for (OpenTasks.Open o : openTasks.of(caseId, FamilyTiesProcess.TASK_UNREACHABLE)) {
+      records.save(new FamilyRecord(caseId, FamilyRecord.Kind.UNREACHABLE, null, day, "REACHED", notes == null ? "" : notes,
           user, clock.now()));
-      openTasks.completeAnswered(call.getCaseId(), o, user, Map.of(), Map.of());
+      openTasks.completeAnswered(caseId, o, user, Map.of(), Map.of());
     }
   }
 }

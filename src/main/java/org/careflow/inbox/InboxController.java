@@ -50,7 +50,9 @@ class InboxController {
     InboxFilter filter = new InboxFilter(kind, classId, q);
     TaskWork.Worker w = worker(auth);
     model.addAttribute("inbox", work.inbox(w, filter, p, PAGE_SIZE));
-    model.addAttribute("facets", work.facets(w));
+    Map<String, List<TaskWork.Facet>> facets = work.facets(w);
+    model.addAttribute("facets", facets);
+    model.addAttribute("catchUps", catchUps(w, facets));
     model.addAttribute("filter", filter);
     return "inbox/inbox";
   }
@@ -58,15 +60,39 @@ class InboxController {
   @GetMapping("/tasks/{id}")
   String task(@PathVariable String id, @RequestParam(required = false) String kind, @RequestParam(required = false) Long classId,
       @RequestParam(required = false) String q, Authentication auth, Model model) {
-    model.addAttribute("back", new InboxFilter(kind, classId, q));
+    InboxFilter back = new InboxFilter(kind, classId, q);
+    model.addAttribute("back", back);
     TaskWork.TaskView view = work.open(id, worker(auth));
     model.addAttribute("values", FormDisplay.of(view.values()));
     return taskPage(view, auth, model);
   }
 
+  /** A child whose mentor owes several overdue weekly check-ins: one link closes them all (the catch-up page). */
+  record CatchUp(long childId, String childName, int weeks) {}
+
+  private List<CatchUp> catchUps(TaskWork.Worker w, Map<String, List<TaskWork.Facet>> facets) {
+    if (facets.get("kinds").stream().noneMatch(k -> k.value().equals("weeklyCheckIn"))) {
+      return List.of();
+    }
+    Map<Long, CatchUp> byChild = new LinkedHashMap<>();
+    for (TaskWork.Row r : work.inbox(w, new InboxFilter("weeklyCheckIn", null, null), 0, 200).rows()) {
+      if (r.childId() != null && r.state() == org.careflow.shared.Deadlines.State.OVERDUE && w.user().equals(r.assignee())) {
+        CatchUp c = byChild.get(r.childId());
+        byChild.put(r.childId(), new CatchUp(r.childId(), r.subject(), c == null ? 1 : c.weeks() + 1));
+      }
+    }
+    return byChild.values().stream().filter(c -> c.weeks() > 1).toList();
+  }
+
+  /** Whether the list the teacher came from holds another task after this one: then the form offers "submit, next". */
+  private boolean listHasNext(String taskId, InboxFilter back, TaskWork.Worker w) {
+    return work.inbox(w, back == null ? InboxFilter.NONE : back, 0, 2).rows().stream().anyMatch(r -> !r.taskId().equals(taskId));
+  }
+
   private String taskPage(TaskWork.TaskView view, Authentication auth, Model model) {
     TaskWork.Worker w = worker(auth);
     model.addAttribute("view", view);
+    model.addAttribute("listHasNext", listHasNext(view.row().taskId(), (InboxFilter) model.getAttribute("back"), w));
     org.careflow.shared.PageSections.Viewer viewer = new org.careflow.shared.PageSections.Viewer(w.user(), w.groups());
     model.addAttribute("sections", view.row().childId() == null ? List.of()
         : sections.stream().flatMap(s -> s.taskSections(view.context(), view.row().childId(), viewer).stream()).toList());
@@ -97,6 +123,9 @@ class InboxController {
     // the inbox's filter the teacher came from travels with the form, so the list is as it was afterwards
     InboxFilter back = new InboxFilter(params.getFirst("_back_kind"), parseLong(params.getFirst("_back_classId")), params.getFirst("_back_q"));
     values.keySet().removeIf(k -> k.startsWith("_back_"));
+    // "submit, next": the next task of the same list opens at once, with what was saved on top (no trip through the list)
+    boolean thenNext = "next".equals(params.getFirst("_then"));
+    values.remove("_then");
     TaskWork.Worker w = worker(auth);
     try {
       AfterSubmit.Before before = afterSubmit.before(id, w);
@@ -108,7 +137,8 @@ class InboxController {
       redirect.addFlashAttribute("alsoDone", org.careflow.shared.OpenTasks.answeredInThisRequest());
       redirect.addFlashAttribute("nextOfChild", offers.nextOfChild());
       redirect.addFlashAttribute("nextInList", offers.nextInList());
-      org.springframework.web.util.UriComponentsBuilder to = org.springframework.web.util.UriComponentsBuilder.fromPath("/");
+      org.springframework.web.util.UriComponentsBuilder to = org.springframework.web.util.UriComponentsBuilder
+          .fromPath(thenNext && offers.nextInList() != null ? "/tasks/" + offers.nextInList().taskId() : "/");
       if (back.taskKey() != null) {
         to.queryParam("kind", back.taskKey());
       }
@@ -118,7 +148,7 @@ class InboxController {
       if (back.childName() != null) {
         to.queryParam("q", back.childName());
       }
-      if (offers.nextInList() != null) {
+      if (offers.nextInList() != null && !thenNext) {
         to.fragment("t-" + offers.nextInList().taskId()); // the list opens where the teacher was
       }
       return "redirect:" + to.encode().build().toUriString();

@@ -229,7 +229,9 @@ public class ChildFiles {
       List<Field> details = new ArrayList<>();
       for (TimelineEntry.Detail d : e.details()) {
         if (d.value() != null && !d.value().isBlank()) {
-          details.add(new Field(msg(d.label(), locale), codes.show(d.value())));
+          // a person by their name, as the child's page shows them (a reminder's recipient is "user:<id>")
+          String value = d.value().startsWith("user:") ? schools.teacherName(d.value().substring(5)) : codes.show(d.value());
+          details.add(new Field(msg(d.label(), locale), value));
         }
       }
       Entry row = new Entry(dateTime(e.at(), locale), msg(e.kind(), locale),
@@ -260,7 +262,8 @@ public class ChildFiles {
         continue;
       }
       history.add(new Change(dateTime(h.getChangedAt().atZone(clock.zone()).toLocalDateTime(), locale),
-          schools.teacherName(h.getChangedBy()), msg("archive." + h.getField(), locale), s(h.getOldValue()), s(h.getNewValue())));
+          schools.teacherName(h.getChangedBy()), msg(org.careflow.child.ArchiveChangeText.fieldLabel(h.getField()), locale),
+          shown(h.getField(), h.getOldValue(), locale), shown(h.getField(), h.getNewValue(), locale)));
     }
     String teacher = sc.getClassTeacher() == null ? "" : schools.teacherName(sc.getClassTeacher());
     String teacherPhone = sc.getClassTeacher() == null ? "" : schools.teacher(sc.getClassTeacher()).map(Teacher::getPhone).orElse("");
@@ -362,6 +365,12 @@ public class ChildFiles {
 
   String today(Locale l) {
     return clock.today().format(DateTimeFormatter.ofPattern(msg("format.date", l), l));
+  }
+
+  /** A value of the change log as the child's page shows it: through its message, never the stored code. */
+  private String shown(String field, String value, Locale l) {
+    org.careflow.child.ArchiveChangeText.Shown v = org.careflow.child.ArchiveChangeText.shown(field, value);
+    return v.code() != null ? msg(v.code(), l) : v.text();
   }
 
   private String msg(String code, Locale l, Object... args) {

@@ -82,6 +82,14 @@ class TalkRecords implements TaskFormHandler {
       case "firstMeeting", "weeklyCheckIn" -> {
         boolean first = task.taskKey().equals("firstMeeting");
         LocalDate date = pastDate(v, first ? "meetingDate" : "checkInDate", errors);
+        if (!first && date != null && task.due() != null) {
+          // a week's check-in happened in that week (as the catch-up page checks): no later date stands for it
+          LocalDate sunday = clock.dayOf(task.due());
+          LocalDate monday = sunday.with(java.time.DayOfWeek.MONDAY);
+          if (date.isBefore(monday) || date.isAfter(sunday)) {
+            errors.reject("checkInDate", "catchUp.dateInWeek", monday.toString(), sunday.toString());
+          }
+        }
         mood(v, errors);
         if (errors.isEmpty()) {
           checkIns.save(new MentorCheckIn(task.caseId(), first, date, first ? null : String.join(",", v.list("topics")),

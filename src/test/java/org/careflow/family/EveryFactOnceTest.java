@@ -110,6 +110,45 @@ class EveryFactOnceTest extends CareflowTest {
   }
 
   @Test
+  void submitNextOpensTheListsNextTaskAtOnceAndSaysWhatWasSaved() {
+    long caseId = caseInOwnClass("FX");
+    clockAt(LocalDateTime.of(2026, 10, 5, 9, 0));
+    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 5, 8, 0));
+    List<Task> talks = school.tasks(caseId, "monthlyTalk");
+    assertThat(talks).hasSize(2);
+    String childName = jdbc.queryForObject("SELECT ch.name FROM cf_child ch JOIN cf_case c ON c.child_id = ch.id WHERE c.id = ?",
+        String.class, caseId);
+    WebSession s = browser().login(teacher, "pw");
+    assertThat(s.get("/tasks/" + talks.get(0).getId() + "?kind=monthlyTalk").body()).contains("name=\"_then\" value=\"next\"");
+
+    var r = s.post("/tasks/" + talks.get(0).getId(), Map.of("talkDate", List.of("2026-09-30"), "topics", List.of("study"),
+        "mood", List.of("CALM"), "_back_kind", List.of("monthlyTalk"), "_then", List.of("next")));
+    assertThat(r.statusCode()).isEqualTo(302);
+    String location = r.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    assertThat(location).startsWith("/tasks/" + talks.get(1).getId()).contains("kind=monthlyTalk");
+    String next = s.get(location).body();
+    assertThat(next).contains("已保存：" + childName + " · 每月谈心（9月）", "<h1>每月谈心（10月）</h1>")
+        .doesNotContain("name=\"_then\""); // the list's last talk: nothing after it
+    assertThat(school.tasks(caseId, "monthlyTalk")).extracting(Task::getId).containsExactly(talks.get(1).getId());
+  }
+
+  @Test
+  void feedbackGivenByPhoneEndsTheUnreachableSpellAndItsTask() {
+    long caseId = caseInOwnClass("FP");
+    for (LocalDate monday : List.of(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 21), LocalDate.of(2026, 9, 28))) {
+      school.fireTimersDueBy(monday.atTime(8, 0));
+    }
+    clockAt(LocalDateTime.of(2026, 9, 29, 19, 0));
+    assertThat(familyTasks(caseId, "parentsUnreachable")).hasSize(1);
+    Task feedback = familyTasks(caseId, "parentFeedback").get(0);
+    school.completeTask(feedback.getId(), worker, form("feedbackDate", "2026-09-29", "channel", "PHONE", "summary", "和爸爸通了电话，说了这个月的学习"));
+    assertThat(familyTasks(caseId, "parentsUnreachable")).isEmpty();
+    assertThat(records.findByCaseIdOrderByRecordDateDescIdDesc(caseId)).extracting(r -> r.getKind() + " " + r.getChannel())
+        .containsExactlyInAnyOrder("FEEDBACK PHONE", "UNREACHABLE REACHED");
+    assertThat(audited(caseId, "parentsUnreachable")).isEqualTo(1);
+  }
+
+  @Test
   void aCallThatGotThroughEndsTheUnreachableSpellAndItsTask() {
     long caseId = caseInOwnClass("FU");
     long childId = cases.careCase(caseId).getChild().getId();

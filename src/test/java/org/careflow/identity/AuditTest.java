@@ -55,7 +55,13 @@ class AuditTest extends CareflowTest {
     assertThat(api.basic("/api/audit?actor=tweb&limit=5", "tsupervisor", "pw").body()).contains("\"actor\":\"tweb\"").doesNotContain("\"actor\":\"tcoordinator\"");
     assertThat(api.basic("/api/audit", "tweb", "pw").statusCode()).isEqualTo(403);
     assertThat(teacher.get("/audit").statusCode()).isEqualTo(403);
-    assertThat(browser().login("tsupervisor", "pw").get("/audit?child=" + childId).body()).contains("查看", "修改档案", "网页测试班主任");
+    WebSession supervisor = browser().login("tsupervisor", "pw");
+    String page = supervisor.get("/audit?child=" + childId).body();
+    assertThat(page).contains("查看", "修改档案", "网页测试班主任");
+    // the detail column in words, not the application's own ("child page", a task's or a field's key)
+    assertThat(page).contains("儿童页面", "监护人电话").doesNotContain("child page", "registerChild", "guardianPhone");
+    String english = supervisor.get("/audit?child=" + childId + "&lang=en").body();
+    assertThat(english).contains("Child&#39;s page").doesNotContain("child page", "registerChild", "guardianPhone");
   }
 
   @Test

@@ -43,13 +43,22 @@ class NoCodesTest {
   static int port;
 
   /** Pages of one kind (same address with the numbers taken out) walked per role and language. */
-  static final int PER_KIND = 6;
+  static final int PER_KIND = 2;
+  /** Printable files (PDF) read, by language and kind: each kind once per language, whoever reaches it first. */
+  static final Set<String> PDF_KINDS_READ = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /**
+   * Pages of one record (an address with an id) scanned, by language: another role's walk does not scan the same
+   * record's page again in that language (lists and landing pages are walked by every role).
+   */
+  static final Set<String> SCANNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
   static final int MAX_PAGES = 160;
 
   static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)\"");
   static final Pattern UPPER_SNAKE = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b");
   static final Pattern UPPER_WORD = Pattern.compile("\\b[A-Z]{4,}\\b");
   static final Pattern KEY_VALUE = Pattern.compile("\\b[a-z][A-Za-z]+:[A-Za-z_]{2,}\\b");
+  /** A short code beside the change log's arrow ("→ M", "F →"), which the patterns above do not see. */
+  static final Pattern ARROW_CODE = Pattern.compile("→\\s*[A-Z]{1,3}\\b|\\b[A-Z]{1,3}\\s*→");
   static final Pattern BOOLEAN = Pattern.compile("\\b(true|false)\\b");
   static final Pattern MISSING_MESSAGE = Pattern.compile("\\?\\?[\\w.]+\\?\\?");
   /**
@@ -84,13 +93,41 @@ class NoCodesTest {
     WebSession s = new WebSession(port).login(user, "demo");
     s.get("/?lang=" + lang);
     Map<String, List<String>> found = new HashMap<>();
+    int pdfs = 0;
     List<String> failed = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     Map<String, Integer> perKind = new HashMap<>();
     Deque<String> todo = new ArrayDeque<>(List.of("/"));
+    Map<String, Long> slow = new HashMap<>();
+    long started = System.nanoTime();
+    String last = null;
+    long lastAt = started;
     while (!todo.isEmpty() && seen.size() < MAX_PAGES) {
+      if (last != null) {
+        slow.put(last, (System.nanoTime() - lastAt) / 1_000_000);
+      }
+      lastAt = System.nanoTime();
       String path = todo.poll();
+      last = path;
       if (!seen.add(path) || perKind.merge(kind(path), 1, Integer::sum) > PER_KIND) {
+        continue;
+      }
+      String address = path.replaceAll("\\?.*", "");
+      if (!kind(address).equals(address) && !SCANNED.add(lang + " " + path)) {
+        continue; // one record's page in the same language, already scanned in another role's walk
+      }
+      if (path.contains(".pdf")) {
+        // a printable file: one of each kind per language is enough (another role's is the same file)
+        if (!PDF_KINDS_READ.add(lang + " " + kind(path))) {
+          continue;
+        }
+        HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 200) {
+          look(path, pdfText(r.body()), lang, found);
+          pdfs++;
+        } else if (r.statusCode() >= 500) {
+          failed.add(path + " " + r.statusCode());
+        }
         continue;
       }
       if (path.endsWith(".xlsx")) {
@@ -124,8 +161,15 @@ class NoCodesTest {
         }
       }
     }
+    System.out.println("NOCODES " + user + " " + lang + " " + seen.size() + " addresses, " + pdfs + " PDFs, "
+        + (System.nanoTime() - started) / 1_000_000 + " ms; slowest " + slow.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4).toList());
     org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
     soft.assertThat(seen.size()).as("pages walked by %s", user).isGreaterThanOrEqualTo(2);
+    if (List.of("teacher", "admin").contains(user)) {
+      soft.assertThat(pdfs + PDF_KINDS_READ.stream().filter(k -> k.startsWith(lang + " ")).count())
+          .as("printable files read in %s", lang).isPositive();
+    }
     soft.assertThat(failed).as("pages that failed for %s in %s", user, lang).isEmpty();
     soft.assertThat(found).as("codes or login names seen by %s in %s (page → text)", user, lang).isEmpty();
     soft.assertAll();
@@ -142,6 +186,11 @@ class NoCodesTest {
   /** The address with its numbers and ids taken out: pages of one kind. */
   static String kind(String path) {
     String p = path.contains("?") ? path.substring(0, path.indexOf('?')) + "?" : path;
+    // a task page opened from a list of one kind of task (?kind=monthlyTalk) is a page of that kind of task
+    Matcher task = Pattern.compile("[?&]kind=([A-Za-z]+)").matcher(path);
+    if (task.find()) {
+      p += task.group(1);
+    }
     return p.replaceAll("/[0-9a-f-]{6,}", "/{id}").replaceAll("/\\d+", "/{id}");
   }
 
@@ -155,6 +204,14 @@ class NoCodesTest {
     }
     String text = body.replaceAll("(?s)<[^>]*>", "\n");
     return org.springframework.web.util.HtmlUtils.htmlUnescape(text + "\n" + attrs);
+  }
+
+  static String pdfText(byte[] bytes) {
+    try {
+      return org.careflow.reports.PrintableFilesTest.read(bytes).text();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String workbookText(byte[] bytes) {
@@ -187,6 +244,7 @@ class NoCodesTest {
         add(hits, UPPER_WORD, l, KNOWN_CAPITALS);
       }
       add(hits, KEY_VALUE, l, null);
+      add(hits, ARROW_CODE, l, null);
       add(hits, BOOLEAN, l, null);
       add(hits, MISSING_MESSAGE, l, null);
       if (!ACCOUNT_PAGES.matcher(path).lookingAt()) {

@@ -35,6 +35,7 @@ class CheckInCatchUpTest extends CareflowTest {
   @Autowired OversightQueries queries;
   @Autowired OpenWork openWork;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.TaskService tasks;
 
   @Test
   void overdueWeeksAreClosedLateWithTheirRealDayOrAsMissedAndTheDashboardCountsThemSo() {
@@ -73,6 +74,16 @@ class CheckInCatchUpTest extends CareflowTest {
         .satisfies(e -> assertThat(((InvalidInputException) e).errors().all()).containsKeys("date_" + first.taskId(), "reason_" + second.taskId()));
     assertThat(catchUp.weeks(childId, me).weeks()).hasSize(owed);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_missed_check_in WHERE case_id = ?", Integer.class, caseId)).isZero();
+
+    // the week's ordinary form takes a day of its own week only, as this page does: nothing written otherwise
+    org.camunda.bpm.engine.task.Task firstTask = tasks.createTaskQuery().taskId(first.taskId()).singleResult();
+    assertThatThrownBy(() -> school.completeTask(firstTask.getId(), TestSchool.as(mentor, Roles.MENTOR), TestSchool.form(
+        "checkInDate", first.sunday().plusDays(1).toString(), "mood", "CALM", "topics", "study")))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).errors().all()).containsKey("checkInDate"));
+    assertThat(catchUp.weeks(childId, me).weeks()).hasSize(owed);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_mentor_check_in WHERE case_id = ? AND first_meeting = FALSE",
+        Integer.class, caseId)).isZero();
 
     Map<String, String> ok = new HashMap<>();
     ok.put("outcome_" + first.taskId(), "LATE");
