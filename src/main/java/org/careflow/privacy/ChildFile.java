@@ -66,6 +66,10 @@ public class ChildFile {
     CHILD_TABLES.put("cf_study_buddy", List.of("effect_note"));
     CHILD_TABLES.put("cf_carer_child", List.of());
     CHILD_TABLES.put("cf_carer_contact", List.of("notes"));
+    // issue 18 (branch handin): the class plans' pairings, the 劝返 follow-ups, which archived files hold the child
+    CHILD_TABLES.put("cf_class_plan_pairing", List.of());
+    CHILD_TABLES.put("cf_absence_follow_up", List.of("reason_text"));
+    CHILD_TABLES.put("cf_report_archive_child", List.of());
   }
 
   /** The archive's personal columns: removed on anonymisation (care type, flags and class stay for the statistics). */
@@ -84,7 +88,11 @@ public class ChildFile {
   private final TaskService tasks;
   private final Audit audit;
 
-  ChildFile(JdbcTemplate jdbc, HistoryService history, TaskService tasks, Audit audit) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  ChildFile(JdbcTemplate jdbc, HistoryService history, TaskService tasks, Audit audit,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.history = history;
@@ -217,6 +225,8 @@ public class ChildFile {
   @Transactional
   public boolean anonymise(long childId) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
+    Map<String, Object> before = jdbc.queryForList("select name, student_no from cf_child where id = ? and anonymised_at is null", childId)
+        .stream().findFirst().orElse(null);
     StringBuilder set = new StringBuilder("update cf_child set name = ?, anonymised_at = ?, version = version + 1");
     PERSONAL_COLUMNS.forEach(c -> set.append(", ").append(c).append(" = null"));
     set.append(" where id = ? and anonymised_at is null");
@@ -251,6 +261,8 @@ public class ChildFile {
         history.deleteHistoricProcessInstancesIfExists(finished);
       }
     }
+    events.publishEvent(new org.careflow.shared.ChildAnonymised(childId, before == null ? null : (String) before.get("name"),
+        before == null ? null : (String) before.get("student_no")));
     audit.change("system", Audit.ANONYMISE, childId, null, "retention period over");
     return true;
   }
