@@ -65,6 +65,8 @@ class ClassPlanScopes implements CaseScopes, TaskSubjects, PageSections {
     Term t = forms.termOf(task);
     Map<String, Object> model = new HashMap<>();
     model.put("term", t.getName());
+    model.put("pairings", null);
+    model.put("figures", null);
     if (ClassTermPapers.PLAN_TASK.equals(task.taskKey())) {
       model.put("pairings", papers.currentPairings(classId));
     } else {
