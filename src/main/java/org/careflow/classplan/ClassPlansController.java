@@ -19,14 +19,12 @@ import org.careflow.school.TermRepository;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.InvalidInputException;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /reports/class-plans?term=}: every class's help plan and summary of a term, for the people who look
@@ -65,7 +63,7 @@ class ClassPlansController {
   String page(@RequestParam(required = false) Long term, Authentication auth, Model model) {
     CurrentUser u = CurrentUser.of(auth);
     if (!u.seesWholeSchool()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+      throw new org.springframework.security.access.AccessDeniedException("the class plans are the whole school's"); // 403
     }
     List<School> scope = new ArrayList<>(schools.findAll().stream().filter(s -> u.seesSchool(s.getId())).toList());
     scope.sort(Comparator.comparing(School::getId));
