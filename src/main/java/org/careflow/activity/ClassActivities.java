@@ -78,10 +78,12 @@ public class ClassActivities {
   private final CareClock clock;
   private final ObjectProvider<TaskWork> work;
   private final boolean startAtBoot;
+  private final ActivityKinds kinds;
 
   ClassActivities(RuntimeService runtime, TaskService tasks, DecisionService decisions, JdbcTemplate jdbc, SchoolDirectory schools,
       SchoolClassRepository classes, TermCalendar calendar, HolidayRepository holidays, CareCases cases, CareClock clock,
-      ObjectProvider<TaskWork> work, @Value("${careflow.activities.start-at-boot:true}") boolean startAtBoot) {
+      ObjectProvider<TaskWork> work, @Value("${careflow.activities.start-at-boot:true}") boolean startAtBoot, ActivityKinds kinds) {
+    this.kinds = kinds;
     this.runtime = runtime;
     this.tasks = tasks;
     this.decisions = decisions;
@@ -339,5 +341,54 @@ public class ClassActivities {
         + " where class_id = ? order by due_date desc, id desc", (rs, n) -> new Obligation(rs.getLong(1), rs.getLong(2), rs.getLong(3),
             kinds(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getString(8),
             (Long) rs.getObject(9, Long.class)), classId);
+  }
+
+  // -- what the class's term plan and summary read (org.careflow.classplan) ----------------------------
+
+  /** The activities the class held from {@code from} to {@code to} (both included), for the class's term summary. */
+  @Transactional(readOnly = true)
+  public int heldBetween(long classId, LocalDate from, LocalDate to) {
+    return jdbc.queryForObject("select count(*) from cf_activity where class_id = ? and activity_date >= ? and activity_date <= ?",
+        Integer.class, classId, from, to);
+  }
+
+  /**
+   * The activities the decision {@value #DECISION_KEY} asks of the class in a term, as it reads today: the
+   * table evaluated on the first school day of each month of the term; one line per month ("10月：主题班会"),
+   * the term's own ("本学期：…") once. For the class's help plan (班级关爱帮扶计划).
+   */
+  @Transactional(readOnly = true)
+  public List<String> plannedFor(long classId, Term term, java.util.Locale locale) {
+    SchoolClass c = schools.schoolClass(classId);
+    long schoolId = c.getSchool().getId();
+    Map<String, ActivityKinds.Kind> names = kindNames(schoolId);
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    boolean zh = !java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    for (LocalDate d = term.getStartDate(); !d.isAfter(term.getEndDate()); d = d.with(TemporalAdjusters.firstDayOfNextMonth())) {
+      Map<String, Object> vars = new LinkedHashMap<>();
+      vars.put("month", d.getMonthValue());
+      Holiday next = nextHoliday(schoolId, d);
+      vars.put("daysToHoliday", next == null ? NO_HOLIDAY : (int) ChronoUnit.DAYS.between(d, next.getStartDate()));
+      vars.put("termWeek", (int) (ChronoUnit.WEEKS.between(term.getStartDate().with(DayOfWeek.MONDAY), d.with(DayOfWeek.MONDAY)) + 1));
+      int month = d.getMonthValue();
+      vars.put("birthdays", (int) cases.openCasesOfClass(classId).stream()
+          .filter(k -> k.getChild().getBirthDate() != null && k.getChild().getBirthDate().getMonthValue() == month).count());
+      for (Map<String, Object> r : decisions.evaluateDecisionTableByKey(DECISION_KEY, vars).getResultList()) {
+        List<String> kinds = kinds(r.get("kinds"));
+        if (kinds.isEmpty()) {
+          continue;
+        }
+        String rule = r.get("due") == null ? "MONTH_END" : r.get("due").toString().strip();
+        String what = String.join(zh ? "或" : " or ", kinds.stream().map(k -> names.containsKey(k) ? names.get(k).name(locale) : k).toList());
+        String when = "TERM_END".equals(rule) ? (zh ? "本学期" : "this term") : zh ? month + "月" : java.time.Month.of(month)
+            .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
+        out.add(when + (zh ? "：" : ": ") + what);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private Map<String, ActivityKinds.Kind> kindNames(long schoolId) {
+    return kinds.byCode(schoolId);
   }
 }

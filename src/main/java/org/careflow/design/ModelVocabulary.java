@@ -19,7 +19,9 @@ public final class ModelVocabulary {
       // holiday care (issue 17): dates, class teacher and mentors of a holiday's care
       "holidayCalendar",
       // carers' monthly follow-up (carers.CarerCalendar)
-      "carerCalendar");
+      "carerCalendar",
+      // issue 18 (branch handin): class plans and summaries, 劝返, the term-end archive
+      "classPlanCalendar", "absenceCalendar", "termArchiveCalendar");
 
   /** Every bean a model may name: delegates, listeners, role and calendar lookups. */
   public static final Set<String> BEANS = union(TIMER_BEANS, Set.of(
@@ -34,7 +36,9 @@ public final class ModelVocabulary {
       // counselling (issue 17): who is offered referrals and the support plan's writing
       "counsellingRoles",
       // carers.CarerFollowUpProcess: who is asked, and whether
-      "carerFollowUp"));
+      "carerFollowUp",
+      // issue 18 (branch handin)
+      "classTermFinder", "termArchiveFinder"));
 
   /** The names the engine gives the running execution or task inside an expression. */
   public static final Set<String> SCOPE_NAMES = Set.of("execution", "task");

@@ -94,7 +94,8 @@ class InboxController {
     model.addAttribute("view", view);
     model.addAttribute("listHasNext", listHasNext(view.row().taskId(), (InboxFilter) model.getAttribute("back"), w));
     org.careflow.shared.PageSections.Viewer viewer = new org.careflow.shared.PageSections.Viewer(w.user(), w.groups());
-    model.addAttribute("sections", view.row().childId() == null ? List.of()
+    model.addAttribute("sections", view.row().childId() == null
+        ? sections.stream().flatMap(s -> s.classTaskSections(view.context(), viewer).stream()).toList()
         : sections.stream().flatMap(s -> s.taskSections(view.context(), view.row().childId(), viewer).stream()).toList());
     model.addAttribute("comments", work.comments(view.row().taskId(), w));
     model.addAttribute("colleagues", auth.getName().equals(view.row().assignee()) ? work.colleagues(w) : List.of());

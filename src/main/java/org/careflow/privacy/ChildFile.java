@@ -42,7 +42,11 @@ public class ChildFile {
   private final ChildArchiveFile archive;
   private final List<ChildRecords> holders;
 
-  ChildFile(JdbcTemplate jdbc, HistoryService history, TaskService tasks, Audit audit, ChildArchiveFile archive, List<ChildRecords> holders) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  ChildFile(JdbcTemplate jdbc, HistoryService history, TaskService tasks, Audit audit, ChildArchiveFile archive, List<ChildRecords> holders,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.archive = archive;
     this.holders = holders;
     this.jdbc = jdbc;
@@ -190,6 +194,7 @@ public class ChildFile {
   @Transactional
   public boolean anonymise(long childId) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
+    Map<String, Object> before = archive.archiveRow(childId).orElse(Map.of());
     if (!archive.anonymiseArchive(childId, now)) {
       return false;
     }
@@ -217,7 +222,14 @@ public class ChildFile {
     if (!finished.isEmpty()) {
       history.deleteHistoricProcessInstancesIfExists(finished);
     }
+    // modules keeping copies elsewhere (the term archive's stored files) remove the child from them, in this transaction
+    events.publishEvent(new org.careflow.shared.ChildAnonymised(childId, text(before, "name"), text(before, "student_no")));
     audit.change("system", Audit.ANONYMISE, childId, null, "retention period over");
     return true;
+  }
+
+  private static String text(Map<String, Object> row, String column) {
+    return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(e -> e.getValue() == null ? null : e.getValue().toString())
+        .findFirst().orElse(null);
   }
 }

@@ -63,7 +63,22 @@ public class ChildFiles {
       List<Entry> plans, List<Entry> family, List<Entry> records, List<Change> history) {}
 
   /** A class's file of a term: its children's files (who were in care during the term). */
-  public record ClassFile(long termId, String termName, String schoolName, String className, String classTeacher, List<ChildFile> files) {}
+  public record ClassFile(long termId, String termName, String schoolName, String className, String classTeacher, List<ChildFile> files,
+      org.careflow.classplan.ClassTermPapers.Papers papers) {
+
+    /** What the class-file template shows. */
+    public Map<String, Object> model(String printed) {
+      Map<String, Object> model = new java.util.HashMap<>();
+      model.put("files", files);
+      model.put("schoolName", schoolName);
+      model.put("className", className);
+      model.put("classTeacher", classTeacher);
+      model.put("termName", termName);
+      model.put("papers", papers);
+      model.put("printed", printed);
+      return model;
+    }
+  }
 
   private final ChildArchive archive;
   private final CareCases cases;
@@ -74,9 +89,12 @@ public class ChildFiles {
   private final MessageSource messages;
   private final CareClock clock;
   private final ChildRepository children;
+  private final org.careflow.classplan.ClassTermPapers papers;
 
   ChildFiles(ChildArchive archive, CareCases cases, SchoolDirectory schools, TermCalendar calendar, List<TimelineContributor> timeline,
-      CodedValues codes, MessageSource messages, CareClock clock, ChildRepository children) {
+      CodedValues codes, MessageSource messages, CareClock clock, ChildRepository children,
+      org.careflow.classplan.ClassTermPapers papers) {
+    this.papers = papers;
     this.children = children;
     this.archive = archive;
     this.cases = cases;
@@ -119,13 +137,20 @@ public class ChildFiles {
     if (!(u.seesSchool(schoolId) || u.id().equals(c.getClassTeacher()))) {
       throw new NotFoundException("class");
     }
-    Term t = termOf(schoolId, termId);
+    return classFileOf(classId, termOf(schoolId, termId).getId(), locale);
+  }
+
+  /** A class's file of one of its school's terms, for no user in particular (the term archive: the caller checked). */
+  @Transactional(readOnly = true)
+  public ClassFile classFileOf(long classId, long termId, Locale locale) {
+    SchoolClass c = schools.schoolClass(classId);
+    Term t = calendar.term(termId);
     List<ChildFile> list = new ArrayList<>();
     for (Child child : childrenInTerm(classId, t)) {
       list.add(file(child.getId(), t, locale));
     }
     return new ClassFile(t.getId(), t.getName(), c.getSchool().getName(), c.getName(),
-        c.getClassTeacher() == null ? "" : schools.teacherName(c.getClassTeacher()), list);
+        c.getClassTeacher() == null ? "" : schools.teacherName(c.getClassTeacher()), list, papers.papers(classId, t.getId(), locale));
   }
 
   /** The term asked for, which must be the school's; or, none asked for, the term the school is in today. */

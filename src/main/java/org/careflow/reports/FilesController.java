@@ -74,14 +74,12 @@ class FilesController {
     for (ChildFiles.ChildFile f : c.files()) {
       audit.read(auth.getName(), f.childId(), null, "class file pdf");
     }
-    Map<String, Object> model = new HashMap<>();
-    model.put("files", c.files());
-    model.put("schoolName", c.schoolName());
-    model.put("className", c.className());
-    model.put("classTeacher", c.classTeacher());
-    model.put("termName", c.termName());
-    model.put("printed", files.today(locale));
-    return send(pdf.pdf("reports/class-file", model, locale), "class-" + id + "-term-" + c.termId() + ".pdf");
+    if (c.papers().plan() != null) {
+      for (var p : c.papers().plan().pairings()) {
+        audit.read(auth.getName(), p.childId(), null, "class file pdf: class plan");
+      }
+    }
+    return send(pdf.pdf("reports/class-file", c.model(files.today(locale)), locale), "class-" + id + "-term-" + c.termId() + ".pdf");
   }
 
   private static ResponseEntity<byte[]> send(byte[] body, String name) {

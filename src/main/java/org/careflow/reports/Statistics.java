@@ -40,7 +40,7 @@ public class Statistics {
       "grade1", "grade2", "grade3", "grade4", "grade5", "grade6", "grade7", "grade8", "grade9",
       "bothAway", "oneAway", "singleParent", "orphan", "careOther",
       "guardianGrandparents", "guardianParent", "guardianRelatives", "guardianAlone",
-      "boarding", "newThisTerm", "left", "parentsReturned", "droppedOut");
+      "boarding", "newThisTerm", "left", "parentsReturned", "droppedOut", "absenceFollowUps", "returnedAfterFollowUp");
 
   public record Leaver(String name, String className, LocalDate closed, String reason, String note) {}
 
@@ -65,8 +65,11 @@ public class Statistics {
   private final ChildFiles files;
   private final CareClock clock;
 
+  private final org.careflow.absence.AbsenceFollowUps absences;
+
   Statistics(SchoolRepository schools, SchoolClassRepository classes, TermRepository terms, ChildRepository children, CareCases cases,
-      ChildFiles files, CareClock clock) {
+      ChildFiles files, CareClock clock, org.careflow.absence.AbsenceFollowUps absences) {
+    this.absences = absences;
     this.schools = schools;
     this.classes = classes;
     this.terms = terms;
@@ -112,6 +115,16 @@ public class Statistics {
       }
     }
     return out;
+  }
+
+  /** One school's figures of one of its terms (the term-end archive's task). */
+  @Transactional(readOnly = true)
+  public SchoolFigures figuresOf(long schoolId, long termId) {
+    Term t = terms.findById(termId).orElseThrow(() -> InvalidInputException.of("term", "validation.option"));
+    if (t.getSchool().getId() != schoolId) {
+      throw InvalidInputException.of("term", "validation.option");
+    }
+    return figures(schools.findById(schoolId).orElseThrow(), t);
   }
 
   /** The id of the school's term of this name. */
@@ -186,6 +199,13 @@ public class Statistics {
           }
           leavers.add(new Leaver(child.getName(), c.getName(), closed, k.getCloseReason(), k.getCloseNote()));
         }
+      }
+    }
+    // 劝返: the term's follow-ups of absent children (the class teachers' talk cards), and how many came back
+    for (org.careflow.absence.AbsenceFollowUps.FollowUp a : absences.ofSchool(school.getId(), term.getStartDate(), term.getEndDate())) {
+      inc(f, "absenceFollowUps");
+      if ("RETURNED".equals(a.outcome()) || "PERSUADED".equals(a.outcome())) {
+        inc(f, "returnedAfterFollowUp");
       }
     }
     return new SchoolFigures(school.getId(), school.getName(), term.getName(), f, leavers, ids);

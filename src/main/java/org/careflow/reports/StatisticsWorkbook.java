@@ -114,6 +114,40 @@ class StatisticsWorkbook {
     }
   }
 
+  /**
+   * A stored workbook with a child's name (and student number) replaced wherever a cell holds exactly it, and
+   * the rest of that row's note (its last cell) blanked: the figures stay as they were handed in.
+   */
+  static byte[] redact(byte[] xlsx, String name, String studentNo, String replacement) {
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (Sheet sheet : wb) {
+        for (Row row : sheet) {
+          boolean hit = false;
+          for (org.apache.poi.ss.usermodel.Cell cell : row) {
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+              String v = cell.getStringCellValue();
+              if (v != null && !v.isBlank() && (v.equals(name) || v.equals(studentNo))) {
+                cell.setCellValue(replacement);
+                hit = true;
+              }
+            }
+          }
+          if (hit && row.getLastCellNum() > 4) {
+            var note = row.getCell(row.getLastCellNum() - 1);
+            if (note != null) {
+              note.setCellValue("");
+            }
+          }
+        }
+      }
+      wb.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static void figures(Row row, Map<String, Integer> f) {
     for (int i = 0; i < Statistics.FIGURES.size(); i++) {
       row.createCell(2 + i).setCellValue(f.getOrDefault(Statistics.FIGURES.get(i), 0));

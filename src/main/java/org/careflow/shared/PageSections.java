@@ -37,6 +37,11 @@ public interface PageSections {
     return List.of();
   }
 
+  /** Sections beside a task that is about no one child (a class's help plan shows the class's pairings). */
+  default List<Section> classTaskSections(TaskContext task, Viewer viewer) {
+    return List.of();
+  }
+
   /** Whether this module lets the viewer open the child's page in its limited form. */
   default boolean opensChildPage(long childId, Viewer viewer) {
     return false;

@@ -74,6 +74,9 @@ class TalkRecords implements TaskFormHandler {
               v.flag("requestSupportPlan"), task.user(), clock.now()));
           events.publishEvent(new TalkRecorded(task.caseId(), month, date, v.flag("parentsInformed"), task.user(),
               v.text("followUp") != null ? v.text("followUp") : v.text("concerns")));
+          if (v.integer("daysMissed") != null && v.integer("daysMissed") > 0) {
+            events.publishEvent(new AbsenceReported(task.caseId(), v.integer("daysMissed"), date, task.user()));
+          }
           if (v.flag("referToCounsellor")) {
             events.publishEvent(new CounsellingRequested(task.caseId(), task.user(), v.text("concerns")));
           }

@@ -242,6 +242,14 @@ class ScopeSweepTest extends CareflowTest {
         assertThat(s.send(b2.GET().build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(u).isIn(400, 403, 422);
       });
     }
+    p.put("GET /reports/class-plans", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<String> r = s.get("/reports/class-plans" + q);
+        assertThat(r.statusCode()).as(u + " class plans " + q).isIn(200, 403, 422);
+        assertThat(r.body()).as(u).doesNotContain(secret).doesNotContain("第二测试小学", "/classes/" + classD + "/");
+      }
+    });
     p.put("POST /reports/archive", (u, s) -> {
       Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
       long before = jdbc.queryForObject("SELECT COUNT(*) FROM cf_report_archive WHERE school_id = ?", Long.class, second.school.getId());
