@@ -66,8 +66,13 @@ public class WebSession {
 
   /** A multipart/form-data body: text fields first, then the files. */
   public static HttpRequest.BodyPublisher multipartBody(String boundary, Map<String, String> fields, FilePart... files) {
+    return multipartBody(boundary, fields.entrySet().stream().map(e -> new String[] {e.getKey(), e.getValue()}).toList(), files);
+  }
+
+  /** The same with fields that may repeat (name, value), as a form with several checkboxes of one name sends them. */
+  public static HttpRequest.BodyPublisher multipartBody(String boundary, List<String[]> fields, FilePart... files) {
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+    fields.forEach(f -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n" + f[1] + "\r\n")
         .getBytes(StandardCharsets.UTF_8)));
     for (FilePart f : files) {
       body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.name() + "\"; filename=\"" + f.filename() + "\"\r\n"
@@ -81,6 +86,13 @@ public class WebSession {
 
   /** A multipart request to {@code path}; add headers (authorization, language) and send it. */
   public HttpRequest.Builder multipart(String path, Map<String, String> fields, FilePart... files) {
+    String boundary = "----careflow-test-" + System.nanoTime();
+    return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(multipartBody(boundary, fields, files));
+  }
+
+  /** A multipart request with fields that may repeat; add headers and send it. */
+  public HttpRequest.Builder multipart(String path, List<String[]> fields, FilePart... files) {
     String boundary = "----careflow-test-" + System.nanoTime();
     return HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(multipartBody(boundary, fields, files));

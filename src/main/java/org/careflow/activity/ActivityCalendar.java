@@ -59,7 +59,7 @@ public class ActivityCalendar {
   }
 
   private ClassActivities.Obligation obligation(Object execution) {
-    Object id = execution instanceof VariableScope s ? s.getVariable("obligationId") : execution;
+    Object id = execution instanceof VariableScope s ? s.getVariable(ClassActivitiesProcess.VAR_OBLIGATION_ID) : execution;
     return obligations.obligation(Long.parseLong(String.valueOf(id))).orElseThrow(() -> new IllegalStateException("no obligation " + id));
   }
 }

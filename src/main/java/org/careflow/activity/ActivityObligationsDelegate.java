@@ -16,6 +16,6 @@ class ActivityObligationsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("obligationIds", obligations.raise(ClassActivities.classOf(execution)));
+    execution.setVariable(ClassActivitiesProcess.VAR_OBLIGATION_IDS, obligations.raise(ClassActivities.classOf(execution)));
   }
 }

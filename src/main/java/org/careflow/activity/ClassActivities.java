@@ -56,9 +56,9 @@ public class ClassActivities {
 
   private static final Logger log = LoggerFactory.getLogger(ClassActivities.class);
 
-  public static final String PROCESS_KEY = "class-activities";
+  public static final String PROCESS_KEY = ClassActivitiesProcess.KEY;
   public static final String DECISION_KEY = "activity-obligations";
-  public static final String TASK_KEY = "holdActivity";
+  public static final String TASK_KEY = ClassActivitiesProcess.TASK_HOLD_ACTIVITY;
   static final String PREFIX = "class-";
   static final int NO_HOLIDAY = 9999;
 
@@ -99,20 +99,16 @@ public class ClassActivities {
   }
 
   public static String businessKey(long classId) {
-    return PREFIX + classId;
+    return org.careflow.shared.BusinessKey.prefixed(PREFIX, classId);
   }
 
   /** The class a business key {@code class-<id>} names. */
   public static Optional<Long> classOf(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(PREFIX)) {
-      return Optional.empty();
-    }
-    return org.careflow.shared.BusinessKey.parse(businessKey.substring(PREFIX.length()));
+    return org.careflow.shared.BusinessKey.parse(PREFIX, businessKey);
   }
 
   static long classOf(Object executionOrKey) {
-    String key = executionOrKey instanceof org.camunda.bpm.engine.delegate.VariableScope s
-        ? org.careflow.shared.BusinessKey.keyOf(s) : String.valueOf(executionOrKey);
+    String key = org.careflow.shared.BusinessKey.keyOf(executionOrKey);
     return classOf(key).orElseThrow(() -> new IllegalStateException("not a class's business key: " + key));
   }
 
@@ -285,7 +281,7 @@ public class ClassActivities {
 
   /** The obligation a task of {@value #TASK_KEY} is about (its local variable {@code obligationId}). */
   public Obligation obligationOfTask(String taskId) {
-    Object id = tasks.getVariable(taskId, "obligationId");
+    Object id = tasks.getVariable(taskId, ClassActivitiesProcess.VAR_OBLIGATION_ID);
     return obligation(Long.parseLong(String.valueOf(id))).orElseThrow(() -> new IllegalStateException("no obligation for task " + taskId));
   }
 
@@ -318,7 +314,7 @@ public class ClassActivities {
     Map<Long, String> taskOf = new LinkedHashMap<>();
     for (Task t : tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(businessKey(classId))
         .taskDefinitionKey(TASK_KEY).active().list()) {
-      Object id = tasks.getVariable(t.getId(), "obligationId");
+      Object id = tasks.getVariable(t.getId(), ClassActivitiesProcess.VAR_OBLIGATION_ID);
       if (id != null) {
         taskOf.put(Long.valueOf(id.toString()), t.getId());
       }

@@ -41,7 +41,7 @@ public class CarerFollowUpProcess implements TaskFormHandler, TaskSubjects, Case
   }
 
   private long carerOf(Object execution) {
-    String key = execution instanceof org.camunda.bpm.engine.delegate.VariableScope s ? BusinessKey.keyOf(s) : String.valueOf(execution);
+    String key = BusinessKey.keyOf(execution);
     return Carers.carerIdOf(key).orElseThrow(() -> new IllegalStateException("not a carer's process: " + key));
   }
 
@@ -60,7 +60,7 @@ public class CarerFollowUpProcess implements TaskFormHandler, TaskSubjects, Case
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of("askCarer");
+    return Set.of(CarerFollowUpModel.TASK_ASK_CARER);
   }
 
   @Override

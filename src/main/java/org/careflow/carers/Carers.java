@@ -48,7 +48,7 @@ public class Carers implements ContactSource {
   public static final List<String> ROLES = List.of("PROXY_PARENT", "LOVING_MOTHER", "VOLUNTEER");
   public static final List<String> BACKGROUNDS = List.of("PUPIL_PARENT", "WOMENS_FEDERATION", "FIVE_ELDERS", "VILLAGE_CADRE", "OTHER");
   public static final List<String> CONTACT_KINDS = List.of("VISIT", "CALL");
-  public static final String PROCESS_KEY = "carer-follow-up";
+  public static final String PROCESS_KEY = CarerFollowUpModel.KEY;
   public static final String KEY_PREFIX = "carer-";
 
   static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
@@ -260,14 +260,14 @@ public class Carers implements ContactSource {
     if (active) {
       startFollowUp(c);
     } else {
-      runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(KEY_PREFIX + c.getId()).list()
+      runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(org.careflow.shared.BusinessKey.prefixed(KEY_PREFIX, c.getId())).list()
           .forEach(p -> runtime.deleteProcessInstance(p.getId(), "carer stopped", true, true));
     }
     audit.change(u.id(), Audit.RECORD, null, null, active ? "carer active" : "carer stopped");
   }
 
   private void startFollowUp(Carer c) {
-    runtime.startProcessInstanceByKey(PROCESS_KEY, KEY_PREFIX + c.getId());
+    runtime.startProcessInstanceByKey(PROCESS_KEY, org.careflow.shared.BusinessKey.prefixed(KEY_PREFIX, c.getId()));
   }
 
   /** The carer looks after this child from now on. */
@@ -367,10 +367,7 @@ public class Carers implements ContactSource {
 
   /** The carer of a {@code carer-<id>} business key, if any. */
   public static Optional<Long> carerIdOf(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(KEY_PREFIX)) {
-      return Optional.empty();
-    }
-    return org.careflow.shared.BusinessKey.parse(businessKey.substring(KEY_PREFIX.length()));
+    return org.careflow.shared.BusinessKey.parse(KEY_PREFIX, businessKey);
   }
 
   @Transactional(readOnly = true)

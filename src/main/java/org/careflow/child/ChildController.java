@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ChildController {
 
   /** The processes whose business key is a case id (a guardian meeting's key is a meeting id). */
-  private static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
+  private static final List<String> CASE_PROCESSES = org.careflow.shared.CaseProcesses.KEYS;
 
   private final ChildArchive archive;
   private final CareCases cases;

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Counselling {
 
-  public static final String PROCESS_KEY = "counselling-referral";
+  public static final String PROCESS_KEY = CounsellingReferralProcess.KEY;
   public static final List<String> SOURCES = List.of("TALK", "CHILD_PAGE");
 
   private final CounsellingSessionRepository sessions;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CounsellingForms implements TaskFormHandler {
 
-  static final String TASK = "counsellingReferral";
+  static final String TASK = CounsellingReferralProcess.TASK_REFERRAL;
 
   private final Counselling counselling;
 

@@ -68,7 +68,7 @@ public class CounsellingReferral {
   public Instant getHandledAt() { return handledAt; }
 
   public String businessKey() {
-    return KEY_PREFIX + id;
+    return org.careflow.shared.BusinessKey.prefixed(KEY_PREFIX, id);
   }
 
   void started(String processInstanceId) {
@@ -80,9 +80,6 @@ public class CounsellingReferral {
   }
 
   static Long idOf(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(KEY_PREFIX)) {
-      return null;
-    }
-    return org.careflow.shared.BusinessKey.parse(businessKey.substring(KEY_PREFIX.length())).orElse(null);
+    return org.careflow.shared.BusinessKey.parse(KEY_PREFIX, businessKey).orElse(null);
   }
 }

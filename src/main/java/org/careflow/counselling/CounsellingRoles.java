@@ -54,7 +54,7 @@ public class CounsellingRoles {
   }
 
   private Child referralChild(Object execution) {
-    String key = execution instanceof org.camunda.bpm.engine.delegate.VariableScope s ? BusinessKey.keyOf(s) : String.valueOf(execution);
+    String key = BusinessKey.keyOf(execution);
     return counselling.child(counselling.referral(key).getChildId());
   }
 

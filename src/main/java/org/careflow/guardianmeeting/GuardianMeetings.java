@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GuardianMeetings {
 
-  public static final String PROCESS_KEY = "guardian-meeting";
+  public static final String PROCESS_KEY = GuardianMeetingProcess.KEY;
   /** Audit action of a meeting started by hand from the class's page. */
   public static final String AUDIT_START = "START_MEETING";
 

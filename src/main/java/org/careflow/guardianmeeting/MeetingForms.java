@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MeetingForms implements TaskFormHandler {
 
+  /** The invitation form's field (forms/, not the model): the cases whose guardians are invited. */
+  static final String FIELD_INVITED = "invited";
+
   static final List<String> METHODS = List.of("PHONE", "SMS", "WECHAT", "LETTER");
 
   private final GuardianMeetingRepository meetings;
@@ -45,7 +48,7 @@ class MeetingForms implements TaskFormHandler {
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of("planMeeting", "sendInvitations", "holdMeeting");
+    return Set.of(GuardianMeetingProcess.TASK_PLAN, GuardianMeetingProcess.TASK_INVITE, GuardianMeetingProcess.TASK_HOLD);
   }
 
   private GuardianMeeting meeting(TaskContext task) {
@@ -56,7 +59,7 @@ class MeetingForms implements TaskFormHandler {
   public Map<String, Object> prefill(TaskContext task) {
     GuardianMeeting m = meeting(task);
     return switch (task.taskKey()) {
-      case "sendInvitations" -> Map.of("invited", cases.openCasesOfClass(m.getClassId()).stream().map(c -> c.getId().toString()).toList());
+      case GuardianMeetingProcess.TASK_INVITE -> Map.of(FIELD_INVITED, cases.openCasesOfClass(m.getClassId()).stream().map(c -> c.getId().toString()).toList());
       default -> Map.of();
     };
   }
@@ -81,7 +84,7 @@ class MeetingForms implements TaskFormHandler {
   public Map<String, Object> submit(TaskContext task, FormValues v, FieldErrors errors) {
     GuardianMeeting m = meeting(task);
     switch (task.taskKey()) {
-      case "planMeeting" -> {
+      case GuardianMeetingProcess.TASK_PLAN -> {
         LocalDate date = v.date("meetingDate");
         Term term = calendar.term(m.getTermId());
         if (date == null) {
@@ -96,7 +99,7 @@ class MeetingForms implements TaskFormHandler {
         }
         return Map.of();
       }
-      case "sendInvitations" -> {
+      case GuardianMeetingProcess.TASK_INVITE -> {
         if (!METHODS.contains(v.text("method"))) {
           errors.reject("method", "validation.option");
         }
@@ -104,7 +107,7 @@ class MeetingForms implements TaskFormHandler {
           return Map.of();
         }
         m.invited(v.text("method"));
-        for (String caseId : v.list("invited")) {
+        for (String caseId : v.list(FIELD_INVITED)) {
           CareCase c = cases.careCase(Long.parseLong(caseId));
           guests.save(new MeetingGuest(m.getId(), c.getId(), c.getChild().getId(), clock.now()));
         }

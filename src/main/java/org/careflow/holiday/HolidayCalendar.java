@@ -116,7 +116,7 @@ public class HolidayCalendar {
   }
 
   HolidayCare care(Object execution) {
-    String key = execution instanceof org.camunda.bpm.engine.delegate.VariableScope s ? org.careflow.shared.BusinessKey.keyOf(s) : String.valueOf(execution);
+    String key = org.careflow.shared.BusinessKey.keyOf(execution);
     Long id = HolidayCare.idOf(key);
     if (id == null) {
       throw new IllegalStateException("not a holiday's care: " + key);

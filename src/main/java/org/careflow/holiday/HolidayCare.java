@@ -51,7 +51,7 @@ public class HolidayCare {
   public Instant getStartedAt() { return startedAt; }
 
   public String businessKey() {
-    return KEY_PREFIX + id;
+    return org.careflow.shared.BusinessKey.prefixed(KEY_PREFIX, id);
   }
 
   void started(String processInstanceId, Instant at) {
@@ -61,9 +61,6 @@ public class HolidayCare {
 
   /** The care id a business key names ({@code holiday-<id>}), or null. */
   static Long idOf(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(KEY_PREFIX)) {
-      return null;
-    }
-    return org.careflow.shared.BusinessKey.parse(businessKey.substring(KEY_PREFIX.length())).orElse(null);
+    return org.careflow.shared.BusinessKey.parse(KEY_PREFIX, businessKey).orElse(null);
   }
 }

@@ -34,7 +34,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Order(50)
 public class HolidayCares implements ApplicationRunner {
 
-  public static final String PROCESS_KEY = "holiday-care";
+  public static final String PROCESS_KEY = HolidayCareProcess.KEY;
   private static final Logger log = LoggerFactory.getLogger(HolidayCares.class);
 
   private final HolidayCareRepository cares;

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 @Component
 class HolidayForms implements TaskFormHandler {
 
-  static final String LETTER = "holidaySafetyLetter";
-  static final String MENTEE_CONTACT = "holidayMenteeContact";
-  static final String PARENTS_MEETING = "springFestivalMeeting";
+  static final String LETTER = HolidayCareProcess.TASK_LETTER;
+  static final String MENTEE_CONTACT = HolidayCareProcess.TASK_MENTEE_CONTACT;
+  static final String PARENTS_MEETING = HolidayCareProcess.TASK_FESTIVAL_MEETING;
 
   private final HolidayCalendar calendar;
   private final HolidayLetterRepository letters;

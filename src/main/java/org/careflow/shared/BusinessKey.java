@@ -31,6 +31,25 @@ public final class BusinessKey {
     return businessKey != null && ID.matcher(businessKey).matches();
   }
 
+  /**
+   * The id a prefixed business key names ({@code parse("holiday-", "holiday-12")} is 12), or empty when the
+   * key is none or has another prefix. The one parser of the prefixed keys of the processes whose subject is
+   * not a case: {@code class-<id>}, {@code holiday-<id>}, {@code referral-<id>}, {@code carer-<id>}.
+   */
+  public static Optional<Long> parse(String prefix, String businessKey) {
+    return businessKey != null && businessKey.startsWith(prefix) ? parse(businessKey.substring(prefix.length())) : Optional.empty();
+  }
+
+  /** The business key {@code <prefix><id>}, as {@link #parse(String, String)} reads it. */
+  public static String prefixed(String prefix, long id) {
+    return prefix + id;
+  }
+
+  /** The business key of an execution or task given to a bean of the models, or, from Java code, the key itself. */
+  public static String keyOf(Object executionOrKey) {
+    return executionOrKey instanceof VariableScope scope ? keyOf(scope) : String.valueOf(executionOrKey);
+  }
+
   /** The business key of the process instance this execution or task belongs to. */
   public static String keyOf(VariableScope scope) {
     if (scope instanceof DelegateExecution e) {

@@ -30,7 +30,7 @@ class SupportPlanForms implements TaskFormHandler {
 
   @Override
   public Set<String> taskKeys() {
-    return Set.of("writeSupportPlan", "reviewSupportPlan", "approveSupportPlanClose");
+    return Set.of(SupportPlanProcess.TASK_WRITE, SupportPlanProcess.TASK_REVIEW, SupportPlanProcess.TASK_APPROVE_CLOSE);
   }
 
   @Override
@@ -41,13 +41,13 @@ class SupportPlanForms implements TaskFormHandler {
     }
     Map<String, Object> v = new LinkedHashMap<>();
     switch (task.taskKey()) {
-      case "writeSupportPlan" -> {
+      case SupportPlanProcess.TASK_WRITE -> {
         putIf(v, "problems", p.getProblems());
         putIf(v, "goals", p.getGoals());
         putIf(v, "actions", p.getActions());
         putIf(v, "responsibilities", p.getResponsibilities());
       }
-      case "reviewSupportPlan" -> v.put("reviewDate", clock.today());
+      case SupportPlanProcess.TASK_REVIEW -> v.put("reviewDate", clock.today());
       default -> { }
     }
     return v;
@@ -63,11 +63,11 @@ class SupportPlanForms implements TaskFormHandler {
   public Map<String, Object> submit(TaskContext task, FormValues v, FieldErrors errors) {
     SupportPlan p = plans.running(task.caseId()).orElse(null);
     if (p == null) {
-      errors.reject(task.taskKey().equals("approveSupportPlanClose") ? "decision" : "progress", "validation.noSupportPlan");
+      errors.reject(task.taskKey().equals(SupportPlanProcess.TASK_APPROVE_CLOSE) ? "decision" : "progress", "validation.noSupportPlan");
       return Map.of();
     }
     switch (task.taskKey()) {
-      case "writeSupportPlan" -> {
+      case SupportPlanProcess.TASK_WRITE -> {
         for (String k : List.of("problems", "goals", "actions", "responsibilities")) {
           if (v.text(k) == null) {
             errors.reject(k, "validation.required");
@@ -78,7 +78,7 @@ class SupportPlanForms implements TaskFormHandler {
         }
         return Map.of();
       }
-      case "reviewSupportPlan" -> {
+      case SupportPlanProcess.TASK_REVIEW -> {
         LocalDate date = v.date("reviewDate");
         if (date == null) {
           errors.reject("reviewDate", "validation.required");
@@ -100,7 +100,7 @@ class SupportPlanForms implements TaskFormHandler {
         if (rec.equals("close")) {
           p.closeRequested(clock.now());
         }
-        return Map.of("closeRecommended", rec.equals("close"));
+        return Map.of(SupportPlanProcess.VAR_CLOSE_RECOMMENDED, rec.equals("close"));
       }
       default -> {
         String decision = v.text("decision");

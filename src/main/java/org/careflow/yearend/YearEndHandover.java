@@ -264,7 +264,7 @@ public class YearEndHandover {
       var pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();
       String processKey = t.getProcessDefinitionId().substring(0, t.getProcessDefinitionId().indexOf(':'));
       boolean ofCase = CASE_PROCESSES.contains(processKey) && keys.contains(pi.getBusinessKey());
-      boolean ofMeeting = "guardian-meeting".equals(processKey) && meetings.contains(pi.getBusinessKey());
+      boolean ofMeeting = org.careflow.guardianmeeting.GuardianMeetingProcess.KEY.equals(processKey) && meetings.contains(pi.getBusinessKey());
       if (ofCase || ofMeeting) {
         tasks.setAssignee(t.getId(), to);
         scopeGrants.assigneeRemoved(t.getId(), from); // the old teacher no longer works or reads it

@@ -2,10 +2,7 @@ package org.careflow.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -63,22 +60,11 @@ class ActivityPagesTest extends CareflowTest {
   static HttpResponse<String> submit(WebSession s, String page, List<String[]> fields, String fileName, byte[] file) {
     Matcher m = CSRF.matcher(page);
     assertThat(m.find()).isTrue();
-    String boundary = "----activity-" + System.nanoTime();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
     List<String[]> all = new ArrayList<>(fields);
     all.add(new String[] {"_csrf", m.group(1)});
-    for (String[] f : all) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n" + f[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    if (file != null) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName + "\"\r\n"
-          + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(file);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return s.send(HttpRequest.newBuilder(s.uri("/activities")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    WebSession.FilePart[] files = file == null ? new WebSession.FilePart[0]
+        : new WebSession.FilePart[] {new WebSession.FilePart("files", fileName, "image/jpeg", file)};
+    return s.send(s.multipart("/activities", all, files).build());
   }
 
   static List<String[]> fields(Klass k, String record, long... children) {

@@ -94,14 +94,21 @@ class ModelRulesTest {
   }
 
   /**
-   * The constants classes name only what is in their model: KEY (and the case process keys) a process,
-   * TASK_* an element of the class's model, MESSAGE_* a message and VAR_* a name some model uses.
+   * Every model has its constants class, and the constants classes name only what is in their model: KEY
+   * its process (and the case process keys a process), TASK_* an element of the class's model, MESSAGE_* a
+   * message and VAR_* a name some model uses.
    */
   @Test
   void everyProcessConstantNamesSomethingInItsModel() throws Exception {
     Map<String, String> classToModel = new java.util.LinkedHashMap<>();
     classToModel.put("org.careflow.enrolment.ChildCaseProcess", "child-case.bpmn");
     classToModel.put("org.careflow.family.FamilyTiesProcess", "family-ties.bpmn");
+    classToModel.put("org.careflow.support.SupportPlanProcess", "support-plan.bpmn");
+    classToModel.put("org.careflow.guardianmeeting.GuardianMeetingProcess", "guardian-meeting.bpmn");
+    classToModel.put("org.careflow.activity.ClassActivitiesProcess", "class-activities.bpmn");
+    classToModel.put("org.careflow.holiday.HolidayCareProcess", "holiday-care.bpmn");
+    classToModel.put("org.careflow.counselling.CounsellingReferralProcess", "counselling-referral.bpmn");
+    classToModel.put("org.careflow.carers.CarerFollowUpModel", "carer-follow-up.bpmn");
     classToModel.put("org.careflow.shared.CaseProcesses", null);
     Map<String, BpmnModelInstance> models = new java.util.LinkedHashMap<>();
     StringBuilder allText = new StringBuilder();
@@ -126,7 +133,10 @@ class ModelRulesTest {
         String name = f.getName();
         String value = (String) f.get(null);
         String where = e.getKey() + "." + name + " = " + value;
-        if ((name.equals("KEY") || List.of("CHILD_CASE", "FAMILY_TIES", "SUPPORT_PLAN").contains(name)) && !processIds.contains(value)) {
+        if (name.equals("KEY") && own != null && own.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).stream()
+            .noneMatch(x -> x.getId().equals(value))) {
+          wrong.add(where + ": not the process of " + e.getValue());
+        } else if ((name.equals("KEY") || List.of("CHILD_CASE", "FAMILY_TIES", "SUPPORT_PLAN").contains(name)) && !processIds.contains(value)) {
           wrong.add(where + ": no such process");
         } else if (name.startsWith("TASK_") && (own == null || own.getModelElementById(value) == null)) {
           wrong.add(where + ": not an element of " + e.getValue());
@@ -137,6 +147,9 @@ class ModelRulesTest {
         }
       }
     }
+    Set<String> withConstants = new HashSet<>(classToModel.values());
+    models.keySet().stream().filter(m -> !withConstants.contains(m))
+        .forEach(m -> wrong.add(m + ": no constants class (a KEY and TASK_* for its tasks, in the module that owns it)"));
     org.careflow.shared.CaseProcesses.KEYS.forEach(k -> {
       if (!processIds.contains(k)) {
         wrong.add("CaseProcesses.KEYS: " + k + ": no such process");

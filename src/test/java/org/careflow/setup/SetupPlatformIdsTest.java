@@ -2,11 +2,8 @@ package org.careflow.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.careflow.CareflowTest;
@@ -23,16 +20,8 @@ class SetupPlatformIdsTest extends CareflowTest {
   @Autowired SchoolRepository schools;
 
   private HttpResponse<String> upload(byte[] file) {
-    String boundary = "----setup";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"setup.xlsx\"\r\n"
-        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return browser().send(HttpRequest.newBuilder(browser().uri("/api/setup"))
-        .header("Authorization", WebSession.basicAuth("tadmin", "pw")).header("Accept-Language", "zh-CN")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    return browser().send(browser().multipart("/api/setup", Map.of(), SetupWorkbookTest.workbook(file))
+        .header("Authorization", WebSession.basicAuth("tadmin", "pw")).header("Accept-Language", "zh-CN").build());
   }
 
   private static Map<String, List<Object[]>> school(String p, String wecomOfTeacher) {

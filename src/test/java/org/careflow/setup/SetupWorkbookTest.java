@@ -100,17 +100,14 @@ class SetupWorkbookTest extends CareflowTest {
   }
 
   HttpResponse<String> upload(String user, String password, byte[] file, String language) {
-    String boundary = "----setup";
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"setup.xlsx\"\r\n"
-        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(file);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return browser().send(HttpRequest.newBuilder(browser().uri("/api/setup"))
+    return browser().send(browser().multipart("/api/setup", Map.of(), workbook(file))
         .header("Authorization", basic(user, password))
-        .header("Accept-Language", language)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        .header("Accept-Language", language).build());
+  }
+
+  /** The set-up workbook as the file part of the upload. */
+  static WebSession.FilePart workbook(byte[] file) {
+    return new WebSession.FilePart("file", "setup.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
   }
 
   static String basic(String user, String password) {
