@@ -42,11 +42,12 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The teachers' term appraisal (考核). For each class teacher and mentor (帮扶教师) of a school and a term:
  * <ul>
- *   <li>their obligations done in the term, on time and late: the user tasks assigned to them that they
- *       completed between the term's first and last day, from the engine's task history
+ *   <li>their obligations done in the term, on time and late: the user tasks they were given in the term's
+ *       period of work (its first day to the next term's first day: the term reviews and holiday tasks after
+ *       its last day belong to it) and completed, from the engine's task history
  *       ({@link HistoryService}); a task is <em>on time</em> when completed by its due date (or it had
  *       none), late otherwise. Grouped as {@link #OBLIGATIONS} says;</li>
- *   <li>the records they wrote about children in the term: the changes the audit trail holds in their name
+ *   <li>the records they wrote about children in the same period: the changes the audit trail holds in their name
  *       (records, archives built and changed, cases closed);</li>
  *   <li>their open work overdue today (oversight's per-assignee figures), for the term running today only;</li>
  *   <li>the 篇29 score ({@link Commendations}): a mentor's the sum over the mentees, a class teacher's the
@@ -392,16 +393,27 @@ public class Appraisals {
     return term.getStartDate().atStartOfDay(clock.zone()).toInstant();
   }
 
+  /**
+   * The end of the term's period of work: the next term's first day (the holidays after a term belong to
+   * it: its term reviews and holiday tasks fall due then); with no next term in the calendar yet, open.
+   */
   private Instant end(Term term) {
-    return term.getEndDate().plusDays(1).atStartOfDay(clock.zone()).toInstant();
+    return terms.findFirstBySchoolIdAndStartDateAfterOrderByStartDate(term.getSchool().getId(), term.getEndDate())
+        .map(next -> next.getStartDate().atStartOfDay(clock.zone()).toInstant())
+        .orElse(java.time.Instant.parse("9999-12-31T00:00:00Z"));
   }
 
-  /** The user tasks the teacher completed in the term (not those cancelled), from the engine's history. */
+  /**
+   * The user tasks the teacher was given in the term's period of work ({@link #end}) and completed (not
+   * those cancelled, such as a case's tasks when it closes), from the engine's history.
+   */
   private List<HistoricTaskInstance> done(String username, Term term) {
+    Instant from = start(term);
+    Instant to = end(term);
     return history.createHistoricTaskInstanceQuery().taskAssignee(username).finished()
-        .finishedAfter(Date.from(start(term).minusMillis(1))).finishedBefore(Date.from(end(term))).list().stream()
+        .startedAfter(Date.from(from.minusMillis(1))).startedBefore(Date.from(to)).list().stream()
         .filter(task -> "completed".equals(task.getDeleteReason()))
-        .filter(task -> !task.getEndTime().toInstant().isBefore(start(term)) && task.getEndTime().toInstant().isBefore(end(term)))
+        .filter(task -> !task.getStartTime().toInstant().isBefore(from) && task.getStartTime().toInstant().isBefore(to))
         .toList();
   }
 
