@@ -41,8 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("absenceCalendar")
 public class AbsenceFollowUps implements TaskFormHandler, CaseScopes, TaskSubjects, TimelineContributor {
 
-  public static final String PROCESS_KEY = "absence-follow-up";
-  public static final String TASK_KEY = "findOutAbsence";
+  public static final String PROCESS_KEY = AbsenceFollowUpProcess.KEY;
+  public static final String TASK_KEY = AbsenceFollowUpProcess.TASK_FIND_OUT;
   static final String PREFIX = "absence-";
   static final List<String> REASONS = List.of("ILLNESS", "FAMILY", "WORK", "STUDY", "BULLYING", "WITH_PARENTS", "UNKNOWN", "OTHER");
   static final List<String> OUTCOMES = List.of("RETURNED", "PERSUADED", "STILL_ABSENT", "TRANSFERRED", "DROPPED_OUT");

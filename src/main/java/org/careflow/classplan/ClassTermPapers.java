@@ -54,9 +54,9 @@ public class ClassTermPapers {
 
   private static final Logger log = LoggerFactory.getLogger(ClassTermPapers.class);
 
-  public static final String PROCESS_KEY = "class-term-papers";
-  public static final String PLAN_TASK = "writeClassPlan";
-  public static final String SUMMARY_TASK = "writeClassSummary";
+  public static final String PROCESS_KEY = ClassTermPapersProcess.KEY;
+  public static final String PLAN_TASK = ClassTermPapersProcess.TASK_PLAN;
+  public static final String SUMMARY_TASK = ClassTermPapersProcess.TASK_SUMMARY;
   static final String PREFIX = "classterm-";
   /** The summary's task comes this many days before the term's last day. */
   static final int SUMMARY_DAYS_BEFORE_END = 14;

@@ -23,6 +23,11 @@ public class Audit {
   public static final String ANONYMISE = "ANONYMISE";
   /** A change refused at the engine's own doors (a task completed or variables set past careflow's forms). */
   public static final String REFUSED = "REFUSED";
+  /** A supervisor graded a teacher's term (appraisal): no child's data, audited as a decision about a person. */
+  public static final String APPRAISE = "APPRAISE";
+
+  /** The actions that write a record about a child (a teacher's own work, as the appraisal counts it). */
+  public static final java.util.Set<String> RECORD_WRITTEN = java.util.Set.of(ENROL, UPDATE_ARCHIVE, RECORD, CLOSE_CASE);
 
   private final AuditRepository entries;
 
@@ -58,5 +63,11 @@ public class Audit {
 
   public List<AuditEntry> find(Long child, String actor, int limit) {
     return entries.find(child, actor == null || actor.isBlank() ? null : actor.strip(), PageRequest.of(0, Math.max(1, Math.min(limit, 1000))));
+  }
+
+  /** The records (changes to children's data: {@link #RECORD_WRITTEN}) one user wrote in [from, to). */
+  @Transactional(readOnly = true)
+  public long recordsWritten(String actor, java.time.Instant from, java.time.Instant to) {
+    return entries.countByActor(actor, RECORD_WRITTEN, from, to);
   }
 }

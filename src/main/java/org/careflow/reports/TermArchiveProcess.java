@@ -45,8 +45,8 @@ public class TermArchiveProcess implements TaskFormHandler, CaseScopes, TaskSubj
 
   private static final Logger log = LoggerFactory.getLogger(TermArchiveProcess.class);
 
-  public static final String PROCESS_KEY = "term-archive";
-  public static final String TASK_KEY = "archiveTerm";
+  public static final String PROCESS_KEY = TermArchiveModel.KEY;
+  public static final String TASK_KEY = TermArchiveModel.TASK_ARCHIVE;
   static final String PREFIX = "termarchive-";
 
   private final RuntimeService runtime;

@@ -109,6 +109,9 @@ class ModelRulesTest {
     classToModel.put("org.careflow.holiday.HolidayCareProcess", "holiday-care.bpmn");
     classToModel.put("org.careflow.counselling.CounsellingReferralProcess", "counselling-referral.bpmn");
     classToModel.put("org.careflow.carers.CarerFollowUpModel", "carer-follow-up.bpmn");
+    classToModel.put("org.careflow.absence.AbsenceFollowUpProcess", "absence-follow-up.bpmn");
+    classToModel.put("org.careflow.classplan.ClassTermPapersProcess", "class-term-papers.bpmn");
+    classToModel.put("org.careflow.reports.TermArchiveModel", "term-archive.bpmn");
     classToModel.put("org.careflow.shared.CaseProcesses", null);
     Map<String, BpmnModelInstance> models = new java.util.LinkedHashMap<>();
     StringBuilder allText = new StringBuilder();

@@ -608,6 +608,56 @@ class ScopeSweepTest extends CareflowTest {
           "kind", List.of("CALL"))).statusCode()).as(u).isIn(403, 404);
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_carer_contact WHERE carer_id = ?", Long.class, h[2])).isOne();
     });
+    // the teachers' appraisal: school 2's teacher (第二校班主任) is in no list, page, workbook or PDF of school 1's people
+    List<String> school2People = List.of("第二校班主任", "第二测试小学", "第二校任课教师");
+    p.put("GET /appraisal", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      for (String q : List.of("", "?term=" + term2)) {
+        HttpResponse<String> r = s.get("/appraisal" + q);
+        assertThat(r.statusCode()).as(u + " appraisal " + q).isIn(q.isEmpty() ? List.of(200) : List.of(400, 403, 422));
+        assertThat(r.body()).as(u).doesNotContain(school2People).doesNotContain(secret);
+      }
+    });
+    p.put("GET /api/appraisal", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      HttpResponse<String> r = basic(s, "/api/appraisal", u);
+      assertThat(r.statusCode()).as(u).isEqualTo(200);
+      assertThat(r.body()).as(u).doesNotContain(school2People).doesNotContain(secret);
+      assertThat(basic(s, "/api/appraisal?term=" + term2, u).statusCode()).as(u).isIn(400, 403, 422);
+    });
+    p.put("GET /appraisal/teachers/{id}", (u, s) -> {
+      long t3 = jdbc.queryForObject("SELECT id FROM cf_teacher WHERE username = 'tteacher3'", Long.class);
+      HttpResponse<String> r = s.get("/appraisal/teachers/" + t3);
+      assertThat(r.statusCode()).as(u).isIn(403, 404);
+      assertThat(r.body()).as(u).doesNotContain(school2People);
+    });
+    p.put("POST /appraisal/teachers/{id}", (u, s) -> {
+      long t3 = jdbc.queryForObject("SELECT id FROM cf_teacher WHERE username = 'tteacher3'", Long.class);
+      s.get("/appraisal");
+      assertThat(s.post("/appraisal/teachers/" + t3, Map.of("grade", List.of("FAIL"), "comment", List.of("越权"))).statusCode())
+          .as(u).isIn(403, 404);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cf_appraisal WHERE teacher = 'tteacher3'", Long.class)).as(u).isZero();
+    });
+    p.put("GET /appraisal/appraisal.xlsx", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      assertNoSecretInWorkbook(u, s.send(HttpRequest.newBuilder(s.uri("/appraisal/appraisal.xlsx")).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()));
+      assertThat(s.send(HttpRequest.newBuilder(s.uri("/appraisal/appraisal.xlsx?term=" + term2)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(u).isIn(400, 403, 422);
+    });
+    p.put("GET /appraisal/appraisal.pdf", (u, s) -> {
+      Long term2 = jdbc.queryForObject("SELECT MIN(id) FROM cf_term WHERE school_id = ?", Long.class, second.school.getId());
+      HttpResponse<byte[]> r = s.send(HttpRequest.newBuilder(s.uri("/appraisal/appraisal.pdf")).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(u).isEqualTo(200);
+      try {
+        assertThat(org.careflow.reports.PrintableFilesTest.read(r.body()).text()).as(u).doesNotContain(school2People).doesNotContain(secret);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+      assertThat(s.send(HttpRequest.newBuilder(s.uri("/appraisal/appraisal.pdf?term=" + term2)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray()).statusCode()).as(u).isIn(400, 403, 422);
+    });
     return p;
   }
 
@@ -667,6 +717,8 @@ class ScopeSweepTest extends CareflowTest {
     WebSession supervisor = browser().login("tsupervisor2", "pw");
     assertThat(supervisor.get("/children/" + second.mentorChild).statusCode()).isEqualTo(200);
     assertThat(supervisor.get("/cases/" + second.mentorCase + "/diagram-state").statusCode()).isEqualTo(200);
+    // and school 2's supervisor appraises school 2's class teacher, whom school 1's people never see
+    assertThat(supervisor.get("/appraisal").body()).contains("第二校班主任");
     // school 1's supervisor and counsellor see school 1's children
     long childA = second.firstSchoolChild;
     assertThat(browser().login("tsupervisor", "pw").get("/children/" + childA).statusCode()).isEqualTo(200);
