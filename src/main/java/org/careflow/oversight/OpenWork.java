@@ -17,6 +17,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.careflow.enrolment.ChildCaseProcess;
+import org.careflow.shared.CaseProcesses;
+import org.careflow.shared.EngineTables;
+import org.careflow.talk.TalkFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -50,15 +54,20 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(OpenWork.class);
   static final String NO_ASSIGNEE = "";
   /** The processes whose business key is a case id (the others with a subject: guardian-meeting, by meeting id). */
-  static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
+  static final List<String> CASE_PROCESSES = CaseProcesses.KEYS;
 
   private final JdbcTemplate jdbc;
   private final PlatformTransactionManager txm;
   private final jakarta.persistence.EntityManager entities;
+  private final EngineTables engineTables;
+  private final TalkFacts talkFacts;
   private volatile Boolean postgres;
 
-  OpenWork(JdbcTemplate jdbc, PlatformTransactionManager txm, jakarta.persistence.EntityManager entities) {
+  OpenWork(JdbcTemplate jdbc, PlatformTransactionManager txm, jakarta.persistence.EntityManager entities, EngineTables engineTables,
+      TalkFacts talkFacts) {
     this.jdbc = jdbc;
+    this.talkFacts = talkFacts;
+    this.engineTables = engineTables;
     this.txm = txm;
     this.entities = entities;
   }
@@ -109,7 +118,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       return;
     }
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
-        && ("monthlyTalk".equals(task.getTaskDefinitionKey()) || "weeklyCheckIn".equals(task.getTaskDefinitionKey()))
+        && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()))
         && !Boolean.TRUE.equals(task.getVariableLocal("checkInMissed")); // a week closed as missed has no record to count
     if (!record) {
       refreshBeforeCommit(caseId);
@@ -119,7 +128,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     // counted right after it is written (a period counts once: the counting looks at the records before it)
     entities.flush();
     refreshCase(caseId);
-    if ("monthlyTalk".equals(task.getTaskDefinitionKey())) {
+    if (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey())) {
       countTalk(caseId);
     } else {
       countCheckIn(caseId);
@@ -188,12 +197,12 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private final Object pendingKey = new Object();
 
   private static Long caseIdOf(String definitionId, String businessKey) {
-    return definitionId != null && CASE_PROCESSES.stream().anyMatch(p -> definitionId.startsWith(p + ":")) ? parse(businessKey) : null;
+    return CaseProcesses.caseIdOf(definitionId, businessKey).orElse(null);
   }
 
   /** SQL: the task t belongs to a process whose business key is a case id. */
   static String ofCaseProcess(String definitionColumn) {
-    return "(" + String.join(" OR ", CASE_PROCESSES.stream().map(p -> definitionColumn + " LIKE '" + p + ":%'").toList()) + ")";
+    return CaseProcesses.sqlIsCaseDefinition(definitionColumn);
   }
 
   /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */
@@ -242,19 +251,18 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** A talk record just written: its case-month counts once, and once more as on time when held within the month. */
   private void countTalk(long caseId) {
-    List<Object[]> talks = jdbc.query("SELECT talk_month, talk_date FROM cf_monthly_talk WHERE case_id = ? ORDER BY id DESC",
-        (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, java.time.LocalDate.class)}, caseId);
+    List<TalkFacts.TalkDay> talks = talkFacts.talksLastWrittenFirst(caseId);
     if (talks.isEmpty()) {
       return;
     }
-    String month = (String) talks.get(0)[0];
-    boolean onTime = Obligations.talkOnTime(month, (java.time.LocalDate) talks.get(0)[1]);
+    String month = talks.get(0).month();
+    boolean onTime = Obligations.talkOnTime(month, talks.get(0).date());
     boolean first = true;
     boolean firstOnTime = onTime;
-    for (Object[] t : talks.subList(1, talks.size())) {
-      if (month.equals(t[0])) {
+    for (TalkFacts.TalkDay t : talks.subList(1, talks.size())) {
+      if (month.equals(t.month())) {
         first = false;
-        if (Obligations.talkOnTime(month, (java.time.LocalDate) t[1])) {
+        if (Obligations.talkOnTime(month, t.date())) {
           firstOnTime = false;
         }
       }
@@ -266,8 +274,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** A mentor check-in just written: its case-week counts once. */
   private void countCheckIn(long caseId) {
-    List<java.time.LocalDate> days = jdbc.query("SELECT check_in_date FROM cf_mentor_check_in WHERE case_id = ? AND first_meeting = FALSE ORDER BY id DESC",
-        (rs, n) -> rs.getObject(1, java.time.LocalDate.class), caseId);
+    List<java.time.LocalDate> days = talkFacts.checkInDaysLastWrittenFirst(caseId);
     if (days.isEmpty()) {
       return;
     }
@@ -439,17 +446,15 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** The open tasks with a due date the summary should hold (the same subjects as {@link #subjectOf}). */
   static final String ENGINE_TASKS = """
-      SELECT t.ID_ AS task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
-             t.TASK_DEF_KEY_ AS task_key, COALESCE(t.ASSIGNEE_, '') AS assignee, t.DUE_DATE_ AS due_date, t.NAME_ AS task_name
-        FROM ACT_RU_TASK t
-        JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
-        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+      SELECT t.task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
+             t.task_key, t.assignee, t.due_date, t.task_name
+        FROM %s t
+        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
         LEFT JOIN cf_child ch ON ch.id = c.child_id
-        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.definition_id LIKE 'guardian-meeting:%%' THEN CAST(t.business_key AS BIGINT) END
         LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
-             CASE WHEN t.PROC_DEF_ID_ LIKE 'class-activities:%%' THEN CAST(SUBSTRING(pi.BUSINESS_KEY_ FROM 7) AS BIGINT) END)
-       WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
-      """.formatted(ofCaseProcess("t.PROC_DEF_ID_"));
+             CASE WHEN t.definition_id LIKE 'class-activities:%%' THEN CAST(SUBSTRING(t.business_key FROM 7) AS BIGINT) END)
+      """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"));
 
   /** Recomputes the whole summary from the engine's open tasks, in one transaction. Returns the number of tasks. */
   public long rebuild() {
@@ -459,8 +464,9 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       jdbc.update("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date)"
           + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + ENGINE_TASKS + ") x");
       jdbc.update("INSERT INTO cf_dash_open_work (class_id, school_id, assignee, task_key, due_date, task_name, tasks)"
-          + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.NAME_), COUNT(*)"
-          + " FROM cf_dash_task d JOIN ACT_RU_TASK t ON t.ID_ = d.task_id GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
+          + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.task_name), COUNT(*)"
+          + " FROM cf_dash_task d JOIN " + EngineTables.OPEN_TASKS_WITH_DUE + " t ON t.task_id = d.task_id"
+          + " GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
       rebuildCasesAndPeriods();
       return jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     });
@@ -477,27 +483,37 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     Map<Key, Long> schools = new HashMap<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     java.util.Set<String> seenOnTime = new java.util.HashSet<>();
-    jdbc.query("SELECT d.class_id, d.school_id, mt.case_id, mt.talk_month, mt.talk_date FROM cf_monthly_talk mt JOIN cf_dash_case d ON d.case_id = mt.case_id",
-        rs -> {
-          Key k = new Key(rs.getLong(1), "TALK", rs.getString(4));
-          schools.put(k, rs.getLong(2));
-          long[] v = counts.computeIfAbsent(k, x -> new long[2]);
-          String caseMonth = rs.getLong(3) + "/" + k.period();
-          if (seen.add(caseMonth)) {
-            v[0]++;
-          }
-          if (Obligations.talkOnTime(k.period(), rs.getObject(5, java.time.LocalDate.class)) && seenOnTime.add(caseMonth)) {
-            v[1]++;
-          }
-        });
-    jdbc.query("SELECT d.class_id, d.school_id, ci.case_id, ci.check_in_date FROM cf_mentor_check_in ci JOIN cf_dash_case d ON d.case_id = ci.case_id"
-        + " WHERE ci.first_meeting = FALSE", rs -> {
-          Key k = new Key(rs.getLong(1), "CHECK_IN", Obligations.weekOf(rs.getObject(4, java.time.LocalDate.class)));
-          schools.put(k, rs.getLong(2));
-          if (seen.add(rs.getLong(3) + "/" + k.period())) {
-            counts.computeIfAbsent(k, x -> new long[2])[0]++;
-          }
-        });
+    Map<Long, long[]> whereCase = new HashMap<>(); // case id -> {class id, school id}, from the case summary just written
+    jdbc.query("SELECT case_id, class_id, school_id FROM cf_dash_case", rs -> {
+      whereCase.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+    });
+    talkFacts.eachTalk(t -> {
+      long[] where = whereCase.get(t.caseId());
+      if (where == null) {
+        return;
+      }
+      Key k = new Key(where[0], "TALK", t.month());
+      schools.put(k, where[1]);
+      long[] v = counts.computeIfAbsent(k, x -> new long[2]);
+      String caseMonth = t.caseId() + "/" + k.period();
+      if (seen.add(caseMonth)) {
+        v[0]++;
+      }
+      if (Obligations.talkOnTime(k.period(), t.date()) && seenOnTime.add(caseMonth)) {
+        v[1]++;
+      }
+    });
+    talkFacts.eachCheckIn(c -> {
+      long[] where = whereCase.get(c.caseId());
+      if (where == null) {
+        return;
+      }
+      Key k = new Key(where[0], "CHECK_IN", Obligations.weekOf(c.date()));
+      schools.put(k, where[1]);
+      if (seen.add(c.caseId() + "/" + k.period())) {
+        counts.computeIfAbsent(k, x -> new long[2])[0]++;
+      }
+    });
     List<Object[]> rows = new ArrayList<>();
     counts.forEach((k, v) -> rows.add(new Object[] {k.classId(), schools.get(k), k.kind(), k.period(), v[0], v[1]}));
     jdbc.batchUpdate("INSERT INTO cf_dash_period (class_id, school_id, kind, period, with_record, on_time) VALUES (?, ?, ?, ?, ?, ?)", rows);
@@ -505,8 +521,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** Whether the summary holds as many tasks as the engine has open with a due date (a cheap check at start). */
   boolean inStep() {
-    Long engine = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL"
-        + " AND t.PROC_INST_ID_ IS NOT NULL", Long.class);
+    Long engine = engineTables.openTasksWithDue();
     Long mine = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(tasks), 0) FROM cf_dash_open_work", Long.class);
     Long cases = jdbc.queryForObject("SELECT COUNT(*) FROM cf_case", Long.class);
