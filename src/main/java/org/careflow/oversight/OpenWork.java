@@ -155,6 +155,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   static final class PendingWork {
     final java.util.Set<Long> cases = new java.util.LinkedHashSet<>();
     final java.util.SortedMap<CountKey, CountChange> counts = new java.util.TreeMap<>();
+    /** The task rows this transaction wrote (null: deleted), so that its next event of the task need not read them back. */
+    final Map<String, Row> rows = new HashMap<>();
   }
 
   private PendingWork pendingWork() {
@@ -204,17 +206,32 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   private static final String CASE_COLUMNS = "case_id, child_id, class_id, school_id, status, opened_at, registered_at, paired_at, closed_at, verified";
 
+  /**
+   * Makes the case's summary row match the case. One query compares the stored row with the case as it is
+   * (most task events change nothing of it: a monthly talk made by its timer); only a difference is written.
+   */
   void refreshCase(long caseId) {
-    List<long[]> before = jdbc.query("SELECT class_id FROM cf_dash_case WHERE case_id = ?", (rs, n) -> new long[] {rs.getLong(1)}, caseId);
+    List<long[]> compared = jdbc.query("SELECT CASE WHEN d.case_id IS NULL THEN -1 ELSE d.class_id END, x.class_id, x.school_id,"
+        + " CASE WHEN d.case_id IS NOT NULL AND d.child_id = x.child_id AND d.class_id = x.class_id AND d.school_id = x.school_id"
+        + " AND d.status = x.status AND d.opened_at IS NOT DISTINCT FROM x.opened_at AND d.registered_at IS NOT DISTINCT FROM x.registered_at"
+        + " AND d.paired_at IS NOT DISTINCT FROM x.paired_at AND d.closed_at IS NOT DISTINCT FROM x.closed_at AND d.verified = x.verified"
+        + " THEN 1 ELSE 0 END FROM (" + CASE_ROW + " WHERE c.id = ?) x LEFT JOIN cf_dash_case d ON d.case_id = x.case_id",
+        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, caseId);
+    if (compared.isEmpty() || compared.get(0)[3] == 1) {
+      return; // no such case, or its row is as it is
+    }
+    long[] c = compared.get(0);
     upsertCase(caseId);
-    List<long[]> after = jdbc.query("SELECT class_id, school_id FROM cf_dash_case WHERE case_id = ?", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, caseId);
-    if (!before.isEmpty() && !after.isEmpty() && before.get(0)[0] != after.get(0)[0]) {
-      moveOpenTasks(caseId, after.get(0)[0], after.get(0)[1]);
+    if (c[0] != -1 && c[0] != c[1]) {
+      moveOpenTasks(caseId, c[1], c[2]);
     }
   }
 
   /** The child changed class: its case's open tasks count for the new class from now on. */
   private void moveOpenTasks(long caseId, long classId, long schoolId) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      pendingWork().rows.clear(); // read the moved rows again if another event of theirs follows
+    }
     List<Row> rows = jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE case_id = ?",
         (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7),
             rs.getTimestamp(8)), caseId);
@@ -301,11 +318,17 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   private void syncOpenWork(DelegateTask task) {
     String event = task.getEventName();
     boolean open = !TaskListener.EVENTNAME_COMPLETE.equals(event) && !TaskListener.EVENTNAME_DELETE.equals(event);
-    // a task being created has no row yet (a case start makes several tasks: one query fewer each)
-    Row old = TaskListener.EVENTNAME_CREATE.equals(event) ? null
-        : jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE task_id = ?",
-            rs -> rs.next() ? new Row(rs.getString(1), (Long) rs.getObject(2, Long.class), (Long) rs.getObject(3, Long.class), rs.getLong(4),
-                rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8)) : null, task.getId());
+    PendingWork pending = TransactionSynchronizationManager.isSynchronizationActive() ? pendingWork() : null;
+    Row old;
+    if (TaskListener.EVENTNAME_CREATE.equals(event)) {
+      old = null; // a task being created has no row yet (a case start makes several tasks: one query fewer each)
+    } else if (pending != null && pending.rows.containsKey(task.getId())) {
+      old = pending.rows.get(task.getId()); // written by this transaction (the assignment right after the creation)
+    } else {
+      old = jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE task_id = ?",
+          rs -> rs.next() ? new Row(rs.getString(1), (Long) rs.getObject(2, Long.class), (Long) rs.getObject(3, Long.class), rs.getLong(4),
+              rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8)) : null, task.getId());
+    }
     Row now = null;
     if (open && task.getDueDate() != null && task.getTaskDefinitionKey() != null) {
       Row subject = old != null ? old : subjectOf(task);
@@ -314,6 +337,9 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     }
     if (now != null && now.sameCount(old)) {
       return;
+    }
+    if (pending != null && (old != null || now != null)) {
+      pending.rows.put(task.getId(), now);
     }
     if (old != null) {
       uncount(old);
