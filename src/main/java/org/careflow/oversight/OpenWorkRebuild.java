@@ -1,0 +1,121 @@
+package org.careflow.oversight;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes the dashboard's projection from the engine's open tasks and the cases, for what is not an
+ * engine event (a running case migrated to a new version keeps the old task key; data written around the
+ * engine). Runs at start when the summary does not match the engine's open tasks and the cases (a first
+ * start after upgrading); {@link OpenWork#rebuild()} calls it.
+ */
+@Component
+class OpenWorkRebuild {
+
+  private static final Logger log = LoggerFactory.getLogger(OpenWorkRebuild.class);
+
+  private final JdbcTemplate jdbc;
+  private final PlatformTransactionManager txm;
+
+  OpenWorkRebuild(JdbcTemplate jdbc, PlatformTransactionManager txm) {
+    this.jdbc = jdbc;
+    this.txm = txm;
+  }
+
+  /** The open tasks with a due date the summary should hold (the same subjects as the writer's task subjects). */
+  static final String ENGINE_TASKS = """
+      SELECT t.ID_ AS task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
+             t.TASK_DEF_KEY_ AS task_key, COALESCE(t.ASSIGNEE_, '') AS assignee, t.DUE_DATE_ AS due_date, t.NAME_ AS task_name
+        FROM ACT_RU_TASK t
+        JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
+        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_child ch ON ch.id = c.child_id
+        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
+             CASE WHEN t.PROC_DEF_ID_ LIKE 'class-activities:%%' THEN CAST(SUBSTRING(pi.BUSINESS_KEY_ FROM 7) AS BIGINT) END)
+       WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
+      """.formatted(OpenWork.ofCaseProcess("t.PROC_DEF_ID_"));
+
+  /** Recomputes the whole summary from the engine's open tasks, in one transaction. Returns the number of tasks. */
+  public long rebuild() {
+    Long n = new TransactionTemplate(txm).execute(s -> {
+      jdbc.update("DELETE FROM cf_dash_open_work");
+      jdbc.update("DELETE FROM cf_dash_task");
+      jdbc.update("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date)"
+          + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + ENGINE_TASKS + ") x");
+      jdbc.update("INSERT INTO cf_dash_open_work (class_id, school_id, assignee, task_key, due_date, task_name, tasks)"
+          + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.NAME_), COUNT(*)"
+          + " FROM cf_dash_task d JOIN ACT_RU_TASK t ON t.ID_ = d.task_id GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
+      rebuildCasesAndPeriods();
+      return jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
+    });
+    return n == null ? 0 : n;
+  }
+
+  /** The case summary from the cases, the period counts from every talk and check-in record (read once, counted here). */
+  private void rebuildCasesAndPeriods() {
+    jdbc.update("DELETE FROM cf_dash_case");
+    jdbc.update("DELETE FROM cf_dash_period");
+    jdbc.update("INSERT INTO cf_dash_case (" + DashUpserts.CASE_COLUMNS + ") " + OpenWork.CASE_ROW);
+    record Key(long classId, String kind, String period) {}
+    Map<Key, long[]> counts = new HashMap<>();
+    Map<Key, Long> schools = new HashMap<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<String> seenOnTime = new java.util.HashSet<>();
+    jdbc.query("SELECT d.class_id, d.school_id, mt.case_id, mt.talk_month, mt.talk_date FROM cf_monthly_talk mt JOIN cf_dash_case d ON d.case_id = mt.case_id",
+        rs -> {
+          Key k = new Key(rs.getLong(1), "TALK", rs.getString(4));
+          schools.put(k, rs.getLong(2));
+          long[] v = counts.computeIfAbsent(k, x -> new long[2]);
+          String caseMonth = rs.getLong(3) + "/" + k.period();
+          if (seen.add(caseMonth)) {
+            v[0]++;
+          }
+          if (Obligations.talkOnTime(k.period(), rs.getObject(5, java.time.LocalDate.class)) && seenOnTime.add(caseMonth)) {
+            v[1]++;
+          }
+        });
+    jdbc.query("SELECT d.class_id, d.school_id, ci.case_id, ci.check_in_date FROM cf_mentor_check_in ci JOIN cf_dash_case d ON d.case_id = ci.case_id"
+        + " WHERE ci.first_meeting = FALSE", rs -> {
+          Key k = new Key(rs.getLong(1), "CHECK_IN", Obligations.weekOf(rs.getObject(4, java.time.LocalDate.class)));
+          schools.put(k, rs.getLong(2));
+          if (seen.add(rs.getLong(3) + "/" + k.period())) {
+            counts.computeIfAbsent(k, x -> new long[2])[0]++;
+          }
+        });
+    List<Object[]> rows = new ArrayList<>();
+    counts.forEach((k, v) -> rows.add(new Object[] {k.classId(), schools.get(k), k.kind(), k.period(), v[0], v[1]}));
+    jdbc.batchUpdate("INSERT INTO cf_dash_period (class_id, school_id, kind, period, with_record, on_time) VALUES (?, ?, ?, ?, ?, ?)", rows);
+  }
+
+  /** Whether the summary holds as many tasks as the engine has open with a due date (a cheap check at start). */
+  boolean inStep() {
+    Long engine = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL"
+        + " AND t.PROC_INST_ID_ IS NOT NULL", Long.class);
+    Long mine = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
+    Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(tasks), 0) FROM cf_dash_open_work", Long.class);
+    Long cases = jdbc.queryForObject("SELECT COUNT(*) FROM cf_case", Long.class);
+    Long summarised = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case", Long.class);
+    return Objects.equals(engine, mine) && Objects.equals(mine, counted) && Objects.equals(cases, summarised);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void checkAtStart() {
+    if (!inStep()) {
+      long t = System.nanoTime();
+      long n = rebuild();
+      log.info("Oversight summary rebuilt from the engine's open tasks: {} tasks in {} ms", n, (System.nanoTime() - t) / 1_000_000);
+    }
+  }
+}
