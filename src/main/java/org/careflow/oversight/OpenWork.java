@@ -122,6 +122,30 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       + " CASE WHEN " + Obligations.VERIFIED + " THEN TRUE ELSE FALSE END AS verified"
       + " FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id JOIN cf_class cl ON cl.id = ch.school_class_id";
 
+  /** The case, child, class and school of a task of a case's process (business key = case id). */
+  static final String SUBJECT_OF_CASE = "SELECT c.id, c.child_id, cl.id, cl.school_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
+      + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE c.id = ?";
+  /** The class and school of a guardian meeting's task (business key = meeting id). */
+  static final String SUBJECT_OF_MEETING = "SELECT cl.id, cl.school_id FROM cf_guardian_meeting m JOIN cf_class cl ON cl.id = m.class_id WHERE m.id = ?";
+  /** How many cases there are (the summary holds a row for each). */
+  static final String COUNT_CASES = "SELECT COUNT(*) FROM cf_case";
+  /** The class and school of a class's activity obligations (business key class-<id>). */
+  static final String SUBJECT_OF_CLASS = "SELECT cl.id, cl.school_id FROM cf_class cl WHERE cl.id = ?";
+
+  /** The open tasks with a due date the summary should hold (the same subjects as the writer's task subjects). */
+  static final String ENGINE_TASKS = """
+      SELECT t.ID_ AS task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
+             t.TASK_DEF_KEY_ AS task_key, COALESCE(t.ASSIGNEE_, '') AS assignee, t.DUE_DATE_ AS due_date, t.NAME_ AS task_name
+        FROM ACT_RU_TASK t
+        JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
+        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_child ch ON ch.id = c.child_id
+        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
+             CASE WHEN t.PROC_DEF_ID_ LIKE 'class-activities:%%' THEN CAST(SUBSTRING(pi.BUSINESS_KEY_ FROM 7) AS BIGINT) END)
+       WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
+      """.formatted(ofCaseProcess("t.PROC_DEF_ID_"));
+
   static Long parse(String key) {
     return org.careflow.shared.BusinessKey.parse(key).orElse(null);
   }

@@ -33,27 +33,13 @@ class OpenWorkRebuild {
     this.txm = txm;
   }
 
-  /** The open tasks with a due date the summary should hold (the same subjects as the writer's task subjects). */
-  static final String ENGINE_TASKS = """
-      SELECT t.ID_ AS task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
-             t.TASK_DEF_KEY_ AS task_key, COALESCE(t.ASSIGNEE_, '') AS assignee, t.DUE_DATE_ AS due_date, t.NAME_ AS task_name
-        FROM ACT_RU_TASK t
-        JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
-        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-        LEFT JOIN cf_child ch ON ch.id = c.child_id
-        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
-             CASE WHEN t.PROC_DEF_ID_ LIKE 'class-activities:%%' THEN CAST(SUBSTRING(pi.BUSINESS_KEY_ FROM 7) AS BIGINT) END)
-       WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
-      """.formatted(OpenWork.ofCaseProcess("t.PROC_DEF_ID_"));
-
   /** Recomputes the whole summary from the engine's open tasks, in one transaction. Returns the number of tasks. */
   public long rebuild() {
     Long n = new TransactionTemplate(txm).execute(s -> {
       jdbc.update("DELETE FROM cf_dash_open_work");
       jdbc.update("DELETE FROM cf_dash_task");
       jdbc.update("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date)"
-          + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + ENGINE_TASKS + ") x");
+          + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + OpenWork.ENGINE_TASKS + ") x");
       jdbc.update("INSERT INTO cf_dash_open_work (class_id, school_id, assignee, task_key, due_date, task_name, tasks)"
           + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.NAME_), COUNT(*)"
           + " FROM cf_dash_task d JOIN ACT_RU_TASK t ON t.ID_ = d.task_id GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
@@ -105,7 +91,7 @@ class OpenWorkRebuild {
         + " AND t.PROC_INST_ID_ IS NOT NULL", Long.class);
     Long mine = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(tasks), 0) FROM cf_dash_open_work", Long.class);
-    Long cases = jdbc.queryForObject("SELECT COUNT(*) FROM cf_case", Long.class);
+    Long cases = jdbc.queryForObject(OpenWork.COUNT_CASES, Long.class);
     Long summarised = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case", Long.class);
     return Objects.equals(engine, mine) && Objects.equals(mine, counted) && Objects.equals(cases, summarised);
   }

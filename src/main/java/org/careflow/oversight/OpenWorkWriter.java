@@ -373,15 +373,14 @@ class OpenWorkWriter {
     Long id = OpenWork.parse(key);
     List<Row> found = List.of();
     if (id != null && OpenWork.caseIdOf(def, key) != null) {
-      found = jdbc.query("SELECT c.id, c.child_id, cl.id, cl.school_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
-          + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE c.id = ?",
+      found = jdbc.query(OpenWork.SUBJECT_OF_CASE,
           (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), id);
     } else if (id != null && def.startsWith("guardian-meeting:")) {
-      found = jdbc.query("SELECT cl.id, cl.school_id FROM cf_guardian_meeting m JOIN cf_class cl ON cl.id = m.class_id WHERE m.id = ?",
+      found = jdbc.query(OpenWork.SUBJECT_OF_MEETING,
           (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), id);
     } else if (key != null && def.startsWith("class-activities:") && key.startsWith("class-") && OpenWork.parse(key.substring(6)) != null) {
       // issue 17: a class's activity obligations, business key class-<id>
-      found = jdbc.query("SELECT cl.id, cl.school_id FROM cf_class cl WHERE cl.id = ?",
+      found = jdbc.query(OpenWork.SUBJECT_OF_CLASS,
           (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), OpenWork.parse(key.substring(6)));
     }
     return found.isEmpty() ? new Row(null, null, null, 0, 0, null, null, null) : found.get(0);
