@@ -282,7 +282,7 @@ class DemoSchool implements ApplicationRunner {
   }
 
   private Long caseOf(Task t) {
-    Object id = tasks.getVariable(t.getId(), "caseId");
+    Object id = tasks.getVariable(t.getId(), org.careflow.shared.CaseProcesses.VAR_CASE_ID);
     return id instanceof Number n ? n.longValue() : null;
   }
 

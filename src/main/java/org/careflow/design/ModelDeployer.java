@@ -18,7 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.careflow.shared.EngineTables;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
@@ -41,10 +41,10 @@ public class ModelDeployer implements ApplicationRunner {
   private final RepositoryService repository;
   private final String modelDir;
   private final TransactionTemplate transactions;
-  private final JdbcTemplate jdbc;
+  private final EngineTables jdbc;
 
   public ModelDeployer(RepositoryService repository, @Value("${careflow.model-dir:}") String modelDir,
-      PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+      PlatformTransactionManager transactionManager, EngineTables jdbc) {
     this.repository = repository;
     this.modelDir = modelDir;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -73,7 +73,7 @@ public class ModelDeployer implements ApplicationRunner {
     // the transaction that deploys, also makes the before/after count below this node's own.
     Deployment[] deployed = new Deployment[1];
     boolean changed = Boolean.TRUE.equals(transactions.execute(s -> {
-      jdbc.update("update ACT_GE_PROPERTY set VALUE_ = VALUE_ where NAME_ = 'deployment.lock'");
+      jdbc.lockDeployments();
       long before = repository.createDeploymentQuery().count();
       deployed[0] = builder.deploy();
       return repository.createDeploymentQuery().count() > before;

@@ -2,11 +2,14 @@ package org.careflow.enrolment;
 
 /** The names the `child-case` BPMN and the code share. */
 public final class ChildCaseProcess {
-  public static final String KEY = "child-case";
-  public static final String VAR_CASE_ID = "caseId";
-  public static final String MESSAGE_CLOSE = "closeCase";
-  public static final String MESSAGE_GUARDIAN_ABSENT = "guardianAbsent";
+  public static final String KEY = org.careflow.shared.CaseProcesses.CHILD_CASE;
+  public static final String VAR_CASE_ID = org.careflow.shared.CaseProcesses.VAR_CASE_ID;
+  public static final String MESSAGE_CLOSE = org.careflow.shared.CaseProcesses.MESSAGE_CLOSE_CASE;
+  public static final String MESSAGE_GUARDIAN_ABSENT = org.careflow.shared.CaseProcesses.MESSAGE_GUARDIAN_ABSENT;
   public static final String TASK_REGISTER = "registerChild";
+  public static final String TASK_MONTHLY_TALK = "monthlyTalk";
+  public static final String TASK_WEEKLY_CHECK_IN = "weeklyCheckIn";
+  public static final String TASK_ASSESS_RISK_AFTER_REVIEW = "assessRiskAfterReview";
 
   private ChildCaseProcess() {}
 }

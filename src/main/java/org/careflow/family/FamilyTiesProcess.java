@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FamilyTiesProcess {
 
-  static final String KEY = "family-ties";
+  static final String KEY = org.careflow.shared.CaseProcesses.FAMILY_TIES;
   static final String MESSAGE_VISIT_DONE = "homeVisitRecorded";
   static final String TASK_UNREACHABLE = "parentsUnreachable";
   static final String TASK_FEEDBACK = "parentFeedback";

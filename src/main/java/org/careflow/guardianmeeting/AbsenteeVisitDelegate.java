@@ -16,7 +16,7 @@ class AbsenteeVisitDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object caseId = execution.getVariable("absentCaseId");
     execution.getProcessEngineServices().getRuntimeService()
-        .createMessageCorrelation("guardianAbsent")
+        .createMessageCorrelation(org.careflow.shared.CaseProcesses.MESSAGE_GUARDIAN_ABSENT)
         .processInstanceBusinessKey(caseId.toString())
         .correlateAll();
   }

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.careflow.shared.EngineTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,11 +26,11 @@ class IdentityBootstrap implements ApplicationRunner {
 
   private final Accounts accounts;
   private final IdentityService identity;
-  private final JdbcTemplate jdbc;
+  private final EngineTables jdbc;
   private final PasswordRules rules;
   private final String adminPassword;
 
-  IdentityBootstrap(Accounts accounts, IdentityService identity, JdbcTemplate jdbc, PasswordRules rules,
+  IdentityBootstrap(Accounts accounts, IdentityService identity, EngineTables jdbc, PasswordRules rules,
       @Value("${careflow.admin.password:}") String adminPassword) {
     this.accounts = accounts;
     this.identity = identity;
@@ -67,8 +67,7 @@ class IdentityBootstrap implements ApplicationRunner {
 
   /** Lifts the engine's own locks (and wrong-password counts) left by earlier versions. */
   private void unlockEngineLocks() {
-    List<String> locked = jdbc.queryForList(
-        "select ID_ from ACT_ID_USER where LOCK_EXP_TIME_ is not null or ATTEMPTS_ > 0", String.class);
+    List<String> locked = jdbc.usersWithEngineLock();
     for (String user : locked) {
       identity.unlockUser(user);
     }

@@ -3,7 +3,7 @@ package org.careflow.identity;
 import java.security.SecureRandom;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.careflow.shared.EngineTables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,9 +23,9 @@ public class InitialPasswords {
 
   private final AccountRecordRepository records;
   private final Accounts accounts;
-  private final JdbcTemplate jdbc;
+  private final EngineTables jdbc;
 
-  InitialPasswords(AccountRecordRepository records, Accounts accounts, JdbcTemplate jdbc) {
+  InitialPasswords(AccountRecordRepository records, Accounts accounts, EngineTables jdbc) {
     this.records = records;
     this.accounts = accounts;
     this.jdbc = jdbc;
@@ -67,7 +67,6 @@ public class InitialPasswords {
 
   /** The engine's stored (salted) password hash of the user; read only to notice that it changed. */
   private String engineHash(String user) {
-    List<String> hash = jdbc.queryForList("SELECT PWD_ FROM ACT_ID_USER WHERE ID_ = ?", String.class, user);
-    return hash.isEmpty() ? null : hash.get(0);
+    return jdbc.passwordHash(user);
   }
 }

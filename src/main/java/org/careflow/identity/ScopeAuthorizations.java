@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -18,9 +19,9 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.careflow.shared.CaseScopes;
+import org.careflow.shared.EngineTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,15 +40,17 @@ public class ScopeAuthorizations {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ScopedAccessPlugin plugin;
-  private final JdbcTemplate jdbc;
+  private final RepositoryService repository;
+  private final EngineTables engineTables;
 
   ScopeAuthorizations(AuthorizationService authorizations, RuntimeService runtime, TaskService tasks, ScopedAccessPlugin plugin,
-      JdbcTemplate jdbc) {
+      RepositoryService repository, EngineTables engineTables) {
     this.authorizations = authorizations;
     this.runtime = runtime;
     this.tasks = tasks;
     this.plugin = plugin;
-    this.jdbc = jdbc;
+    this.repository = repository;
+    this.engineTables = engineTables;
   }
 
   /**
@@ -57,7 +60,7 @@ public class ScopeAuthorizations {
   @Transactional
   public void mentorChanged(String businessKey, String oldMentor, String newMentor) {
     for (ProcessInstance pi : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
-      String key = jdbc.queryForObject("SELECT KEY_ FROM ACT_RE_PROCDEF WHERE ID_ = ?", String.class, pi.getProcessDefinitionId());
+      String key = processKey(pi);
       Optional<CaseScopes.Scope> scope = plugin.scopeOf(key, businessKey);
       if (scope.isEmpty() || !java.util.Objects.equals(scope.get().mentor(), newMentor)) {
         continue; // not a case's instance (a guardian meeting with the same number)
@@ -128,19 +131,14 @@ public class ScopeAuthorizations {
    */
   @Transactional
   public int backfill() {
-    List<String> pending = jdbc.queryForList("""
-        SELECT e.ID_ FROM ACT_RU_EXECUTION e
-         WHERE e.ID_ = e.PROC_INST_ID_ AND e.BUSINESS_KEY_ IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION a WHERE a.RESOURCE_TYPE_ = ? AND a.RESOURCE_ID_ = e.ID_
-                           AND a.GROUP_ID_ LIKE 'school-%')
-        """, String.class, Resources.PROCESS_INSTANCE.resourceType());
+    List<String> pending = engineTables.instancesWithoutSchoolGrant(Resources.PROCESS_INSTANCE.resourceType());
     int done = 0;
     for (String id : pending) {
       ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
       if (pi == null) {
         continue;
       }
-      String key = jdbc.queryForObject("SELECT KEY_ FROM ACT_RE_PROCDEF WHERE ID_ = ?", String.class, pi.getProcessDefinitionId());
+      String key = processKey(pi);
       Optional<CaseScopes.Scope> scope = plugin.scopeOf(key, pi.getBusinessKey());
       if (scope.isEmpty()) {
         continue;
@@ -216,7 +214,7 @@ public class ScopeAuthorizations {
     if (pi == null) {
       return Optional.empty();
     }
-    String key = jdbc.queryForObject("SELECT KEY_ FROM ACT_RE_PROCDEF WHERE ID_ = ?", String.class, pi.getProcessDefinitionId());
+    String key = processKey(pi);
     return plugin.scopeOf(key, pi.getBusinessKey());
   }
 
@@ -243,5 +241,10 @@ public class ScopeAuthorizations {
     }
     a.addPermission(p);
     authorizations.saveAuthorization(a);
+  }
+
+  /** The process key of an instance (the repository service caches definitions: no query per call). */
+  private String processKey(ProcessInstance pi) {
+    return repository.getProcessDefinition(pi.getProcessDefinitionId()).getKey();
   }
 }

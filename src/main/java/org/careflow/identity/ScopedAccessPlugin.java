@@ -75,7 +75,9 @@ class ScopedAccessPlugin extends AbstractProcessEnginePlugin {
     if (m == null) {
       m = new HashMap<>();
       for (CaseScopes s : scopes.orderedStream().toList()) {
-        m.put(s.processKey(), s);
+        for (String key : s.processKeys()) {
+          m.put(key, s);
+        }
       }
       byKey = m;
     }

@@ -47,7 +47,8 @@ class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+  SecurityFilterChain engineRest(HttpSecurity http, org.springframework.context.MessageSource messages,
+      com.fasterxml.jackson.databind.ObjectMapper json, org.springframework.web.servlet.LocaleResolver locales) throws Exception {
     http.securityMatcher("/engine-rest/**", "/api/**")
         .authorizeHttpRequests(a -> a
             // checks any user's password for any caller, past the login throttle: administrators only
@@ -59,7 +60,15 @@ class SecurityConfig {
             .requestMatchers("/api/oversight/**").hasAnyRole(Roles.SUPERVISOR, Roles.COORDINATOR, Roles.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(basicChallenge()))
-        .exceptionHandling(e -> e.authenticationEntryPoint(basicChallenge()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(basicChallenge()).accessDeniedHandler((request, response, denied) -> {
+          if (org.careflow.shared.Problems.api(request)) { // the API's one error shape (the engine REST API keeps its own)
+            String text = messages.getMessage("error.forbidden", null, locales.resolveLocale(request));
+            org.careflow.shared.Problems.write(response,
+                org.careflow.shared.Problems.of(request, org.springframework.http.HttpStatus.FORBIDDEN, text, null), json);
+          } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+          }
+        }))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(c -> c.disable());
     return http.build();

@@ -88,7 +88,8 @@ public class TaskWork {
         }
       }
     }
-    this.subjects = subjects.stream().collect(Collectors.toMap(TaskSubjects::processKey, Function.identity()));
+    this.subjects = new java.util.HashMap<>();
+    subjects.forEach(s -> s.processKeys().forEach(k -> this.subjects.put(k, s)));
   }
 
   /** Who is asking: their user id, their groups, and whether they are an administrator. */

@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.careflow.enrolment.ChildCaseProcess;
+import org.careflow.shared.CaseProcesses;
+import org.careflow.shared.EngineTables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
 public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** The processes whose business key is a case id (the others with a subject: guardian-meeting, by meeting id). */
-  static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
+  static final List<String> CASE_PROCESSES = CaseProcesses.KEYS;
 
   private final OpenWorkWriter writer;
   private final OpenWorkRebuild rebuild;
@@ -88,13 +91,13 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       return;
     }
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
-        && ("monthlyTalk".equals(task.getTaskDefinitionKey()) || "weeklyCheckIn".equals(task.getTaskDefinitionKey()))
+        && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()))
         && !Boolean.TRUE.equals(task.getVariableLocal("checkInMissed")); // a week closed as missed has no record to count
     if (!record) {
       writer.refreshBeforeCommit(caseId);
       return;
     }
-    writer.recordWritten(caseId, "monthlyTalk".equals(task.getTaskDefinitionKey()));
+    writer.recordWritten(caseId, ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()));
   }
 
   void onProcessEnd(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
@@ -108,12 +111,12 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   }
 
   static Long caseIdOf(String definitionId, String businessKey) {
-    return definitionId != null && CASE_PROCESSES.stream().anyMatch(p -> definitionId.startsWith(p + ":")) ? parse(businessKey) : null;
+    return CaseProcesses.caseIdOf(definitionId, businessKey).orElse(null);
   }
 
   /** SQL: the task t belongs to a process whose business key is a case id. */
   static String ofCaseProcess(String definitionColumn) {
-    return "(" + String.join(" OR ", CASE_PROCESSES.stream().map(p -> definitionColumn + " LIKE '" + p + ":%'").toList()) + ")";
+    return CaseProcesses.sqlIsCaseDefinition(definitionColumn);
   }
 
   /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */
@@ -134,17 +137,15 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** The open tasks with a due date the summary should hold (the same subjects as the writer's task subjects). */
   static final String ENGINE_TASKS = """
-      SELECT t.ID_ AS task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
-             t.TASK_DEF_KEY_ AS task_key, COALESCE(t.ASSIGNEE_, '') AS assignee, t.DUE_DATE_ AS due_date, t.NAME_ AS task_name
-        FROM ACT_RU_TASK t
-        JOIN ACT_RU_EXECUTION pi ON pi.ID_ = t.PROC_INST_ID_
-        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+      SELECT t.task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
+             t.task_key, t.assignee, t.due_date, t.task_name
+        FROM %s t
+        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
         LEFT JOIN cf_child ch ON ch.id = c.child_id
-        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
+        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.definition_id LIKE 'guardian-meeting:%%' THEN CAST(t.business_key AS BIGINT) END
         LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
-             CASE WHEN t.PROC_DEF_ID_ LIKE 'class-activities:%%' THEN CAST(SUBSTRING(pi.BUSINESS_KEY_ FROM 7) AS BIGINT) END)
-       WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL
-      """.formatted(ofCaseProcess("t.PROC_DEF_ID_"));
+             CASE WHEN t.definition_id LIKE 'class-activities:%%' THEN CAST(SUBSTRING(t.business_key FROM 7) AS BIGINT) END)
+      """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"));
 
   static Long parse(String key) {
     return org.careflow.shared.BusinessKey.parse(key).orElse(null);

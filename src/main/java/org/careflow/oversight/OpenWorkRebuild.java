@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.careflow.shared.EngineTables;
+import org.careflow.talk.TalkFacts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,10 +29,14 @@ class OpenWorkRebuild {
 
   private final JdbcTemplate jdbc;
   private final PlatformTransactionManager txm;
+  private final EngineTables engineTables;
+  private final TalkFacts talkFacts;
 
-  OpenWorkRebuild(JdbcTemplate jdbc, PlatformTransactionManager txm) {
+  OpenWorkRebuild(JdbcTemplate jdbc, PlatformTransactionManager txm, EngineTables engineTables, TalkFacts talkFacts) {
     this.jdbc = jdbc;
     this.txm = txm;
+    this.engineTables = engineTables;
+    this.talkFacts = talkFacts;
   }
 
   /** Recomputes the whole summary from the engine's open tasks, in one transaction. Returns the number of tasks. */
@@ -41,8 +47,9 @@ class OpenWorkRebuild {
       jdbc.update("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date)"
           + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + OpenWork.ENGINE_TASKS + ") x");
       jdbc.update("INSERT INTO cf_dash_open_work (class_id, school_id, assignee, task_key, due_date, task_name, tasks)"
-          + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.NAME_), COUNT(*)"
-          + " FROM cf_dash_task d JOIN ACT_RU_TASK t ON t.ID_ = d.task_id GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
+          + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.task_name), COUNT(*)"
+          + " FROM cf_dash_task d JOIN " + EngineTables.OPEN_TASKS_WITH_DUE + " t ON t.task_id = d.task_id"
+          + " GROUP BY d.class_id, d.assignee, d.task_key, d.due_date");
       rebuildCasesAndPeriods();
       return jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     });
@@ -59,27 +66,37 @@ class OpenWorkRebuild {
     Map<Key, Long> schools = new HashMap<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     java.util.Set<String> seenOnTime = new java.util.HashSet<>();
-    jdbc.query("SELECT d.class_id, d.school_id, mt.case_id, mt.talk_month, mt.talk_date FROM cf_monthly_talk mt JOIN cf_dash_case d ON d.case_id = mt.case_id",
-        rs -> {
-          Key k = new Key(rs.getLong(1), "TALK", rs.getString(4));
-          schools.put(k, rs.getLong(2));
-          long[] v = counts.computeIfAbsent(k, x -> new long[2]);
-          String caseMonth = rs.getLong(3) + "/" + k.period();
-          if (seen.add(caseMonth)) {
-            v[0]++;
-          }
-          if (Obligations.talkOnTime(k.period(), rs.getObject(5, java.time.LocalDate.class)) && seenOnTime.add(caseMonth)) {
-            v[1]++;
-          }
-        });
-    jdbc.query("SELECT d.class_id, d.school_id, ci.case_id, ci.check_in_date FROM cf_mentor_check_in ci JOIN cf_dash_case d ON d.case_id = ci.case_id"
-        + " WHERE ci.first_meeting = FALSE", rs -> {
-          Key k = new Key(rs.getLong(1), "CHECK_IN", Obligations.weekOf(rs.getObject(4, java.time.LocalDate.class)));
-          schools.put(k, rs.getLong(2));
-          if (seen.add(rs.getLong(3) + "/" + k.period())) {
-            counts.computeIfAbsent(k, x -> new long[2])[0]++;
-          }
-        });
+    Map<Long, long[]> whereCase = new HashMap<>(); // case id -> {class id, school id}, from the case summary just written
+    jdbc.query("SELECT case_id, class_id, school_id FROM cf_dash_case", rs -> {
+      whereCase.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+    });
+    talkFacts.eachTalk(t -> {
+      long[] where = whereCase.get(t.caseId());
+      if (where == null) {
+        return;
+      }
+      Key k = new Key(where[0], "TALK", t.month());
+      schools.put(k, where[1]);
+      long[] v = counts.computeIfAbsent(k, x -> new long[2]);
+      String caseMonth = t.caseId() + "/" + k.period();
+      if (seen.add(caseMonth)) {
+        v[0]++;
+      }
+      if (Obligations.talkOnTime(k.period(), t.date()) && seenOnTime.add(caseMonth)) {
+        v[1]++;
+      }
+    });
+    talkFacts.eachCheckIn(c -> {
+      long[] where = whereCase.get(c.caseId());
+      if (where == null) {
+        return;
+      }
+      Key k = new Key(where[0], "CHECK_IN", Obligations.weekOf(c.date()));
+      schools.put(k, where[1]);
+      if (seen.add(c.caseId() + "/" + k.period())) {
+        counts.computeIfAbsent(k, x -> new long[2])[0]++;
+      }
+    });
     List<Object[]> rows = new ArrayList<>();
     counts.forEach((k, v) -> rows.add(new Object[] {k.classId(), schools.get(k), k.kind(), k.period(), v[0], v[1]}));
     jdbc.batchUpdate("INSERT INTO cf_dash_period (class_id, school_id, kind, period, with_record, on_time) VALUES (?, ?, ?, ?, ?, ?)", rows);
@@ -87,8 +104,7 @@ class OpenWorkRebuild {
 
   /** Whether the summary holds as many tasks as the engine has open with a due date (a cheap check at start). */
   boolean inStep() {
-    Long engine = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t WHERE t.DUE_DATE_ IS NOT NULL AND t.TASK_DEF_KEY_ IS NOT NULL"
-        + " AND t.PROC_INST_ID_ IS NOT NULL", Long.class);
+    Long engine = engineTables.openTasksWithDue();
     Long mine = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(tasks), 0) FROM cf_dash_open_work", Long.class);
     Long cases = jdbc.queryForObject(OpenWork.COUNT_CASES, Long.class);

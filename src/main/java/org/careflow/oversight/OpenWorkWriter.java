@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.careflow.talk.TalkFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -29,11 +30,13 @@ class OpenWorkWriter {
 
   private final JdbcTemplate jdbc;
   private final jakarta.persistence.EntityManager entities;
+  private final TalkFacts talkFacts;
   private volatile DashUpserts upserts;
 
-  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities) {
+  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities, TalkFacts talkFacts) {
     this.jdbc = jdbc;
     this.entities = entities;
+    this.talkFacts = talkFacts;
   }
 
   private DashUpserts upserts() {
@@ -172,19 +175,18 @@ class OpenWorkWriter {
 
   /** A talk record just written: its case-month counts once, and once more as on time when held within the month. */
   private void countTalk(long caseId) {
-    List<Object[]> talks = jdbc.query("SELECT talk_month, talk_date FROM cf_monthly_talk WHERE case_id = ? ORDER BY id DESC",
-        (rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, java.time.LocalDate.class)}, caseId);
+    List<TalkFacts.TalkDay> talks = talkFacts.talksLastWrittenFirst(caseId);
     if (talks.isEmpty()) {
       return;
     }
-    String month = (String) talks.get(0)[0];
-    boolean onTime = Obligations.talkOnTime(month, (java.time.LocalDate) talks.get(0)[1]);
+    String month = talks.get(0).month();
+    boolean onTime = Obligations.talkOnTime(month, talks.get(0).date());
     boolean first = true;
     boolean firstOnTime = onTime;
-    for (Object[] t : talks.subList(1, talks.size())) {
-      if (month.equals(t[0])) {
+    for (TalkFacts.TalkDay t : talks.subList(1, talks.size())) {
+      if (month.equals(t.month())) {
         first = false;
-        if (Obligations.talkOnTime(month, (java.time.LocalDate) t[1])) {
+        if (Obligations.talkOnTime(month, t.date())) {
           firstOnTime = false;
         }
       }
@@ -196,8 +198,7 @@ class OpenWorkWriter {
 
   /** A mentor check-in just written: its case-week counts once. */
   private void countCheckIn(long caseId) {
-    List<java.time.LocalDate> days = jdbc.query("SELECT check_in_date FROM cf_mentor_check_in WHERE case_id = ? AND first_meeting = FALSE ORDER BY id DESC",
-        (rs, n) -> rs.getObject(1, java.time.LocalDate.class), caseId);
+    List<java.time.LocalDate> days = talkFacts.checkInDaysLastWrittenFirst(caseId);
     if (days.isEmpty()) {
       return;
     }

@@ -5,19 +5,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.careflow.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The oversight figures for other tools (HTTP Basic, stateless; roles supervisor, coordinator and
@@ -118,21 +114,5 @@ class OversightApi {
     OverdueWorkbook.writeTargets(t, escalations, queries.teacherNames(escalations.stream().map(OversightQueries.OpenEscalation::assignee)
         .filter(a -> a != null && !a.isEmpty()).distinct().toList()), queries.zone(), out);
     return OversightController.xlsx("targets-" + t.term().id() + ".xlsx", out);
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", 400);
-    body.put("error", "Bad Request");
-    e.errors().all().forEach((field, err) ->
-        body.put(field, messages.getMessage(err.code(), err.args(), err.code(), LocaleContextHolder.getLocale())));
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(body);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(Map.of("status", 400, "error", "Bad Request",
-        e.getName(), messages.getMessage("oversight.param.invalid", new Object[] {e.getName()}, LocaleContextHolder.getLocale())));
   }
 }

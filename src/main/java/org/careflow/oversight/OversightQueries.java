@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.careflow.school.SchoolDirectory;
+import org.careflow.shared.EngineTables;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.Deadlines;
 import org.careflow.shared.InvalidInputException;
@@ -144,18 +145,17 @@ public class OversightQueries {
   private List<OpenEscalation> computeOpenEscalations(int limit, Scope scope) {
     MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
     String inScope = scope.where("cl.school_id", "cl.id", p);
-    return jdbc.query("""
-        SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at
-          FROM cf_reminder r
-          JOIN ACT_RU_TASK t ON t.ID_ = r.task_id
-          LEFT JOIN cf_case c ON c.id = r.case_id
-          LEFT JOIN cf_child ch ON ch.id = c.child_id
-          LEFT JOIN ACT_RU_EXECUTION pi ON r.case_id IS NULL AND pi.ID_ = t.PROC_INST_ID_
-          LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN t.PROC_DEF_ID_ LIKE 'guardian-meeting:%' THEN CAST(pi.BUSINESS_KEY_ AS BIGINT) END
-          LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)
-         WHERE r.kind = 'ESCALATION'""" + inScope + """
-         ORDER BY r.due_date, r.id LIMIT :limit
-        """, p, (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
+    String sql = "SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at"
+        + " FROM cf_reminder r"
+        + EngineTables.openTaskAndProcess("r.task_id", "r.case_id IS NULL")
+        + " LEFT JOIN cf_case c ON c.id = r.case_id"
+        + " LEFT JOIN cf_child ch ON ch.id = c.child_id"
+        + " LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN " + EngineTables.T_DEFINITION + " LIKE 'guardian-meeting:%'"
+        + " THEN CAST(" + EngineTables.PI_BUSINESS_KEY + " AS BIGINT) END"
+        + " LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)"
+        + " WHERE r.kind = 'ESCALATION'" + inScope
+        + " ORDER BY r.due_date, r.id LIMIT :limit";
+    return jdbc.query(sql, p, (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
         (Long) rs.getObject("child_id", Long.class), rs.getString("child_name"), rs.getString("class_name"),
         rs.getTimestamp("due_date").toInstant(), rs.getTimestamp("recorded_at").toInstant()));
   }
@@ -275,25 +275,16 @@ public class OversightQueries {
     Map<String, String> schoolNames = new java.util.HashMap<>();
     List<Long> classIds = classSums.byKey.keySet().stream().map(Long::valueOf).filter(id -> id != 0).toList();
     if (!classIds.isEmpty()) {
-      jdbc.query("SELECT id, name FROM cf_class WHERE id IN (:ids)", new MapSqlParameterSource("ids", classIds),
-          rs -> {
-            classNames.put(String.valueOf(rs.getLong(1)), rs.getString(2));
-          });
+      schools.classNames(classIds).forEach((id, name) -> classNames.put(String.valueOf(id), name));
     }
     List<Long> schoolIds = schoolSums.byKey.keySet().stream().map(Long::valueOf).filter(id -> id != 0).toList();
     if (!schoolIds.isEmpty()) {
-      jdbc.query("SELECT id, name FROM cf_school WHERE id IN (:ids)", new MapSqlParameterSource("ids", schoolIds),
-          rs -> {
-            schoolNames.put(String.valueOf(rs.getLong(1)), rs.getString(2));
-          });
+      schools.schoolNames(schoolIds).forEach((id, name) -> schoolNames.put(String.valueOf(id), name));
     }
     Map<String, String> teachers = new java.util.HashMap<>();
     List<String> usernames = teacherSums.byKey.keySet().stream().filter(k -> !k.isEmpty()).toList();
-    if (!usernames.isEmpty()) { // names in one plain query: a district has over a thousand teachers
-      jdbc.query("SELECT username, name FROM cf_teacher WHERE username IN (:ids)", new MapSqlParameterSource("ids", usernames),
-          rs -> {
-            teachers.put(rs.getString(1), rs.getString(2));
-          });
+    if (!usernames.isEmpty()) { // names in one query: a district has over a thousand teachers
+      teachers.putAll(schools.teacherNames(usernames));
     }
     return new OverdueFigures(schoolSums.rows(schoolNames), classSums.rows(classNames), teacherSums.rows(teachers),
         obligationSums.rows(Map.of()), new Counts(total[0], total[1], total[2], total[3], total[4]));

@@ -58,8 +58,8 @@ public class Reminders {
   private List<Reminder> record(DelegateExecution execution, Reminder.Kind kind) {
     String taskKey = attachedTaskOf(execution.getBpmnModelElementInstance());
     Instant now = clock.now();
-    Long caseId = OpenWork.CASE_PROCESSES.stream().anyMatch(p -> execution.getProcessDefinitionId().startsWith(p + ":"))
-        ? org.careflow.shared.BusinessKey.parse(execution.getProcessBusinessKey()).orElse(null) : null; // a meeting's key is no case
+    Long caseId = org.careflow.shared.CaseProcesses.caseIdOf(execution.getProcessDefinitionId(), execution.getProcessBusinessKey())
+        .orElse(null); // a meeting's key is no case
     List<Reminder> out = new ArrayList<>();
     for (Task t : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(taskKey).list()) {
       boolean due = kind == Reminder.Kind.REMINDER

@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.careflow.child.ChildArchiveFile;
 import org.careflow.identity.Audit;
+import org.careflow.shared.ChildRecords;
 import org.careflow.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,60 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Everything careflow holds about one child, in one place: the archive, its history, the cases, every
  * record of the cases, the task comments, the engine's history of the cases and the audit trail. It
- * exports it for an administrator and anonymises it when the retention period is over.
+ * exports it for an administrator and anonymises it when the retention period is over. The tables are
+ * the owning modules' to name: each declares its part as a {@link ChildRecords} bean (what is exported
+ * where, which free-text columns anonymisation clears, or why a table keeps its rows); this class runs
+ * them and reads the engine's history through its services.
  */
 @Service
 public class ChildFile {
-
-  /** Tables with one row per record of a case, and their free-text columns (set to null, or to "-" where required). */
-  static final Map<String, List<String>> RECORD_TABLES = new LinkedHashMap<>();
-  static {
-    RECORD_TABLES.put("cf_monthly_talk", List.of("concerns", "follow_up"));
-    RECORD_TABLES.put("cf_mentor_check_in", List.of("notes", "plan"));
-    RECORD_TABLES.put("cf_missed_check_in", List.of("reason!"));
-    RECORD_TABLES.put("cf_home_visit", List.of("met_with!", "home_conditions!", "concerns"));
-    RECORD_TABLES.put("cf_term_review", List.of("progress!", "summary!", "sign_off_comment"));
-    RECORD_TABLES.put("cf_pairing", List.of("note"));
-    RECORD_TABLES.put("cf_meeting_guest", List.of());
-    RECORD_TABLES.put("cf_reminder", List.of());
-    RECORD_TABLES.put("cf_family_call", List.of("notes"));
-    RECORD_TABLES.put("cf_family_record", List.of("summary!"));
-    RECORD_TABLES.put("cf_commendation", List.of());
-    RECORD_TABLES.put("cf_risk_assessment", List.of("inputs!"));
-    RECORD_TABLES.put("cf_support_plan", List.of("problems", "goals", "actions", "responsibilities", "close_comment"));
-  }
-
-  /** The support plans' reviews hang off the plan, not the case. */
-  private static final String PLANS_OF_CASES = "plan_id in (select id from cf_support_plan where case_id in (:cases))";
-
-  /** Tables with rows per child rather than per case, and their free-text columns. */
-  static final Map<String, List<String>> CHILD_TABLES = new LinkedHashMap<>();
-  static {
-    CHILD_TABLES.put("cf_handover", List.of("note"));
-    CHILD_TABLES.put("cf_call_expectation", List.of());
-    CHILD_TABLES.put("cf_activity_attendance", List.of());
-    // issue 17: holiday care and counselling
-    CHILD_TABLES.put("cf_holiday_letter", List.of());
-    CHILD_TABLES.put("cf_holiday_contact", List.of("notes"));
-    CHILD_TABLES.put("cf_counselling_session", List.of("reason!", "what_was_done!", "follow_up", "shared_summary"));
-    CHILD_TABLES.put("cf_counselling_referral", List.of("reason!"));
-    // study help and carers (issue 17)
-    CHILD_TABLES.put("cf_study_help", List.of("content!", "goal!", "effect_note"));
-    CHILD_TABLES.put("cf_study_progress", List.of("improved!"));
-    CHILD_TABLES.put("cf_study_buddy", List.of("effect_note"));
-    CHILD_TABLES.put("cf_carer_child", List.of());
-    CHILD_TABLES.put("cf_carer_contact", List.of("notes"));
-  }
-
-  /** The archive's personal columns: removed on anonymisation (care type, flags and class stay for the statistics). */
-  static final List<String> PERSONAL_COLUMNS = List.of("student_no", "sex", "birth_date", "personality", "interests", "health",
-      "academic_standing", "home_address", "father_name", "father_phone", "father_workplace", "father_employer_address",
-      "father_employer_phone", "father_away_since", "mother_name", "mother_phone", "mother_workplace",
-      "mother_employer_address", "mother_employer_phone", "mother_away_since", "guardian_name", "guardian_relationship",
-      "guardian_phone", "guardian_age", "guardian_health", "guardian_occupation", "hardship", "consent_by");
-
-  /** What the child's name becomes. */
-  static final String ANONYMOUS = "已匿名";
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -84,7 +39,12 @@ public class ChildFile {
   private final TaskService tasks;
   private final Audit audit;
 
-  ChildFile(JdbcTemplate jdbc, HistoryService history, TaskService tasks, Audit audit) {
+  private final ChildArchiveFile archive;
+  private final List<ChildRecords> holders;
+
+  ChildFile(JdbcTemplate jdbc, HistoryService history, TaskService tasks, Audit audit, ChildArchiveFile archive, List<ChildRecords> holders) {
+    this.archive = archive;
+    this.holders = holders;
     this.jdbc = jdbc;
     this.named = new NamedParameterJdbcTemplate(jdbc);
     this.history = history;
@@ -93,7 +53,23 @@ public class ChildFile {
   }
 
   private List<Long> caseIds(long childId) {
-    return jdbc.queryForList("select id from cf_case where child_id = ? order by id", Long.class, childId);
+    return archive.caseIds(childId);
+  }
+
+  /** Every table with a child's data, as the modules that own them declare it (ChildFileCoverageTest compares it with the schema). */
+  public List<ChildRecords.ChildTable> declaredTables() {
+    return holders.stream().flatMap(h -> h.childTables().stream()).toList();
+  }
+
+  /** The parameters a table's {@code where} may use; a table whose parameter list is empty has no rows of the child. */
+  private static Map<String, Object> params(ChildRecords.ChildTable t, long childId, List<Long> caseIds, List<String> taskIds) {
+    if (t.where().contains(":tasks")) {
+      return taskIds.isEmpty() ? null : Map.of("tasks", taskIds);
+    }
+    if (t.where().contains(":cases")) {
+      return caseIds.isEmpty() ? null : Map.of("cases", caseIds);
+    }
+    return Map.of("child", childId);
   }
 
   /** The engine's process instances of the cases, with the ones they called. */
@@ -101,7 +77,7 @@ public class ChildFile {
     List<String> out = new ArrayList<>();
     for (Long caseId : caseIds) {
       for (HistoricProcessInstance root : history.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("child-case").processInstanceBusinessKey(caseId.toString()).list()) {
+          .processDefinitionKey(org.careflow.shared.CaseProcesses.CHILD_CASE).processInstanceBusinessKey(caseId.toString()).list()) {
         history.createHistoricProcessInstanceQuery().rootProcessInstanceId(root.getId()).list()
             .forEach(p -> out.add(p.getId()));
         if (!out.contains(root.getId())) {
@@ -130,29 +106,30 @@ public class ChildFile {
   /** The whole file as plain maps and lists, ready for JSON. Records the export in the audit trail. */
   @Transactional
   public Map<String, Object> export(long childId, String actor) {
-    List<Map<String, Object>> child = jdbc.queryForList(
-        "select ch.*, cl.name as class_name from cf_child ch join cf_class cl on cl.id = ch.school_class_id where ch.id = ?", childId);
-    if (child.isEmpty()) {
-      throw new NotFoundException("child " + childId);
-    }
+    Map<String, Object> child = archive.archiveRow(childId).orElseThrow(() -> new NotFoundException("child " + childId));
     List<Long> caseIds = caseIds(childId);
+    List<String> pis = processInstanceIds(caseIds);
+    List<String> taskIds = taskIds(pis);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("exportedAt", OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC));
     out.put("exportedBy", actor);
-    out.put("child", child.get(0));
-    out.put("archiveHistory", jdbc.queryForList("select * from cf_archive_change where child_id = ? order by changed_at, id", childId));
-    Map<String, Object> ids = Map.of("cases", caseIds.isEmpty() ? List.of(-1L) : caseIds);
-    out.put("cases", rows("select * from cf_case where id in (:cases) order by id", ids));
+    out.put("child", child);
     Map<String, Object> records = new LinkedHashMap<>();
-    RECORD_TABLES.keySet().forEach(t -> records.put(t, rows("select * from " + t + " where case_id in (:cases) order by id", ids)));
-    records.put("cf_support_plan_review", rows("select * from cf_support_plan_review where " + PLANS_OF_CASES + " order by id", ids));
-    records.put("cf_pairing_as_buddy", jdbc.queryForList("select * from cf_pairing where buddy_child_id = ? order by id", childId));
-    records.put("cf_study_buddy_as_buddy", jdbc.queryForList("select id, child_id, buddy_child_id, class_id, term_id, active, chosen_at"
-        + " from cf_study_buddy where buddy_child_id = ? order by id", childId));
-    CHILD_TABLES.keySet().forEach(t -> records.put(t, jdbc.queryForList("select * from " + t + " where child_id = ?", childId)));
+    for (ChildRecords.ChildTable t : declaredTables()) {
+      if (t.section() == null) {
+        continue;
+      }
+      Map<String, Object> p = params(t, childId, caseIds, taskIds);
+      List<Map<String, Object>> rows = p == null ? List.of()
+          : rows("select " + t.columns() + " from " + t.table() + " where " + t.where() + " order by " + t.orderBy(), p);
+      if (t.section().startsWith("records.")) {
+        records.put(t.section().substring("records.".length()), rows);
+      } else {
+        out.put(t.section(), rows);
+      }
+    }
     out.put("records", records);
 
-    List<String> pis = processInstanceIds(caseIds);
     List<Map<String, Object>> processes = new ArrayList<>();
     for (String pi : pis) {
       HistoricProcessInstance p = history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult();
@@ -193,10 +170,6 @@ public class ChildFile {
       processes.add(m);
     }
     out.put("engineHistory", processes);
-    List<String> taskIds = taskIds(pis);
-    out.put("taskComments", taskIds.isEmpty() ? List.of()
-        : rows("select * from cf_task_comment where task_id in (:tasks) order by written_at, id", Map.of("tasks", taskIds)));
-    out.put("audit", jdbc.queryForList("select id, at, actor, action, case_id, detail from cf_audit where child_id = ? order by at, id", childId));
     audit.change(actor, Audit.EXPORT, childId, null, "everything held about the child");
     return out;
   }
@@ -217,39 +190,32 @@ public class ChildFile {
   @Transactional
   public boolean anonymise(long childId) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    StringBuilder set = new StringBuilder("update cf_child set name = ?, anonymised_at = ?, version = version + 1");
-    PERSONAL_COLUMNS.forEach(c -> set.append(", ").append(c).append(" = null"));
-    set.append(" where id = ? and anonymised_at is null");
-    if (jdbc.update(set.toString(), ANONYMOUS, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), childId) == 0) {
+    if (!archive.anonymiseArchive(childId, now)) {
       return false;
     }
-    jdbc.update("update cf_archive_change set old_value = null, new_value = null where child_id = ?", childId);
-    CHILD_TABLES.forEach((table, columns) -> {
-      if (!columns.isEmpty()) {
-        jdbc.update("update " + table + " set " + assignments(columns) + " where child_id = ?", childId);
-      }
-    });
     List<Long> caseIds = caseIds(childId);
-    if (!caseIds.isEmpty()) {
-      Map<String, Object> ids = Map.of("cases", caseIds);
-      named.update("update cf_case set close_note = null where id in (:cases)", ids);
-      RECORD_TABLES.forEach((table, columns) -> {
-        if (!columns.isEmpty()) {
-          named.update("update " + table + " set " + assignments(columns) + " where case_id in (:cases)", ids);
+    List<String> pis = processInstanceIds(caseIds);
+    List<String> taskIds = taskIds(pis);
+    for (ChildRecords.ChildTable t : declaredTables()) {
+      if (t.cleared().isEmpty()) {
+        continue;
+      }
+      String update = "update " + t.table() + " set " + assignments(t.cleared()) + " where " + t.where();
+      if (t.where().contains(":tasks")) {
+        for (int i = 0; i < taskIds.size(); i += 500) {
+          named.update(update, Map.of("tasks", taskIds.subList(i, Math.min(taskIds.size(), i + 500))));
         }
-      });
-      named.update("update cf_support_plan_review set progress = '-', next_steps = null where " + PLANS_OF_CASES, ids);
-      List<String> pis = processInstanceIds(caseIds);
-      List<String> taskIds = taskIds(pis);
-      for (int i = 0; i < taskIds.size(); i += 500) {
-        named.update("update cf_task_comment set text = '-' where task_id in (:tasks)",
-            Map.of("tasks", taskIds.subList(i, Math.min(taskIds.size(), i + 500))));
+      } else {
+        Map<String, Object> p = params(t, childId, caseIds, taskIds);
+        if (p != null) {
+          named.update(update, p);
+        }
       }
-      List<String> finished = pis.stream()
-          .filter(pi -> history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count() == 1).toList();
-      if (!finished.isEmpty()) {
-        history.deleteHistoricProcessInstancesIfExists(finished);
-      }
+    }
+    List<String> finished = pis.stream()
+        .filter(pi -> history.createHistoricProcessInstanceQuery().processInstanceId(pi).finished().count() == 1).toList();
+    if (!finished.isEmpty()) {
+      history.deleteHistoricProcessInstancesIfExists(finished);
     }
     audit.change("system", Audit.ANONYMISE, childId, null, "retention period over");
     return true;

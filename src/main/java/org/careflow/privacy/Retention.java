@@ -2,14 +2,12 @@ package org.careflow.privacy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.careflow.child.ChildArchiveFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,12 +29,12 @@ public class Retention {
 
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
-  private final JdbcTemplate jdbc;
+  private final ChildArchiveFile archive;
   private final ChildFile file;
   private final int days;
 
-  Retention(JdbcTemplate jdbc, ChildFile file, @Value("${careflow.retention.days-after-close:1095}") int days) {
-    this.jdbc = jdbc;
+  Retention(ChildArchiveFile archive, ChildFile file, @Value("${careflow.retention.days-after-close:1095}") int days) {
+    this.archive = archive;
     this.file = file;
     this.days = days;
   }
@@ -48,13 +46,7 @@ public class Retention {
   /** The children due for anonymisation now: not yet anonymised, with cases, none open, the last closed long enough ago. */
   public List<Long> due() {
     Instant cutoff = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofDays(days));
-    return jdbc.queryForList("""
-        select ch.id from cf_child ch
-        where ch.anonymised_at is null
-          and exists (select 1 from cf_case c where c.child_id = ch.id)
-          and not exists (select 1 from cf_case c where c.child_id = ch.id and c.status in ('ENROLLING', 'ACTIVE'))
-          and (select max(coalesce(c.closed_at, c.opened_at)) from cf_case c where c.child_id = ch.id) < ?
-        order by ch.id""", Long.class, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    return archive.closedBefore(cutoff);
   }
 
   /** Anonymises every child due; returns how many. */

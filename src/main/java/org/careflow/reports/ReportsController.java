@@ -9,16 +9,15 @@ import org.careflow.school.SchoolClassRepository;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code /reports}: what the schools hand in, for the people who look after whole schools (supervisors,
@@ -50,7 +49,7 @@ class ReportsController {
   private static CurrentUser reporter(Authentication auth) {
     CurrentUser u = CurrentUser.of(auth);
     if (!u.seesWholeSchool()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+      throw new AccessDeniedException("reports are the whole school's"); // 403: the problem page, or problem details under /api
     }
     return u;
   }

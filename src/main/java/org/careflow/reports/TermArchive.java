@@ -15,11 +15,10 @@ import org.careflow.school.SchoolClass;
 import org.careflow.school.SchoolClassRepository;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.NotFoundException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 资料归档: at a term's end the coordinator (or a supervisor) closes the term's files: each class's file
@@ -69,7 +68,7 @@ public class TermArchive {
   @Transactional
   public int archive(CurrentUser u, Long termId, Locale l) {
     if (!mayArchive(u)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+      throw new AccessDeniedException("reports are the whole school's"); // 403: the problem page, or problem details under /api
     }
     List<Statistics.SchoolFigures> figures = statistics.figures(u, termId); // validates the term first
     Instant now = clock.now();

@@ -16,7 +16,10 @@ public class SchoolDirectory {
   private final SchoolClassRepository classes;
   private final TeacherRepository teachers;
 
-  public SchoolDirectory(SchoolClassRepository classes, TeacherRepository teachers) {
+  private final SchoolRepository schoolRows;
+
+  public SchoolDirectory(SchoolClassRepository classes, TeacherRepository teachers, SchoolRepository schoolRows) {
+    this.schoolRows = schoolRows;
     this.classes = classes;
     this.teachers = teachers;
   }
@@ -44,6 +47,16 @@ public class SchoolDirectory {
   public Map<String, String> teacherNames(java.util.Collection<String> usernames) {
     return teachers.findByUsernameIn(usernames).stream()
         .collect(Collectors.toMap(Teacher::getUsername, Teacher::getName));
+  }
+
+  /** Schools' names by id (unknown ids are left out). */
+  public Map<Long, String> schoolNames(java.util.Collection<Long> ids) {
+    return schoolRows.findAllById(ids).stream().collect(Collectors.toMap(School::getId, School::getName));
+  }
+
+  /** Classes' names by id (unknown ids are left out). */
+  public Map<Long, String> classNames(java.util.Collection<Long> ids) {
+    return classes.findAllById(ids).stream().collect(Collectors.toMap(SchoolClass::getId, SchoolClass::getName));
   }
 
   public Map<Long, SchoolClass> classesById(java.util.Collection<Long> ids) {

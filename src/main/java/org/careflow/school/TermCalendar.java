@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
  * at the end of the term" mean what the school means.
  */
 @Service
-@Transactional(readOnly = true)
+// A day without a term is an answer, not a failure: NoTermException must not mark the caller's transaction
+// rollback-only (a timer job that asks about a day past the calendar's last term catches it and goes on).
+@Transactional(readOnly = true, noRollbackFor = TermCalendar.NoTermException.class)
 public class TermCalendar {
 
   private final TermRepository terms;

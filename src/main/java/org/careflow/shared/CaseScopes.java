@@ -7,9 +7,7 @@ import java.util.Optional;
  * mentor, for a child's case), so that access to it can be scoped: identity grants the engine's
  * authorizations from it, oversight and the pages check the same scope.
  */
-public interface CaseScopes {
-
-  String processKey();
+public interface CaseScopes extends ProcessAdapter {
 
   /** The scope of the instance with this business key; empty when it is unknown. */
   Optional<Scope> scopeOf(String businessKey);

@@ -3,7 +3,6 @@ package org.careflow.shared;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -24,8 +23,8 @@ import org.springframework.web.multipart.MultipartException;
 /**
  * Errors a user can meet, shown in their language instead of a stack trace: a thing that does not
  * exist (or is not theirs), bad input outside a form, or a change someone else made first. Pages get
- * the problem page; {@code /api/**} gets JSON {@code {"status", "error", "fields"}} with the same
- * messages.
+ * the problem page; {@code /api/**} gets the same messages as RFC 9457 problem details
+ * ({@link Problems}: {@code application/problem+json}, field errors in the extension {@code fields}).
  */
 @ControllerAdvice(annotations = Controller.class)
 class ErrorAdvice {
@@ -39,7 +38,7 @@ class ErrorAdvice {
   }
 
   private static boolean api(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/api/");
+    return Problems.api(request);
   }
 
   private String text(String code, Object[] args) {
@@ -47,29 +46,20 @@ class ErrorAdvice {
   }
 
   /** Writes the JSON answer of an API call; returns null, which tells Spring the response is done. */
-  private String writeJson(HttpServletResponse response, HttpStatus status, String code, Object[] args, FieldErrors errors) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.value());
-    body.put("error", text(code, args));
+  private String writeJson(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, Object[] args,
+      FieldErrors errors) {
+    Map<String, String> fields = new LinkedHashMap<>();
     if (errors != null) {
-      Map<String, String> fields = new LinkedHashMap<>();
       errors.all().forEach((k, e) -> fields.put(k, text(e.code(), e.args())));
-      body.put("fields", fields);
     }
-    response.setStatus(status.value());
-    response.setContentType("application/json;charset=UTF-8");
-    try {
-      json.writeValue(response.getOutputStream(), body);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    Problems.write(response, Problems.of(request, status, text(code, args), fields), json);
     return null;
   }
 
   private String problem(HttpServletRequest request, HttpServletResponse response, Model model, HttpStatus status,
       String code, Object[] args, FieldErrors errors) {
     if (api(request)) {
-      return writeJson(response, status, code, args, errors);
+      return writeJson(request, response, status, code, args, errors);
     }
     response.setStatus(status.value());
     model.addAttribute("messageCode", code);
@@ -103,7 +93,21 @@ class ErrorAdvice {
   /** A parameter of the wrong type (a letter for an id), missing, or a body that cannot be read. */
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
       HttpMessageNotReadableException.class, MultipartException.class})
-  String badRequest(HttpServletRequest request, HttpServletResponse response, Model model) {
-    return problem(request, response, model, HttpStatus.BAD_REQUEST, "error.badRequest", null, null);
+  String badRequest(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    FieldErrors field = null;
+    if (api(request) && e instanceof MethodArgumentTypeMismatchException m) {
+      field = new FieldErrors();
+      field.reject(m.getName(), "error.param.invalid", m.getName());
+    } else if (api(request) && e instanceof MissingServletRequestParameterException m) {
+      field = new FieldErrors();
+      field.reject(m.getParameterName(), "error.param.invalid", m.getParameterName());
+    }
+    return problem(request, response, model, HttpStatus.BAD_REQUEST, "error.badRequest", null, field);
+  }
+
+  /** Refused by a method's own check (the URL rules answer in SecurityConfig, with the same shape under /api). */
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  String forbidden(HttpServletRequest request, HttpServletResponse response, Model model) {
+    return problem(request, response, model, HttpStatus.FORBIDDEN, "error.forbidden", null, null);
   }
 }

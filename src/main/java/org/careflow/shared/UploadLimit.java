@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses an upload larger than {@code spring.servlet.multipart.max-request-size} before anything reads
- * it, with a clear 413 in the user's language (JSON under /api and /engine-rest, a page elsewhere).
+ * it, with a clear 413 in the user's language (problem details under /api, JSON under /engine-rest, a page elsewhere).
  * Without it the servlet container fails to parse the body, the CSRF token in it goes unread and the
  * user sees only "forbidden".
  */
@@ -29,7 +29,8 @@ class UploadLimit {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> uploadLimitFilter(
-      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize max, MessageSource messages, LocaleResolver locales) {
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize max, MessageSource messages, LocaleResolver locales,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     OncePerRequestFilter filter = new OncePerRequestFilter() {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -42,7 +43,9 @@ class UploadLimit {
           response.setCharacterEncoding(StandardCharsets.UTF_8.name());
           response.setHeader("Connection", "close");
           String path = request.getRequestURI().substring(request.getContextPath().length());
-          if (path.startsWith("/api/") || path.startsWith("/engine-rest/")) {
+          if (path.startsWith("/api/")) {
+            Problems.write(response, Problems.of(request, org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, text, null), json);
+          } else if (path.startsWith("/engine-rest/")) {
             response.setContentType("application/json");
             response.getWriter().write("{\"error\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
           } else {

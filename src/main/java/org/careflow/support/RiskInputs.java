@@ -1,6 +1,5 @@
 package org.careflow.support;
 
-import java.sql.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,9 +7,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.Variables;
+import org.careflow.child.CareCases;
 import org.careflow.shared.CareClock;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.careflow.talk.TalkFacts;
+import org.careflow.termreview.TermReviewFacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,14 +25,19 @@ public class RiskInputs implements ExecutionListener {
   static final String SUMMARY = "riskInputsSummary";
   private static final Set<String> LOW_MOODS = Set.of("LOW", "ANXIOUS", "ANGRY");
 
-  private final NamedParameterJdbcTemplate jdbc;
+  private final TalkFacts talkFacts;
+  private final TermReviewFacts reviewFacts;
+  private final CareCases cases;
   private final ParentContact parentContact;
   private final CareClock clock;
   private final jakarta.persistence.EntityManager entities;
 
-  RiskInputs(NamedParameterJdbcTemplate jdbc, ParentContact parentContact, CareClock clock, jakarta.persistence.EntityManager entities) {
+  RiskInputs(TalkFacts talkFacts, TermReviewFacts reviewFacts, CareCases cases, ParentContact parentContact, CareClock clock,
+      jakarta.persistence.EntityManager entities) {
     this.entities = entities;
-    this.jdbc = jdbc;
+    this.talkFacts = talkFacts;
+    this.reviewFacts = reviewFacts;
+    this.cases = cases;
     this.parentContact = parentContact;
     this.clock = clock;
   }
@@ -40,7 +45,7 @@ public class RiskInputs implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     long caseId = org.careflow.shared.BusinessKey.of(execution);
-    entities.flush(); // the record just written (a rewritten term review is an update) must be visible to SQL
+    entities.flush(); // the record just written (a rewritten term review is an update) must be visible to the facts' SQL
     Map<String, Object> in = of(caseId);
     in.forEach((k, v) -> execution.setVariableLocal(k, v instanceof Integer i
         ? Variables.integerValue(i, true) : Variables.stringValue((String) v, true)));
@@ -55,38 +60,29 @@ public class RiskInputs implements ExecutionListener {
 
   /** Every input of the decision, never null (0 or "" when the records say nothing). */
   public Map<String, Object> of(long caseId) {
-    MapSqlParameterSource p = new MapSqlParameterSource("c", caseId).addValue("since", Date.valueOf(clock.today().minusDays(90)));
-    List<Map<String, Object>> talks = jdbc.queryForList(
-        "SELECT mood, concerns FROM cf_monthly_talk WHERE case_id = :c ORDER BY talk_date DESC, id DESC LIMIT 3", p);
+    List<TalkFacts.Talk> talks = talkFacts.latestTalks(caseId, 3);
     int lowMoods = 0;
     int withConcerns = 0;
-    for (Map<String, Object> t : talks) {
-      if (LOW_MOODS.contains(String.valueOf(t.get("mood")))) {
+    for (TalkFacts.Talk t : talks) {
+      if (LOW_MOODS.contains(String.valueOf(t.mood()))) {
         lowMoods++;
       }
-      Object c = t.get("concerns");
-      if (c != null && !c.toString().isBlank()) {
+      if (t.concerns() != null && !t.concerns().isBlank()) {
         withConcerns++;
       }
     }
-    Map<String, Object> sums = jdbc.queryForMap("SELECT COALESCE(SUM(incidents), 0) AS incidents, COALESCE(SUM(days_missed), 0) AS missed"
-        + " FROM cf_monthly_talk WHERE case_id = :c AND talk_date >= :since", p);
-    List<Integer> drop = jdbc.queryForList("SELECT rank_after - rank_before FROM cf_term_review WHERE case_id = :c"
-        + " AND rank_after IS NOT NULL AND rank_before IS NOT NULL ORDER BY written_at DESC, id DESC LIMIT 1", p, Integer.class);
-    List<Integer> age = jdbc.queryForList("SELECT ch.guardian_age FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id WHERE c.id = :c",
-        p, Integer.class);
-    List<String> health = jdbc.queryForList(
-        "SELECT guardian_health FROM cf_home_visit WHERE case_id = :c ORDER BY visit_date DESC, id DESC LIMIT 1", p, String.class);
+    TalkFacts.Absences absences = talkFacts.absencesSince(caseId, clock.today().minusDays(90));
+    Integer guardianAge = cases.careCase(caseId).getChild().getGuardianAge();
 
     Map<String, Object> in = new LinkedHashMap<>();
     in.put("lowMoodTalks", lowMoods);
-    in.put("latestMood", talks.isEmpty() ? "" : String.valueOf(talks.get(0).get("mood")));
+    in.put("latestMood", talks.isEmpty() ? "" : String.valueOf(talks.get(0).mood()));
     in.put("talksWithConcerns", withConcerns);
-    in.put("rankDrop", drop.isEmpty() || drop.get(0) == null ? 0 : drop.get(0));
-    in.put("incidents", ((Number) sums.get("incidents")).intValue());
-    in.put("daysMissed", ((Number) sums.get("missed")).intValue());
-    in.put("guardianAge", age.isEmpty() || age.get(0) == null ? 0 : age.get(0));
-    in.put("guardianHealth", health.isEmpty() || health.get(0) == null ? "" : health.get(0));
+    in.put("rankDrop", reviewFacts.latestRankChange(caseId).orElse(0));
+    in.put("incidents", absences.incidents());
+    in.put("daysMissed", absences.daysMissed());
+    in.put("guardianAge", guardianAge == null ? 0 : guardianAge);
+    in.put("guardianHealth", talkFacts.latestGuardianHealth(caseId).orElse(""));
     in.put("weeksWithoutContact", parentContact.weeksWithoutContact(caseId));
     return in;
   }

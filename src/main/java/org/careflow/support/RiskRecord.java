@@ -6,8 +6,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.careflow.shared.CareClock;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.careflow.talk.TalkFacts;
+import org.careflow.termreview.TermReviewFacts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +25,15 @@ public class RiskRecord implements ExecutionListener {
 
   private final RiskAssessmentRepository assessments;
   private final SupportPlans plans;
-  private final NamedParameterJdbcTemplate jdbc;
+  private final TalkFacts talks;
+  private final TermReviewFacts reviews;
   private final CareClock clock;
 
-  RiskRecord(RiskAssessmentRepository assessments, SupportPlans plans, NamedParameterJdbcTemplate jdbc, CareClock clock) {
+  RiskRecord(RiskAssessmentRepository assessments, SupportPlans plans, TalkFacts talks, TermReviewFacts reviews, CareClock clock) {
     this.assessments = assessments;
     this.plans = plans;
-    this.jdbc = jdbc;
+    this.talks = talks;
+    this.reviews = reviews;
     this.clock = clock;
   }
 
@@ -56,7 +58,7 @@ public class RiskRecord implements ExecutionListener {
         }
       }
     }
-    boolean afterTalk = !"assessRiskAfterReview".equals(execution.getCurrentActivityId());
+    boolean afterTalk = !org.careflow.enrolment.ChildCaseProcess.TASK_ASSESS_RISK_AFTER_REVIEW.equals(execution.getCurrentActivityId());
     Object summary = execution.getVariable(RiskInputs.SUMMARY);
     assessments.save(new RiskAssessment(caseId, level, reasons, afterTalk ? "TALK" : "TERM_REVIEW",
         summary == null ? "" : summary.toString(), clock.now()));
@@ -76,10 +78,6 @@ public class RiskRecord implements ExecutionListener {
   }
 
   private boolean teacherAsked(long caseId, boolean afterTalk) {
-    MapSqlParameterSource p = new MapSqlParameterSource("c", caseId);
-    List<Boolean> asked = afterTalk
-        ? jdbc.queryForList("SELECT plan_requested FROM cf_monthly_talk WHERE case_id = :c ORDER BY recorded_at DESC, id DESC LIMIT 1", p, Boolean.class)
-        : jdbc.queryForList("SELECT outcome = 'support' FROM cf_term_review WHERE case_id = :c ORDER BY written_at DESC, id DESC LIMIT 1", p, Boolean.class);
-    return !asked.isEmpty() && Boolean.TRUE.equals(asked.get(0));
+    return afterTalk ? talks.lastTalkAskedForPlan(caseId) : reviews.latestAskedForSupport(caseId);
   }
 }

@@ -54,7 +54,7 @@ class SupportPlanRequests {
     if (plans.isRunning(caseId)) {
       throw InvalidInputException.of("plan", "support.alreadyRunning");
     }
-    ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey("child-case")
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(org.careflow.shared.CaseProcesses.CHILD_CASE)
         .processInstanceBusinessKey(Long.toString(caseId)).singleResult();
     if (pi == null) {
       throw InvalidInputException.of("plan", "support.caseNotRunning");

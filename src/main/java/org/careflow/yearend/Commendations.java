@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.careflow.child.CareCase;
+import org.careflow.child.CareCases;
+import org.careflow.child.Child;
+import org.careflow.school.SchoolClass;
 import org.careflow.shared.CareClock;
+import org.careflow.termreview.TermReviewFacts;
 import org.careflow.shared.InvalidInputException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Commendations {
 
-  private final NamedParameterJdbcTemplate jdbc;
+  private final TermReviewFacts reviews;
+  private final CareCases cases;
   private final CommendationRepository decisions;
   private final CareClock clock;
 
-  Commendations(NamedParameterJdbcTemplate jdbc, CommendationRepository decisions, CareClock clock) {
-    this.jdbc = jdbc;
+  Commendations(TermReviewFacts reviews, CareCases cases, CommendationRepository decisions, CareClock clock) {
+    this.reviews = reviews;
+    this.cases = cases;
     this.decisions = decisions;
     this.clock = clock;
   }
@@ -66,24 +71,31 @@ public class Commendations {
   /** The children with a term review in the term, with the supervisor's decisions and their points. */
   @Transactional(readOnly = true)
   public List<Row> rows(long termId) {
+    Map<Long, Integer> grades = new HashMap<>();
     Map<Long, Commendation> decided = new HashMap<>();
     decisions.findByTermId(termId).forEach(d -> decided.put(d.getCaseId(), d));
+    List<TermReviewFacts.Ranks> reviewed = reviews.latestOfTerm(termId);
+    Map<Long, CareCase> caseOf = cases.withChildren(reviewed.stream().map(TermReviewFacts.Ranks::caseId).toList());
     List<Row> out = new ArrayList<>();
-    jdbc.query("""
-        select r.case_id, ch.id, ch.name, cl.name, cl.class_teacher, c.mentor, r.rank_before, r.rank_after
-        from cf_term_review r join cf_case c on c.id = r.case_id join cf_child ch on ch.id = c.child_id
-        join cf_class cl on cl.id = ch.school_class_id
-        where r.term_id = :term and r.id = (select max(r2.id) from cf_term_review r2 where r2.case_id = r.case_id and r2.term_id = r.term_id)
-        order by cl.grade, cl.name, ch.name""", new MapSqlParameterSource("term", termId), rs -> {
-      long caseId = rs.getLong(1);
-      Integer before = (Integer) rs.getObject(7, Integer.class);
-      Integer after = (Integer) rs.getObject(8, Integer.class);
-      Commendation d = decided.get(caseId);
+    for (TermReviewFacts.Ranks r : reviewed) {
+      CareCase c = caseOf.get(r.caseId());
+      Child ch = c.getChild();
+      SchoolClass cl = ch.getSchoolClass();
+      Commendation d = decided.get(r.caseId());
       boolean merit = d != null && d.isMeritStudent();
       boolean misconduct = d != null && d.isSeriousMisconduct();
-      out.add(new Row(caseId, rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), before, after,
-          d != null && d.isOutstanding(), merit, misconduct, score(before, after, misconduct, merit)));
-    });
+      out.add(new Row(r.caseId(), ch.getId(), ch.getName(), cl.getName(), cl.getClassTeacher(), c.getMentor(), r.rankBefore(), r.rankAfter(),
+          d != null && d.isOutstanding(), merit, misconduct, score(r.rankBefore(), r.rankAfter(), misconduct, merit)));
+    }
+    grades.putAll(gradesOf(caseOf));
+    out.sort(java.util.Comparator.comparingInt((Row x) -> grades.getOrDefault(x.caseId(), 0)).thenComparing(Row::className)
+        .thenComparing(Row::childName));
+    return out;
+  }
+
+  private static Map<Long, Integer> gradesOf(Map<Long, CareCase> cases) {
+    Map<Long, Integer> out = new HashMap<>();
+    cases.forEach((id, c) -> out.put(id, c.getChild().getSchoolClass().getGrade()));
     return out;
   }
 
@@ -124,6 +136,7 @@ public class Commendations {
         throw InvalidInputException.of("cases", "validation.option");
       }
     }
+    Map<Long, Integer> grades = new HashMap<>();
     Map<Long, Commendation> decided = new HashMap<>();
     decisions.findByTermId(termId).forEach(d -> decided.put(d.getCaseId(), d));
     for (Long caseId : known) {

@@ -16,6 +16,7 @@ import org.careflow.child.CareCase;
 import org.careflow.child.CareCases;
 import org.careflow.enrolment.CaseLifecycle;
 import org.careflow.identity.Audit;
+import org.careflow.guardianmeeting.GuardianMeetings;
 import org.careflow.school.SchoolClass;
 import org.careflow.school.SchoolClassRepository;
 import org.careflow.school.SchoolDirectory;
@@ -24,8 +25,6 @@ import org.careflow.shared.CareClock;
 import org.careflow.shared.FieldErrors;
 import org.careflow.shared.InvalidInputException;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +44,7 @@ public class YearEndHandover {
 
   private static final String GRADES = "一二三四五六七八九";
   private static final Pattern GRADE_NAME = Pattern.compile("^([一二三四五六七八九])年级");
-  private static final List<String> CASE_PROCESSES = List.of("child-case", "family-ties", "support-plan");
+  private static final List<String> CASE_PROCESSES = org.careflow.shared.CaseProcesses.KEYS;
 
   private final SchoolDirectory schools;
   private final SchoolClassRepository classes;
@@ -54,7 +53,7 @@ public class YearEndHandover {
   private final HandoverNoteRepository notes;
   private final TaskService tasks;
   private final RuntimeService runtime;
-  private final NamedParameterJdbcTemplate jdbc;
+  private final GuardianMeetings guardianMeetings;
   private final CareClock clock;
   private final Audit audit;
   private final int topGrade;
@@ -62,7 +61,7 @@ public class YearEndHandover {
   private final org.careflow.identity.ScopeAuthorizations scopeGrants;
 
   YearEndHandover(org.careflow.identity.Accounts accounts, org.careflow.identity.ScopeAuthorizations scopeGrants, SchoolDirectory schools, SchoolClassRepository classes, CareCases cases, CaseLifecycle lifecycle, HandoverNoteRepository notes,
-      TaskService tasks, RuntimeService runtime, NamedParameterJdbcTemplate jdbc, CareClock clock, Audit audit,
+      TaskService tasks, RuntimeService runtime, GuardianMeetings guardianMeetings, CareClock clock, Audit audit,
       @Value("${careflow.handover.top-grade:6}") int topGrade) {
     this.schools = schools;
     this.classes = classes;
@@ -71,7 +70,7 @@ public class YearEndHandover {
     this.notes = notes;
     this.tasks = tasks;
     this.runtime = runtime;
-    this.jdbc = jdbc;
+    this.guardianMeetings = guardianMeetings;
     this.clock = clock;
     this.audit = audit;
     this.topGrade = topGrade;
@@ -240,7 +239,7 @@ public class YearEndHandover {
   }
 
   private List<Long> allClassIds(long schoolId) {
-    return jdbc.queryForList("select id from cf_class where school_id = :s", new MapSqlParameterSource("s", schoolId), Long.class);
+    return classes.findBySchoolIdOrderByGradeAscNameAsc(schoolId).stream().map(SchoolClass::getId).sorted().toList();
   }
 
   private void record(Map<Long, HandoverNote> pending, long childId, SchoolClass c, String from, String outcome, String before,
@@ -258,8 +257,8 @@ public class YearEndHandover {
   private int reassign(SchoolClass c, List<CareCase> open, String from, String to) {
     Set<String> keys = new HashSet<>();
     open.forEach(cc -> keys.add(cc.getId().toString()));
-    Set<String> meetings = new HashSet<>(jdbc.queryForList("select cast(id as varchar(20)) from cf_guardian_meeting where class_id = :c",
-        new MapSqlParameterSource("c", c.getId()), String.class));
+    Set<String> meetings = new HashSet<>();
+    guardianMeetings.meetingsOf(c.getId()).forEach(m -> meetings.add(m.getId().toString()));
     int n = 0;
     for (Task t : tasks.createTaskQuery().taskAssignee(from).active().list()) {
       var pi = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult();

@@ -88,6 +88,24 @@ class ActivityObligationsTest extends CareflowTest {
         .isEqualTo("completed");
   }
 
+  /**
+   * A class's monthly check that falls past the school calendar's last term (no term to count weeks in)
+   * still runs: it raises what the table asks without a term and waits for the next month, instead of
+   * failing its timer job (the engine would retry it and then leave an incident nobody sees).
+   */
+  @Test
+  void theMonthlyCheckPastTheLastTermOfTheCalendarStillRuns() {
+    Setup s = aClassInOctober();
+    String processId = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(ClassActivities.businessKey(s.c().getId())).singleResult().getId();
+    TestSchool.clockAt(LocalDateTime.of(2029, 3, 2, 9, 0)); // TestSchool's calendar ends long before
+    var timer = engine.getManagementService().createJobQuery().processInstanceId(processId).timers().singleResult();
+    engine.getManagementService().executeJob(timer.getId());
+    var next = engine.getManagementService().createJobQuery().processInstanceId(processId).timers().singleResult();
+    assertThat(next.getDuedate()).as("the next month's check")
+        .isEqualTo(java.util.Date.from(LocalDateTime.of(2029, 4, 1, 6, 0).atZone(TestSchool.ZONE).toInstant()));
+  }
+
   @Test
   void anObligationNotHeldByItsDayIsOverdueOnTheOversightDashboard() {
     Setup s = aClassInOctober();

@@ -2,26 +2,21 @@ package org.careflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.careflow.CareflowApplication;
-import org.junit.jupiter.api.AfterAll;
+import org.careflow.DemoSchoolApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,28 +28,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeacherInBrowserTest {
 
-  @TempDir
-  static Path dir;
   static ConfigurableApplicationContext app;
   static String base;
   static JdbcTemplate jdbc;
 
   @BeforeAll
   static void startTheDemoSchool() {
-    app = new SpringApplicationBuilder(CareflowApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
-        "--camunda.bpm.process-engine-name=browser",
-        "--camunda.bpm.job-execution.enabled=false");
-    base = "http://localhost:" + ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    jdbc = app.getBean(JdbcTemplate.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
+    DemoSchoolApp demo = DemoSchoolApp.get();
+    app = demo.app;
+    base = demo.base;
+    jdbc = demo.jdbc;
   }
 
   static String today() {

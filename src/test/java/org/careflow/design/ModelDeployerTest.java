@@ -18,7 +18,7 @@ class ModelDeployerTest extends CareflowTest {
   @Autowired ModelDeployer deployer;
   @Autowired RepositoryService repository;
   @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired org.careflow.shared.EngineTables jdbc;
 
   @Test
   void aRestartDeploysNothingAndOneChangedFileDeploysOnlyItself(@TempDir Path dir) throws IOException {

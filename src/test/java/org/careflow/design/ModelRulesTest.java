@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -90,5 +91,57 @@ class ModelRulesTest {
         "orphanTask: no camunda:formRef",
         "javaClassTask: service task must name a delegate bean: camunda:delegateExpression=\"${bean}\"",
         "unknownDecision: decision 'nope' is not in processes/");
+  }
+
+  /**
+   * The constants classes name only what is in their model: KEY (and the case process keys) a process,
+   * TASK_* an element of the class's model, MESSAGE_* a message and VAR_* a name some model uses.
+   */
+  @Test
+  void everyProcessConstantNamesSomethingInItsModel() throws Exception {
+    Map<String, String> classToModel = new java.util.LinkedHashMap<>();
+    classToModel.put("org.careflow.enrolment.ChildCaseProcess", "child-case.bpmn");
+    classToModel.put("org.careflow.family.FamilyTiesProcess", "family-ties.bpmn");
+    classToModel.put("org.careflow.shared.CaseProcesses", null);
+    Map<String, BpmnModelInstance> models = new java.util.LinkedHashMap<>();
+    StringBuilder allText = new StringBuilder();
+    for (Path p : bpmnFiles().toList()) {
+      models.put(p.getFileName().toString(), Bpmn.readModelFromFile(p.toFile()));
+      allText.append(Files.readString(p));
+    }
+    Set<String> processIds = new HashSet<>();
+    Set<String> messageNames = new HashSet<>();
+    models.values().forEach(m -> {
+      m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class).forEach(x -> processIds.add(x.getId()));
+      m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).forEach(x -> messageNames.add(x.getName()));
+    });
+    List<String> wrong = new java.util.ArrayList<>();
+    for (Map.Entry<String, String> e : classToModel.entrySet()) {
+      BpmnModelInstance own = e.getValue() == null ? null : models.get(e.getValue());
+      for (java.lang.reflect.Field f : Class.forName(e.getKey()).getDeclaredFields()) {
+        if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType() != String.class) {
+          continue;
+        }
+        f.setAccessible(true);
+        String name = f.getName();
+        String value = (String) f.get(null);
+        String where = e.getKey() + "." + name + " = " + value;
+        if ((name.equals("KEY") || List.of("CHILD_CASE", "FAMILY_TIES", "SUPPORT_PLAN").contains(name)) && !processIds.contains(value)) {
+          wrong.add(where + ": no such process");
+        } else if (name.startsWith("TASK_") && (own == null || own.getModelElementById(value) == null)) {
+          wrong.add(where + ": not an element of " + e.getValue());
+        } else if (name.startsWith("MESSAGE_") && !messageNames.contains(value)) {
+          wrong.add(where + ": no such message");
+        } else if (name.startsWith("VAR_") && !allText.toString().contains(value)) {
+          wrong.add(where + ": no model uses it");
+        }
+      }
+    }
+    org.careflow.shared.CaseProcesses.KEYS.forEach(k -> {
+      if (!processIds.contains(k)) {
+        wrong.add("CaseProcesses.KEYS: " + k + ": no such process");
+      }
+    });
+    assertThat(wrong).isEmpty();
   }
 }

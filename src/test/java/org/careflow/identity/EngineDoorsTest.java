@@ -37,7 +37,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class EngineDoorsTest extends CareflowTest {
 
-  private static final AtomicInteger STUDENT_NO = new AtomicInteger();
 
   @Autowired CaseLifecycle lifecycle;
   @Autowired CareCases cases;
@@ -55,13 +54,7 @@ class EngineDoorsTest extends CareflowTest {
 
   /** A case of class A (tteacher's) in care: its first monthly talk is open, assigned to tteacher. */
   private long caseInCare() {
-    long caseId = lifecycle.enrol("门禁测试" + STUDENT_NO.incrementAndGet(), school.classA.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER, archive("DOOR" + STUDENT_NO.get(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
-        "homeConditions", "砖房", "guardianHealth", "GOOD"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "好"));
-    return caseId;
+    return school.caseInCare(school.classA, TEACHER, "tmentor", "DOOR");
   }
 
   private String instanceOf(long caseId) {

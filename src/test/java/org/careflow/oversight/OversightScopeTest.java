@@ -99,10 +99,10 @@ class OversightScopeTest extends CareflowTest {
         second.school.getId());
     assertThat(s2.path("cases").asLong()).isEqualTo(school2Cases);
     assertThat(s1.path("cases").asLong()).isEqualTo(all.path("cases").asLong() - school2Cases);
-    // each sees their own school's term; another school's is unknown (400)
+    // each sees their own school's term; another school's is unknown (422, as any unknown term)
     assertThat(s2.path("term").path("id").asLong()).isNotEqualTo(s1.path("term").path("id").asLong());
     assertThat(browser().basic("/api/oversight/targets?term=" + s2.path("term").path("id").asLong(), "tsupervisor", "pw").statusCode())
-        .isEqualTo(400);
+        .isEqualTo(422);
   }
 
   @Test

@@ -138,14 +138,18 @@ class OversightTest extends CareflowTest {
 
   @Test
   void anUnknownGroupingOrTermIsAClearBadRequest() throws Exception {
+    // the API's one error shape (README): problem details, 422 for a value against the rules, 400 for a malformed one
     HttpResponse<String> r = api("/api/oversight/overdue?groupBy=district", "tsupervisor");
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(json(r).path("groupBy").asText()).contains("school", "class", "teacher", "obligation", "district");
-    assertThat(api("/api/oversight/overdue.xlsx?groupBy=grade", "tsupervisor").statusCode()).isEqualTo(400);
+    assertThat(r.statusCode()).isEqualTo(422);
+    assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(json(r).path("fields").path("groupBy").asText()).contains("school", "class", "teacher", "obligation", "district");
+    assertThat(api("/api/oversight/overdue.xlsx?groupBy=grade", "tsupervisor").statusCode()).isEqualTo(422);
     HttpResponse<String> term = api("/api/oversight/targets?term=987654", "tsupervisor");
-    assertThat(term.statusCode()).isEqualTo(400);
-    assertThat(json(term).path("term").asText()).contains("987654");
-    assertThat(api("/api/oversight/targets?term=abc", "tsupervisor").statusCode()).isEqualTo(400);
+    assertThat(term.statusCode()).isEqualTo(422);
+    assertThat(json(term).path("fields").path("term").asText()).contains("987654");
+    HttpResponse<String> malformed = api("/api/oversight/targets?term=abc", "tsupervisor");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(json(malformed).path("fields").has("term")).isTrue();
   }
 
   @Test

@@ -25,30 +25,30 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code POST /robot/send} (the robot's access token, the HMAC-SHA256 signature and a timestamp within an
  * hour; a text message of at most 20000 bytes). Accepted messages are recorded; refusals too.
  */
-final class FakePlatforms implements AutoCloseable {
+public final class FakePlatforms implements AutoCloseable {
 
-  static final String CORP_ID = "ww0123456789abcdef";
-  static final int AGENT_ID = 1000002;
-  static final String CORP_SECRET = "corp-secret-Xq7";
+  public static final String CORP_ID = "ww0123456789abcdef";
+  public static final int AGENT_ID = 1000002;
+  public static final String CORP_SECRET = "corp-secret-Xq7";
   static final String ROBOT_TOKEN = "robot-token-Z9";
-  static final String ROBOT_SECRET = "SECrobot-secret-K3";
+  public static final String ROBOT_SECRET = "SECrobot-secret-K3";
 
-  record WeComMessage(String toUser, String content) {}
+  public record WeComMessage(String toUser, String content) {}
 
-  record RobotMessage(String content, List<String> atUserIds) {}
+  public record RobotMessage(String content, List<String> atUserIds) {}
 
   private final HttpServer server;
   private final ObjectMapper json = new ObjectMapper();
-  final List<WeComMessage> wecom = new CopyOnWriteArrayList<>();
-  final List<RobotMessage> robot = new CopyOnWriteArrayList<>();
-  final List<String> refusals = new CopyOnWriteArrayList<>();
+  public final List<WeComMessage> wecom = new CopyOnWriteArrayList<>();
+  public final List<RobotMessage> robot = new CopyOnWriteArrayList<>();
+  public final List<String> refusals = new CopyOnWriteArrayList<>();
   final AtomicInteger tokensIssued = new AtomicInteger();
   /** The next message sends to this user answered with HTTP 500 (how many: {@link #failNext}). */
   volatile String failFor = "";
   final AtomicInteger failNext = new AtomicInteger();
   private volatile String currentToken;
 
-  FakePlatforms() throws IOException {
+  public FakePlatforms() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/cgi-bin/gettoken", this::token);
     server.createContext("/cgi-bin/message/send", this::send);
@@ -56,11 +56,11 @@ final class FakePlatforms implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String robotWebhook() {
+  public String robotWebhook() {
     return baseUrl() + "/robot/send?access_token=" + ROBOT_TOKEN;
   }
 
@@ -69,7 +69,7 @@ final class FakePlatforms implements AutoCloseable {
     currentToken = "expired";
   }
 
-  List<WeComMessage> wecomTo(String user) {
+  public List<WeComMessage> wecomTo(String user) {
     return wecom.stream().filter(m -> m.toUser().equals(user)).toList();
   }
 

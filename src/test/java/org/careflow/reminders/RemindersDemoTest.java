@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,17 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.careflow.CareflowApplication;
+import org.careflow.DemoSchoolApp;
 import org.careflow.WebSession;
 import org.careflow.school.SchoolRepository;
 import org.careflow.shared.CareClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RemindersDemoTest {
 
-  private static final String BASE_URL = "https://careflow.example.edu.cn";
+  private static final String BASE_URL = DemoSchoolApp.BASE_URL;
 
   private FakePlatforms fake;
   private ConfigurableApplicationContext app;
@@ -47,35 +42,12 @@ class RemindersDemoTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @BeforeAll
-  void start(@TempDir Path dir) throws Exception {
-    fake = new FakePlatforms();
-    app = new SpringApplicationBuilder(CareflowApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
-        "--camunda.bpm.process-engine-name=reminders",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--careflow.backup-dir=" + dir.resolve("backups"),
-        "--careflow.reminders.scheduler=false",
-        "--careflow.base-url=" + BASE_URL,
-        "--careflow.secrets-key=a-test-key-of-some-length",
-        "--careflow.wecom.corp-id=" + FakePlatforms.CORP_ID,
-        "--careflow.wecom.agent-id=" + FakePlatforms.AGENT_ID,
-        "--careflow.wecom.secret=" + FakePlatforms.CORP_SECRET,
-        "--careflow.wecom.base-url=" + fake.baseUrl(),
-        "--careflow.dingtalk.robot-webhook=" + fake.robotWebhook(),
-        "--careflow.dingtalk.robot-secret=" + FakePlatforms.ROBOT_SECRET);
-    port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-    jdbc = app.getBean(JdbcTemplate.class);
-  }
-
-  @AfterAll
-  void stop() {
-    if (app != null) {
-      app.close();
-    }
-    if (fake != null) {
-      fake.close();
-    }
+  void start() {
+    DemoSchoolApp demo = DemoSchoolApp.get();
+    fake = demo.fake;
+    app = demo.app;
+    port = demo.port;
+    jdbc = demo.jdbc;
   }
 
   private HttpResponse<String> sendNow(String user) {

@@ -369,9 +369,9 @@ class BadInputTest extends CareflowTest {
     // JSON APIs
     all.add(new Bad("audit API: a child id that is not a number", c -> c.basic("tsupervisor", "/api/audit?child=abc"), 400, "error.badRequest"));
     all.add(new Bad("audit API: a limit that is not a number", c -> c.basic("tsupervisor", "/api/audit?limit=ten"), 400, "error.badRequest"));
-    all.add(new Bad("oversight API: an unknown grouping", c -> c.basic("tsupervisor", "/api/oversight/overdue?groupBy=%3Cscript%3E"), 400, "oversight.groupBy.invalid", "<script>"));
+    all.add(new Bad("oversight API: an unknown grouping", c -> c.basic("tsupervisor", "/api/oversight/overdue?groupBy=%3Cscript%3E"), 422, "oversight.groupBy.invalid", "<script>"));
     all.add(new Bad("oversight API: a term that is not a number", c -> c.basic("tsupervisor", "/api/oversight/targets?term=abc"), 400, "oversight.param.invalid", "term"));
-    all.add(new Bad("oversight API: an unknown term", c -> c.basic("tsupervisor", "/api/oversight/targets?term=987654"), 400, "oversight.term.unknown", "987654"));
+    all.add(new Bad("oversight API: an unknown term", c -> c.basic("tsupervisor", "/api/oversight/targets?term=987654"), 422, "oversight.term.unknown", "987654"));
     all.add(new Bad("export API: a child id that is not a number", c -> c.basic("tadmin", "/api/admin/children/abc/export"), 400, "error.badRequest"));
     all.add(new Bad("export API: an unknown child", c -> c.basic("tadmin", "/api/admin/children/999999/export"), 404, "error.notFound"));
     // roster import (files)

@@ -22,14 +22,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.careflow.CareflowApplication;
+import org.careflow.DemoSchoolApp;
 import org.careflow.WebSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -74,21 +71,9 @@ class NoCodesTest {
 
   @BeforeAll
   static void startTheDemoSchool() {
-    app = new SpringApplicationBuilder(CareflowApplication.class).run(
-        "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:mem:nocodes;DB_CLOSE_DELAY=-1",
-        "--camunda.bpm.process-engine-name=nocodes",
-        "--camunda.bpm.job-execution.enabled=false",
-        "--careflow.digest.cron=-",
-        "--careflow.retention.cron=-");
-    port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (app != null) {
-      app.close();
-    }
+    DemoSchoolApp demo = DemoSchoolApp.get();
+    app = demo.app;
+    port = demo.port;
   }
 
   @ParameterizedTest(name = "{0} in {1}")

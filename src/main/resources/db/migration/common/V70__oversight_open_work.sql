@@ -1,6 +1,7 @@
 -- The dashboard's figures without scanning the engine's task table (docs/PERFORMANCE.md, "The oversight dashboard").
 -- cf_dash_task: each open task of a process that has a due date, with the class and school it belongs to (from the
 -- case's child or the guardian meeting), kept by oversight.OpenWork from the engine's task events.
+-- owner: oversight
 create table cf_dash_task (
   task_id varchar(64) not null,
   case_id bigint,
@@ -17,6 +18,7 @@ create index cf_dash_task_assignee on cf_dash_task (assignee, due_date);
 create index cf_dash_task_key on cf_dash_task (task_key, due_date);
 -- cf_dash_open_work: how many of those tasks share a class, assignee, task and due instant. Due dates fall at the end
 -- of a school day, so a class has a few dozen rows; every count of the dashboard is a sum over these rows.
+-- owner: oversight
 create table cf_dash_open_work (
   class_id bigint not null,
   school_id bigint not null,
