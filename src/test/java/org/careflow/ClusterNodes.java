@@ -37,6 +37,11 @@ public final class ClusterNodes implements AutoCloseable {
 
   /** Starts {@code count} nodes at once; {@code extra} arguments go to each (e.g. job executor settings). */
   public static ClusterNodes start(String jdbcUrl, String user, int count, String... extra) {
+    return startWithProfile("postgres", jdbcUrl, user, count, extra);
+  }
+
+  /** As {@link #start}, with another profile than {@code postgres} (e.g. {@code prod} on an H2 file). */
+  public static ClusterNodes startWithProfile(String profile, String jdbcUrl, String user, int count, String... extra) {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
@@ -45,7 +50,7 @@ public final class ClusterNodes implements AutoCloseable {
       // (its context prepared); the database work (schema, identity, models) still overlaps.
       CountDownLatch prepared = new CountDownLatch(1);
       List<String> args = new ArrayList<>(List.of(
-          "--spring.profiles.active=postgres",
+          "--spring.profiles.active=" + profile,
           "--server.port=0",
           "--spring.datasource.url=" + jdbcUrl,
           "--spring.datasource.username=" + user,

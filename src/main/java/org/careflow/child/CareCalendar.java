@@ -55,7 +55,7 @@ public class CareCalendar {
 
   /** A due day in a holiday moves to the last school day before it, never before today. */
   private LocalDate beforeHoliday(Term term, LocalDate due) {
-    java.util.List<org.careflow.school.Holiday> holidays = calendar.holidays(term.getSchool().getId());
+    java.util.List<org.careflow.school.Holiday> holidays = calendar.cachedHolidays(term.getSchool().getId());
     if (holidays.isEmpty()) {
       return due;
     }
@@ -69,7 +69,7 @@ public class CareCalendar {
   }
 
   private LocalDate afterHoliday(Term term, LocalDate day) {
-    return TermCalendar.firstDayOutside(calendar.holidays(term.getSchool().getId()), day);
+    return TermCalendar.firstDayOutside(calendar.cachedHolidays(term.getSchool().getId()), day);
   }
 
   /** The term review starts the morning after the term's last day. */
@@ -91,8 +91,9 @@ public class CareCalendar {
     return clock.endOf(clock.today().plusDays(days));
   }
 
+  /** The case's term, its dates from the calendar cache (the case itself from the transaction's persistence context). */
   private Term term(Object caseId) {
-    return cases.termOf(CaseRoles.toLong(caseId));
+    return calendar.cachedTerm(cases.careCase(CaseRoles.toLong(caseId)).getTermId());
   }
 
   LocalDate today() {

@@ -102,31 +102,61 @@ class ScopedAuthorizationProvider extends DefaultAuthorizationProvider {
 
   /**
    * READ on a process instance, unless it is granted already: in this command (two tasks of a parallel
-   * fork are created together, before anything is flushed) or in the database.
+   * fork are created together, before anything is flushed) or in the database. The instance's grants in
+   * the database are read in one query the first time the command needs them (a monthly talk asked for
+   * each of its two to three holders and both resources: six queries before).
    */
   private AuthorizationEntity instanceGrant(String userId, String groupId, Resource resource, Permission read, String instanceId,
       String root) {
+    boolean newInstance = newInThisCommand(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class, instanceId);
+    if (!newInstance && !grantsLoaded(instanceId)) {
+      loadGrants(instanceId);
+    }
     for (AuthorizationEntity a : Context.getCommandContext().getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class)) {
       if (a.getAuthorizationType() == AUTH_TYPE_GRANT && a.getResourceType() == resource.resourceType()
           && instanceId.equals(a.getResourceId()) && Objects.equals(userId, a.getUserId()) && Objects.equals(groupId, a.getGroupId())) {
-        return null;
+        if (a.isPermissionGranted(read) || newInThisCommand(AuthorizationEntity.class, a.getId())) {
+          return null;
+        }
+        addPermissions(a, read);
+        return a;
       }
-    }
-    // a process instance started in this command has no grants in the database yet
-    AuthorizationEntity existing = newInThisCommand(org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity.class, instanceId) ? null
-        : getGrantAuthorization(instanceId, userId, groupId, resource);
-    if (existing != null) {
-      if (existing.isPermissionGranted(read)) {
-        return null;
-      }
-      addPermissions(existing, read);
-      return existing;
     }
     AuthorizationEntity a = createGrantAuthorization(userId, groupId, resource, instanceId, read);
     if (root != null) {
       a.setRootProcessInstanceId(root);
     }
     return a;
+  }
+
+  /** Whether this command holds grants on the instance read from the database. */
+  private static boolean grantsLoaded(String instanceId) {
+    org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache cache = Context.getCommandContext().getDbEntityManager().getDbEntityCache();
+    for (AuthorizationEntity a : cache.getEntitiesByType(AuthorizationEntity.class)) {
+      if (instanceId.equals(a.getResourceId()) && a.getId() != null) {
+        org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity c = cache.getCachedEntity(AuthorizationEntity.class, a.getId());
+        if (c != null && c.getEntityState() != org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState.TRANSIENT) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every grant on the instance (any holder, runtime and history) into the command's cache, in one query. */
+  private static void loadGrants(String instanceId) {
+    org.camunda.bpm.engine.impl.interceptor.CommandContext ctx = Context.getCommandContext();
+    boolean checking = ctx.isAuthorizationCheckEnabled();
+    ctx.disableAuthorizationCheck(); // whoever works the task, every grant of the instance counts
+    try {
+      org.camunda.bpm.engine.impl.AuthorizationQueryImpl query = new org.camunda.bpm.engine.impl.AuthorizationQueryImpl();
+      query.resourceId(instanceId);
+      ctx.getAuthorizationManager().selectAuthorizationByQueryCriteria(query);
+    } finally {
+      if (checking) {
+        ctx.enableAuthorizationCheck();
+      }
+    }
   }
 
   /**

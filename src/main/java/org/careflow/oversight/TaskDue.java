@@ -28,8 +28,41 @@ public class TaskDue {
     return Deadlines.escalationAt(dueDate(execution));
   }
 
-  /** The due date of the user task whose scope this execution is. */
+  /**
+   * The due date of the user task whose scope this execution is, computed once per transaction: its
+   * reminder and its escalation timer ask for it one after the other (a task with boundary timers gets a
+   * scope execution of its own each time it is entered, so the key cannot meet another entry of the task).
+   */
   Date dueDate(DelegateExecution execution) {
+    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      return computeDueDate(execution);
+    }
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Date> memo = (java.util.Map<String, Date>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(MEMO);
+    if (memo == null) {
+      java.util.Map<String, Date> m = new java.util.HashMap<>();
+      memo = m;
+      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(MEMO, m);
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
+            }
+          });
+    }
+    String key = execution.getId() + "/" + execution.getCurrentActivityId();
+    Date known = memo.get(key);
+    if (known == null) {
+      known = computeDueDate(execution);
+      memo.put(key, known);
+    }
+    return known;
+  }
+
+  private static final Object MEMO = new Object();
+
+  private Date computeDueDate(DelegateExecution execution) {
     ActivityBehavior behavior = ((ExecutionEntity) execution).getActivity().getActivityBehavior();
     if (!(behavior instanceof UserTaskActivityBehavior userTask)) {
       throw new ProcessEngineException("taskDue is for timers attached to user tasks, not to " + execution.getCurrentActivityId());

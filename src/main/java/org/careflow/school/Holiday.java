@@ -13,7 +13,7 @@ import java.time.LocalDate;
 /** A holiday (寒假, 暑假, 国庆 …) of a school's calendar, entered with the terms. */
 @Entity
 @Table(name = "cf_holiday")
-@jakarta.persistence.EntityListeners(HolidayChanges.class)
+@jakarta.persistence.EntityListeners({HolidayChanges.class, CalendarChanges.class})
 public class Holiday {
 
   @Id

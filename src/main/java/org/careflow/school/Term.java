@@ -13,6 +13,7 @@ import java.time.LocalDate;
 /** One term (学期) of a school's calendar. Timers of the case processes read their dates from here. */
 @Entity
 @Table(name = "cf_term")
+@jakarta.persistence.EntityListeners(CalendarChanges.class)
 public class Term {
 
   @Id

@@ -31,6 +31,24 @@ public class TermCalendar {
     return holidays.findBySchoolIdOrderByStartDate(schoolId);
   }
 
+  /**
+   * A school's holidays for date arithmetic (due dates, timers): copies, read from a cache that any change
+   * of a holiday clears ({@link CalendarChanges}); never to be changed or saved.
+   */
+  @org.springframework.cache.annotation.Cacheable(cacheNames = org.careflow.shared.Caches.HOLIDAYS, key = "#schoolId")
+  public java.util.List<Holiday> cachedHolidays(long schoolId) {
+    return holidays(schoolId).stream().map(h -> new Holiday(h.getSchool(), h.getName(), h.getStartDate(), h.getEndDate())).toList();
+  }
+
+  /** A term's dates for date arithmetic: a copy (no id), read from a cache that any change of a term clears; never to be saved. */
+  @org.springframework.cache.annotation.Cacheable(cacheNames = org.careflow.shared.Caches.TERMS, key = "#termId")
+  public Term cachedTerm(long termId) {
+    Term t = term(termId);
+    Term copy = new Term(t.getSchool(), t.getName(), t.getStartDate(), t.getEndDate());
+    copy.chooseMeetingWeek(Math.min(t.getMeetingWeek(), copy.weeks()));
+    return copy;
+  }
+
   public Optional<Holiday> holiday(long holidayId) {
     return holidays.findById(holidayId);
   }

@@ -18,6 +18,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "cf_risk_assessment", indexes = @Index(name = "ix_risk_assessment_case", columnList = "caseId,assessedAt"))
+@jakarta.persistence.EntityListeners(TalkCadence.CadenceInputs.class)
 public class RiskAssessment {
 
   @Id

@@ -18,6 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "cf_support_plan", indexes = @Index(name = "ix_support_plan_case", columnList = "caseId,status"))
+@jakarta.persistence.EntityListeners(TalkCadence.CadenceInputs.class)
 public class SupportPlan {
 
   public enum Status {

@@ -29,8 +29,74 @@ public class TalkCadence {
     this.plans = plans;
   }
 
+  /**
+   * Whether the case's talks are weekly. Evaluated once per case and transaction (a timer job asks for the
+   * talk's due date, for its reminder's and escalation's dates, which repeat the due date, and for the next
+   * timer): the answer is kept in the transaction until it ends or one of the decision's inputs changes
+   * (a risk assessment or a support plan of the case is written, {@link CadenceInputs}).
+   */
   public boolean weekly(Object caseId) {
     long id = SupportPlans.toLong(caseId);
+    java.util.Map<Long, Boolean> memo = memo();
+    Boolean known = memo == null ? null : memo.get(id);
+    if (known != null) {
+      return known;
+    }
+    boolean weekly = evaluate(id);
+    if (memo != null) {
+      memo.put(id, weekly);
+    }
+    return weekly;
+  }
+
+  private static final Object MEMO = new Object();
+
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<Long, Boolean> memo() {
+    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    var m = (java.util.Map<Long, Boolean>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(MEMO);
+    if (m == null) {
+      m = new java.util.HashMap<>();
+      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(MEMO, m);
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
+            }
+          });
+    }
+    return m;
+  }
+
+  /** One of the decision's inputs changed for this case: the transaction evaluates it again when next asked. */
+  static void forget(Long caseId) {
+    if (caseId != null && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      @SuppressWarnings("unchecked")
+      var m = (java.util.Map<Long, Boolean>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(MEMO);
+      if (m != null) {
+        m.remove(caseId);
+      }
+    }
+  }
+
+  /** Clears the transaction's answer when a risk assessment or support plan of the case is written (JPA entity listener). */
+  public static class CadenceInputs {
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostUpdate
+    @jakarta.persistence.PostRemove
+    void changed(Object entity) {
+      if (entity instanceof RiskAssessment a) {
+        forget(a.getCaseId());
+      } else if (entity instanceof SupportPlan p) {
+        forget(p.getCaseId());
+      }
+    }
+  }
+
+  private boolean evaluate(long id) {
     String level = assessments.findFirstByCaseIdOrderByIdDesc(id).map(RiskAssessment::getRiskLevel).orElse("LOW");
     Map<String, Object> vars = Map.of("riskLevel", level, "planRunning", plans.isRunning(id));
     Object cadence = decisions.evaluateDecisionTableByKey("talk-cadence", vars).getSingleResult().getEntry("cadence");

@@ -71,11 +71,20 @@ class ClusterBench {
         long t0 = System.nanoTime();
         sample.forEach(management::executeJob);
         loop = sample.size() / seconds(t0);
+        double[] cpu0 = cpuSeconds();
+        long b0 = System.nanoTime();
         oneNode = burst(one);
+        double[] cpu1 = cpuSeconds();
+        double wall = seconds(b0);
         check(one, TIMERS + baselineJobs);
+        // where one node's time goes: CPU of this JVM (careflow and the engine) and of PostgreSQL, per job and as cores busy
+        System.out.printf("BENCH-INFO one node: per job %.2f ms wall, %.2f ms CPU in the JVM, %.2f ms CPU in PostgreSQL;"
+            + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
+            (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
       }
-      System.out.printf("BENCH timer_burst_1_node_%d %.0f tasks/s vs execute_job_loop_1_thread %.0f ratio %.2f%n",
-          TIMERS, oneNode, loop, oneNode / loop);
+      System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, load());
+      System.out.printf("BENCH timer_burst_pg_1_node %.0f tasks/s vs execute_job_loop_1_thread %.0f ratio %.2f%n",
+          oneNode, loop, oneNode / loop);
     }
     oneNode = Double.isNaN(oneNode) ? Double.parseDouble(System.getProperty("bench.oneNodeRate", "NaN")) : oneNode;
 
@@ -91,10 +100,18 @@ class ClusterBench {
         var jdbc = two.bean(1, JdbcTemplate.class);
         System.out.println("BENCH-INFO jobs per node " + jdbc.queryForList(
             "select HOSTNAME_, count(*) n from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by HOSTNAME_"));
+        // exactly once: no job ran to success twice (on one node or on both)
+        long twice = jdbc.queryForObject("select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2"
+            + " group by JOB_ID_ having count(*) > 1) x", Long.class);
+        System.out.printf("BENCH-INFO jobs run more than once: %d%n", twice);
+        if (twice != 0) {
+          throw new AssertionError(twice + " jobs ran more than once");
+        }
         explainInbox(jdbc);
       }
-      System.out.printf("BENCH timer_burst_2_nodes_%d %.0f tasks/s vs timer_burst_1_node_%d %.0f ratio %.2f%n",
-          TIMERS, twoNodes, TIMERS, oneNode, twoNodes / oneNode);
+      System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, load());
+      System.out.printf("BENCH timer_burst_pg_2_nodes %.0f tasks/s vs timer_burst_pg_1_node %.0f ratio %.2f%n",
+          twoNodes, oneNode, twoNodes / oneNode);
     }
 
     if (PARTS.contains("boot")) {
@@ -215,7 +232,7 @@ class ClusterBench {
     }
   }
 
-  private static void stopExecutors(ClusterNodes nodes) {
+  static void stopExecutors(ClusterNodes nodes) {
     for (int i = 1; i <= nodes.size(); i++) {
       config(nodes.engine(i)).getJobExecutor().shutdown();
     }
@@ -234,8 +251,10 @@ class ClusterBench {
     JdbcTemplate jdbc = nodes.bean(1, JdbcTemplate.class);
     long t0 = System.nanoTime();
     long first = jdbc.queryForObject("select coalesce(max(id), 0) from cf_child", Long.class);
+    boolean h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().startsWith("H2")));
+    String series = h2 ? "(select X as g from system_range(1, ?)) s" : "generate_series(1, ?) g";
     jdbc.update("insert into cf_child (name, school_class_id, version, boarding, key_support, subsidy, student_no, care_type, sex)"
-        + " select '学生' || g, ?, 0, false, false, false, 'S' || (g + ?), 'BOTH_AWAY', 'F' from generate_series(1, ?) g",
+        + " select '学生' || g, ?, 0, false, false, false, 'S' || (g + ?), 'BOTH_AWAY', 'F' from " + series,
         school.classA.getId(), first, n);
     jdbc.update("insert into cf_case (child_id, opened_at, version, status, opened_by, term_id)"
         + " select id, now(), 0, 'ACTIVE', 'bench', ? from cf_child where id > ?", school.autumn.getId(), first);
@@ -258,7 +277,7 @@ class ClusterBench {
   }
 
   /** Starts the executors, wakes them, and returns tasks made per second until no job is due. */
-  private static double burst(ClusterNodes nodes) throws InterruptedException {
+  static double burst(ClusterNodes nodes) throws InterruptedException {
     long due = nodes.engine(1).getManagementService().createJobQuery().executable().count();
     long t0 = System.nanoTime();
     for (int i = 1; i <= nodes.size(); i++) {
@@ -271,7 +290,7 @@ class ClusterBench {
     return due / seconds(t0);
   }
 
-  private static void check(ClusterNodes nodes, int expected) {
+  static void check(ClusterNodes nodes, int expected) {
     JdbcTemplate jdbc = nodes.bean(1, JdbcTemplate.class);
     long talks = jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'monthlyTalk'", Long.class);
     long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
@@ -281,7 +300,49 @@ class ClusterBench {
     }
   }
 
-  private static double seconds(long t0) {
+  /**
+   * CPU seconds used so far by this JVM and by the embedded PostgreSQL (its postmaster, the backends alive
+   * and the ones that ended, from /proc; Linux clock ticks of 1/100 s).
+   */
+  static double[] cpuSeconds() {
+    double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+    double db = 0;
+    String port = Integer.toString(postgres.getPort());
+    for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+      var info = p.info();
+      if (info.command().orElse("").endsWith("/postgres") && info.arguments().map(a -> java.util.Arrays.asList(a).contains(port)).orElse(false)) {
+        db += ticks(p.pid(), true);
+        for (ProcessHandle child : p.descendants().toList()) {
+          db += ticks(child.pid(), false);
+        }
+      }
+    }
+    return new double[] {jvm, db / 100.0};
+  }
+
+  private static long ticks(long pid, boolean withEndedChildren) {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields after the name: state(0) … utime(11) stime(12) cutime(13) cstime(14)
+      long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return withEndedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+    } catch (java.io.IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  /** The machine's load average (1, 5, 15 min), printed beside the figures: this machine is shared. */
+  static String load() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException | RuntimeException e) {
+      return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  static double seconds(long t0) {
     return (System.nanoTime() - t0) / 1e9;
   }
 }

@@ -1,0 +1,389 @@
+package org.careflow.oversight;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.careflow.talk.TalkFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes the dashboard's projection of the engine's open work ({@code cf_dash_task}, {@code cf_dash_open_work},
+ * {@code cf_dash_case}, {@code cf_dash_period}) for the task and process events {@link OpenWork} hears. A
+ * transaction's changes are gathered and written just before it commits, each kind in one JDBC batch: the
+ * task rows as they end up (a task made and assigned in one transaction is one insert), then the cases'
+ * rows, then the count rows, summed per row and in one order (see {@link #addToCount}). The upserts are the
+ * dialect's ({@link DashUpserts}).
+ */
+@Component
+class OpenWorkWriter {
+
+  static final String NO_ASSIGNEE = "";
+
+  private final JdbcTemplate jdbc;
+  private final jakarta.persistence.EntityManager entities;
+  private final TalkFacts talkFacts;
+  private volatile DashUpserts upserts;
+
+  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities, TalkFacts talkFacts) {
+    this.jdbc = jdbc;
+    this.entities = entities;
+    this.talkFacts = talkFacts;
+  }
+
+  private DashUpserts upserts() {
+    if (upserts == null) {
+      upserts = DashUpserts.of(jdbc);
+    }
+    return upserts;
+  }
+
+  /** A task's row: what the counts are keyed by. */
+  record Row(String taskId, Long caseId, Long childId, long classId, long schoolId, String taskKey, String assignee, Timestamp due) {
+    boolean sameCount(Row o) {
+      return o != null && classId == o.classId && taskKey.equals(o.taskKey) && assignee.equals(o.assignee) && due.equals(o.due);
+    }
+  }
+
+  /** What a transaction leaves to be written just before it commits. */
+  static final class PendingWork {
+    final java.util.Set<Long> cases = new java.util.LinkedHashSet<>();
+    final java.util.SortedMap<CountKey, CountChange> counts = new java.util.TreeMap<>();
+    /** Task rows as the database holds them (null: none), for the tasks this transaction looked at. */
+    final Map<String, Row> stored = new HashMap<>();
+    /** Task rows as they are to be written (null: deleted), not yet written. */
+    final Map<String, Row> changed = new LinkedHashMap<>();
+  }
+
+  /** The key of the transaction's pending work. */
+  private final Object pendingKey = new Object();
+
+  private PendingWork pendingWork() {
+    PendingWork pending = (PendingWork) TransactionSynchronizationManager.getResource(pendingKey);
+    if (pending == null) {
+      PendingWork work = new PendingWork();
+      pending = work;
+      TransactionSynchronizationManager.bindResource(pendingKey, work);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          writeRows(work);
+          if (!work.cases.isEmpty()) {
+            entities.flush();
+            for (Long id : work.cases) {
+              refreshCase(id); // may move counts: before they are written
+            }
+          }
+          writeCounts(work.counts);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(pendingKey);
+        }
+      });
+    }
+    return pending;
+  }
+
+  /**
+   * The case's summary row is refreshed once per transaction, just before it commits, after flushing
+   * what was written through JPA in it. A flush looks at every entity in the persistence context, so
+   * flushing at each task event made a transaction that starts many cases (a roster import) slow down
+   * quadratically; and one refresh per case is enough however many of its tasks changed.
+   */
+  void refreshBeforeCommit(long caseId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      entities.flush();
+      refreshCase(caseId);
+      return;
+    }
+    pendingWork().cases.add(caseId);
+  }
+
+  /** A talk or check-in record was just written through JPA: its case's row now, and its period counted once. */
+  void recordWritten(long caseId, boolean talk) {
+    // the record the form handler just wrote through JPA must be visible to this transaction's SQL, and
+    // counted right after it is written (a period counts once: the counting looks at the records before it)
+    entities.flush();
+    refreshCase(caseId);
+    if (talk) {
+      countTalk(caseId);
+    } else {
+      countCheckIn(caseId);
+    }
+  }
+
+  /**
+   * Makes the case's summary row match the case. One query compares the stored row with the case as it is
+   * (most task events change nothing of it: a monthly talk made by its timer); only a difference is written.
+   */
+  void refreshCase(long caseId) {
+    List<long[]> compared = jdbc.query("SELECT CASE WHEN d.case_id IS NULL THEN -1 ELSE d.class_id END, x.class_id, x.school_id,"
+        + " CASE WHEN d.case_id IS NOT NULL AND d.child_id = x.child_id AND d.class_id = x.class_id AND d.school_id = x.school_id"
+        + " AND d.status = x.status AND d.opened_at IS NOT DISTINCT FROM x.opened_at AND d.registered_at IS NOT DISTINCT FROM x.registered_at"
+        + " AND d.paired_at IS NOT DISTINCT FROM x.paired_at AND d.closed_at IS NOT DISTINCT FROM x.closed_at AND d.verified = x.verified"
+        + " THEN 1 ELSE 0 END FROM (" + OpenWork.CASE_ROW + " WHERE c.id = ?) x LEFT JOIN cf_dash_case d ON d.case_id = x.case_id",
+        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, caseId);
+    if (compared.isEmpty() || compared.get(0)[3] == 1) {
+      return; // no such case, or its row is as it is
+    }
+    long[] c = compared.get(0);
+    upserts().upsertCase(caseId);
+    if (c[0] != -1 && c[0] != c[1]) {
+      moveOpenTasks(caseId, c[1], c[2]);
+    }
+  }
+
+  /** The child changed class: its case's open tasks count for the new class from now on. */
+  private void moveOpenTasks(long caseId, long classId, long schoolId) {
+    PendingWork pending = TransactionSynchronizationManager.isSynchronizationActive() ? pendingWork() : null;
+    if (pending != null) {
+      writeRows(pending); // the rows this transaction changed are read below
+    }
+    List<Row> rows = jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE case_id = ?",
+        (rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+            rs.getTimestamp(8)), caseId);
+    List<Object[]> moves = new ArrayList<>();
+    for (Row old : rows) {
+      uncount(old);
+      moves.add(new Object[] {classId, schoolId, old.taskId()});
+      Row moved = new Row(old.taskId(), old.caseId(), old.childId(), classId, schoolId, old.taskKey(), old.assignee(), old.due());
+      count(moved, null);
+      if (pending != null) {
+        pending.stored.put(old.taskId(), moved);
+      }
+    }
+    jdbc.batchUpdate("UPDATE cf_dash_task SET class_id = ?, school_id = ? WHERE task_id = ?", moves);
+  }
+
+  private void uncount(Row old) {
+    addToCount(old, null, -1);
+  }
+
+  private void count(Row r, String name) {
+    addToCount(r, name, 1);
+  }
+
+  /** A talk record just written: its case-month counts once, and once more as on time when held within the month. */
+  private void countTalk(long caseId) {
+    List<TalkFacts.TalkDay> talks = talkFacts.talksLastWrittenFirst(caseId);
+    if (talks.isEmpty()) {
+      return;
+    }
+    String month = talks.get(0).month();
+    boolean onTime = Obligations.talkOnTime(month, talks.get(0).date());
+    boolean first = true;
+    boolean firstOnTime = onTime;
+    for (TalkFacts.TalkDay t : talks.subList(1, talks.size())) {
+      if (month.equals(t.month())) {
+        first = false;
+        if (Obligations.talkOnTime(month, t.date())) {
+          firstOnTime = false;
+        }
+      }
+    }
+    if (first || firstOnTime) {
+      addPeriod(caseId, "TALK", month, first ? 1 : 0, firstOnTime ? 1 : 0);
+    }
+  }
+
+  /** A mentor check-in just written: its case-week counts once. */
+  private void countCheckIn(long caseId) {
+    List<java.time.LocalDate> days = talkFacts.checkInDaysLastWrittenFirst(caseId);
+    if (days.isEmpty()) {
+      return;
+    }
+    String week = Obligations.weekOf(days.get(0));
+    if (days.stream().skip(1).noneMatch(d -> Obligations.weekOf(d).equals(week))) {
+      addPeriod(caseId, "CHECK_IN", week, 1, 0);
+    }
+  }
+
+  private void addPeriod(long caseId, String kind, String period, long records, long onTime) {
+    List<long[]> where = jdbc.query("SELECT class_id, school_id FROM cf_dash_case WHERE case_id = ?", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, caseId);
+    if (where.isEmpty()) {
+      return;
+    }
+    upserts().addPeriod(where.get(0)[0], where.get(0)[1], kind, period, records, onTime);
+  }
+
+  /** Makes the task's row and its count match the task as it is after this event. */
+  void syncOpenWork(DelegateTask task) {
+    String event = task.getEventName();
+    boolean open = !TaskListener.EVENTNAME_COMPLETE.equals(event) && !TaskListener.EVENTNAME_DELETE.equals(event);
+    PendingWork pending = TransactionSynchronizationManager.isSynchronizationActive() ? pendingWork() : null;
+    Row old;
+    if (pending != null && pending.changed.containsKey(task.getId())) {
+      old = pending.changed.get(task.getId()); // changed earlier in this transaction (the assignment right after the creation)
+    } else if (pending != null && pending.stored.containsKey(task.getId())) {
+      old = pending.stored.get(task.getId());
+    } else {
+      // a task being created has no row yet (a case start makes several tasks: one query fewer each)
+      old = TaskListener.EVENTNAME_CREATE.equals(event) ? null
+          : jdbc.query("SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM cf_dash_task WHERE task_id = ?",
+              rs -> rs.next() ? new Row(rs.getString(1), (Long) rs.getObject(2, Long.class), (Long) rs.getObject(3, Long.class), rs.getLong(4),
+                  rs.getLong(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8)) : null, task.getId());
+      if (pending != null) {
+        pending.stored.put(task.getId(), old);
+      }
+    }
+    Row now = null;
+    if (open && task.getDueDate() != null && task.getTaskDefinitionKey() != null) {
+      Row subject = old != null ? old : subjectOf(task);
+      now = new Row(task.getId(), subject.caseId(), subject.childId(), subject.classId(), subject.schoolId(), task.getTaskDefinitionKey(),
+          Objects.requireNonNullElse(task.getAssignee(), NO_ASSIGNEE), new Timestamp(task.getDueDate().getTime()));
+    }
+    if (now != null && now.sameCount(old)) {
+      return;
+    }
+    if (old == null && now == null) {
+      return;
+    }
+    if (old != null) {
+      uncount(old);
+    }
+    if (now != null) {
+      count(now, task.getName());
+    }
+    if (pending != null) {
+      pending.changed.put(task.getId(), now);
+    } else {
+      PendingWork once = new PendingWork();
+      once.stored.put(task.getId(), old);
+      once.changed.put(task.getId(), now);
+      writeRows(once);
+    }
+  }
+
+  /** The task rows changed since the last write, each kind (insert, update, delete) in one JDBC batch. */
+  private void writeRows(PendingWork work) {
+    if (work.changed.isEmpty()) {
+      return;
+    }
+    List<Object[]> inserts = new ArrayList<>();
+    List<Object[]> updates = new ArrayList<>();
+    List<Object[]> deletes = new ArrayList<>();
+    work.changed.forEach((id, now) -> {
+      Row stored = work.stored.get(id);
+      if (stored == null && now != null) {
+        inserts.add(new Object[] {now.taskId(), now.caseId(), now.childId(), now.classId(), now.schoolId(), now.taskKey(), now.assignee(), now.due()});
+      } else if (stored != null && now == null) {
+        deletes.add(new Object[] {id});
+      } else if (stored != null && !stored.equals(now)) {
+        updates.add(new Object[] {now.taskKey(), now.assignee(), now.due(), id});
+      }
+      work.stored.put(id, now);
+    });
+    work.changed.clear();
+    if (!deletes.isEmpty()) {
+      jdbc.batchUpdate("DELETE FROM cf_dash_task WHERE task_id = ?", deletes);
+    }
+    if (!updates.isEmpty()) {
+      jdbc.batchUpdate("UPDATE cf_dash_task SET task_key = ?, assignee = ?, due_date = ? WHERE task_id = ?", updates);
+    }
+    if (!inserts.isEmpty()) {
+      jdbc.batchUpdate("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          inserts);
+    }
+  }
+
+  /** What a count row is keyed by, in the order in which a transaction's changes are written. */
+  record CountKey(long classId, String assignee, String taskKey, Timestamp due) implements Comparable<CountKey> {
+    @Override
+    public int compareTo(CountKey o) {
+      int c = Long.compare(classId, o.classId);
+      c = c != 0 ? c : assignee.compareTo(o.assignee);
+      c = c != 0 ? c : taskKey.compareTo(o.taskKey);
+      return c != 0 ? c : due.compareTo(o.due);
+    }
+  }
+
+  /** A transaction's net change to one count row, with what a new row needs. */
+  static final class CountChange {
+    long schoolId;
+    String taskName;
+    long delta;
+
+    CountChange add(long schoolId, String taskName, long delta) {
+      this.schoolId = schoolId;
+      if (taskName != null) {
+        this.taskName = taskName;
+      }
+      this.delta += delta;
+      return this;
+    }
+  }
+
+  /**
+   * Counts change just before the transaction commits, summed per row and in one order. Every task of a
+   * month-start burst in one class adds one to the same row (class, teacher, monthly talk, month end):
+   * written at the task's creation, that row stayed locked for the rest of each job, and the job
+   * executor's threads waited for each other (25 timers a second at 100,000 on PostgreSQL). Written last,
+   * it is locked only while the transaction commits; in one order, two transactions cannot deadlock on
+   * two rows.
+   */
+  private void addToCount(Row r, String name, int delta) {
+    CountKey key = new CountKey(r.classId(), r.assignee(), r.taskKey(), r.due());
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      java.util.SortedMap<CountKey, CountChange> one = new java.util.TreeMap<>();
+      one.put(key, new CountChange().add(r.schoolId(), name, delta));
+      writeCounts(one);
+      return;
+    }
+    pendingWork().counts.computeIfAbsent(key, k -> new CountChange()).add(r.schoolId(), name, delta);
+  }
+
+  /**
+   * The transaction's count changes: one batch of upserts adding each row's net change (negative ones too:
+   * the row exists), in key order, which locks the rows in that order; then one batch removing the rows
+   * left without tasks, so the summary stays as small as the open work.
+   */
+  private void writeCounts(java.util.SortedMap<CountKey, CountChange> counts) {
+    List<Object[]> adds = new ArrayList<>();
+    List<Object[]> emptied = new ArrayList<>();
+    counts.forEach((k, c) -> {
+      if (c.delta != 0) {
+        adds.add(new Object[] {k.classId(), c.schoolId, k.assignee(), k.taskKey(), k.due(), c.taskName, c.delta});
+      }
+      if (c.delta < 0) {
+        emptied.add(new Object[] {k.classId(), k.assignee(), k.taskKey(), k.due()});
+      }
+    });
+    counts.clear();
+    if (!adds.isEmpty()) {
+      upserts().addOpenWork(adds);
+    }
+    if (!emptied.isEmpty()) {
+      jdbc.batchUpdate("DELETE FROM cf_dash_open_work WHERE class_id = ? AND assignee = ? AND task_key = ? AND due_date = ? AND tasks <= 0", emptied);
+    }
+  }
+
+  /** The case, child, class and school of a task: business key = case id (child-case) or meeting id (guardian-meeting). */
+  private Row subjectOf(DelegateTask task) {
+    String key = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+    String def = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId();
+    Long id = OpenWork.parse(key);
+    List<Row> found = List.of();
+    if (id != null && OpenWork.caseIdOf(def, key) != null) {
+      found = jdbc.query(OpenWork.SUBJECT_OF_CASE,
+          (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), id);
+    } else if (id != null && def.startsWith("guardian-meeting:")) {
+      found = jdbc.query(OpenWork.SUBJECT_OF_MEETING,
+          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), id);
+    } else if (key != null && def.startsWith("class-activities:") && key.startsWith("class-") && OpenWork.parse(key.substring(6)) != null) {
+      // issue 17: a class's activity obligations, business key class-<id>
+      found = jdbc.query(OpenWork.SUBJECT_OF_CLASS,
+          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), OpenWork.parse(key.substring(6)));
+    }
+    return found.isEmpty() ? new Row(null, null, null, 0, 0, null, null, null) : found.get(0);
+  }
+}

@@ -1,0 +1,265 @@
+package org.careflow.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.careflow.ClusterNodes;
+import org.careflow.TestSchool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The month-start burst on the embedded default (an H2 file), one node: N cases whose next-month timer
+ * falls due at 00:00 on 1 October, turned into N monthly-talk tasks by careflow's job executor
+ * ({@code timer_burst_h2_1_node}, tasks/s), beside the same {@code child-case} model deployed on a plain
+ * Camunda engine in this JVM on the same database file, its careflow beans (case roles, calendar, cadence,
+ * due dates) replaced by no-op beans that return fixed answers, with no careflow plugin or listener
+ * (scope grants, dashboard, history filter), run by a job executor of the same size
+ * ({@code timer_burst_h2_noop_baseline}). The baseline's burst runs first, on the smaller database.
+ * Not a test: {@code -Dbench=true}; {@code -Dbench.quick=true} for 5,000 timers instead of 50,000
+ * ({@code -Dbench.timers=N} for any size).
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class TimerBurstBench {
+
+  static final boolean QUICK = Boolean.getBoolean("bench.quick");
+  static final int TIMERS = Integer.getInteger("bench.timers", QUICK ? 5_000 : 50_000);
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  /** The job executor of both: as application-postgres.yaml sizes it for a 2-core node. */
+  static final int CORE = 4, MAX = 8, QUEUE = 16, PER_ACQUISITION = 8;
+
+  @AfterAll
+  static void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void monthStartBurstOnH2() throws Exception {
+    Path dir = Files.createTempDirectory("careflow-burst-h2");
+    String url = "jdbc:h2:file:" + dir.resolve("careflow") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+    TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+    try (ClusterNodes node = ClusterNodes.startWithProfile("prod", url, "sa", 1,
+        "--camunda.bpm.job-execution.core-pool-size=" + CORE, "--camunda.bpm.job-execution.max-pool-size=" + MAX,
+        "--camunda.bpm.job-execution.queue-capacity=" + QUEUE, "--camunda.bpm.job-execution.max-jobs-per-acquisition=" + PER_ACQUISITION,
+        "--careflow.activities.start-at-boot=false")) {
+      ClusterBench.stopExecutors(node);
+      node.bean(1, TestSchool.class).ensure();
+      ProcessEngine baseline = baselineEngine(url, node);
+      try {
+        // the baseline: the same model's N timers on the plain engine, then its burst
+        TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        seedBaseline(baseline, TIMERS);
+        TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+        double noop = burst(baseline, BASELINE_KEY);
+        checkTalks(node.bean(1, JdbcTemplate.class), BASELINE_KEY, TIMERS);
+        ((ProcessEngineConfigurationImpl) baseline.getProcessEngineConfiguration()).getJobExecutor().shutdown();
+
+        // careflow: N cases and their timers, the same burst
+        TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+        ClusterBench.seed(node, TIMERS);
+        TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+        double careflow = burst(node.engine(1), "child-case");
+        checkTalks(node.bean(1, JdbcTemplate.class), "child-case", TIMERS);
+        System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, ClusterBench.load());
+        System.out.printf("BENCH timer_burst_h2_1_node %.0f tasks/s vs timer_burst_h2_noop_baseline %.0f ratio %.2f%n",
+            careflow, noop, careflow / noop);
+      } finally {
+        baseline.close();
+      }
+    }
+  }
+
+  static final String BASELINE_KEY = "child-case-noop";
+
+  /**
+   * A plain engine on the same database: no plugin, no authorization, history FULL (the level the
+   * database holds), the model's beans replaced by {@link NoOp}, deployment-aware so that it runs only
+   * its own jobs.
+   */
+  private static ProcessEngine baselineEngine(String url, ClusterNodes node) throws Exception {
+    StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
+    cfg.setProcessEngineName("noop-baseline");
+    cfg.setJdbcUrl(url);
+    cfg.setJdbcUsername("sa");
+    cfg.setJdbcPassword("");
+    cfg.setJdbcMaxActiveConnections(20);
+    cfg.setDatabaseSchemaUpdate("false");
+    cfg.setHistory("full");
+    cfg.setJobExecutorActivate(false);
+    cfg.setJobExecutorDeploymentAware(true);
+    cfg.setDefaultSerializationFormat("application/json");
+    DefaultJobExecutor executor = new DefaultJobExecutor();
+    executor.setCorePoolSize(CORE);
+    executor.setMaxPoolSize(MAX);
+    executor.setQueueSize(QUEUE);
+    executor.setMaxJobsPerAcquisition(PER_ACQUISITION);
+    cfg.setJobExecutor(executor);
+    NoOp noop = new NoOp();
+    Map<Object, Object> beans = new HashMap<>();
+    for (String name : List.of("caseRoles", "careCalendar", "talkCadence", "taskDue", "termMeeting", "taskReminder", "taskEscalation",
+        "eligibilityDelegate", "mentorPairing", "riskInputs", "riskRecord")) {
+      beans.put(name, noop);
+    }
+    cfg.setBeans(beans);
+    ProcessEngine engine = cfg.buildProcessEngine();
+    // the careflow model as deployed, under a key of its own
+    String xml = new String(Files.readAllBytes(Path.of("processes/child-case.bpmn")), StandardCharsets.UTF_8)
+        .replace("id=\"child-case\"", "id=\"" + BASELINE_KEY + "\"");
+    String deployment = engine.getRepositoryService().createDeployment().name("noop-baseline")
+        .addString(BASELINE_KEY + ".bpmn", xml).deploy().getId();
+    engine.getManagementService().registerDeploymentForJobExecutor(deployment);
+    return engine;
+  }
+
+  /** N instances of the baseline model started straight at the next-month timer, 250 per command. */
+  private static void seedBaseline(ProcessEngine engine, int n) {
+    long t0 = System.nanoTime();
+    var runtime = engine.getRuntimeService();
+    var commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    for (int from = 0; from < n; from += 250) {
+      int first = from;
+      commands.execute(ctx -> {
+        for (int i = first; i < Math.min(n, first + 250); i++) {
+          long id = 9_000_000L + i;
+          runtime.createProcessInstanceByKey(BASELINE_KEY).businessKey(Long.toString(id)).setVariables(Map.of("caseId", id))
+              .startBeforeActivity("nextMonth").execute();
+        }
+        return null;
+      });
+    }
+    System.out.printf("BENCH-INFO seeded %d baseline instances in %.0f s%n", n, ClusterBench.seconds(t0));
+  }
+
+  /** Starts the engine's job executor and returns tasks made per second until none of the process's jobs is due. */
+  private static double burst(ProcessEngine engine, String processKey) throws InterruptedException {
+    var management = engine.getManagementService();
+    long due = management.createJobQuery().processDefinitionKey(processKey).executable().count();
+    long t0 = System.nanoTime();
+    var executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    executor.start();
+    executor.jobWasAdded();
+    long end = System.nanoTime() + Duration.ofHours(1).toNanos();
+    while (management.createJobQuery().processDefinitionKey(processKey).executable().count() > 0) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("timers of " + processKey + " still due after an hour");
+      }
+      Thread.sleep(200);
+    }
+    double rate = due / ClusterBench.seconds(t0);
+    System.out.printf("BENCH-INFO %s: %d timers in %.1f s%n", processKey, due, ClusterBench.seconds(t0));
+    return rate;
+  }
+
+  private static void checkTalks(JdbcTemplate jdbc, String processKey, int expected) {
+    long talks = jdbc.queryForObject("select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'monthlyTalk' and PROC_DEF_ID_ like ?",
+        Long.class, processKey + ":%");
+    long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
+    System.out.printf("BENCH-INFO %s monthly talks %d (expected %d), incidents %d%n", processKey, talks, expected, incidents);
+    if (talks != expected || incidents != 0) {
+      throw new AssertionError("the burst lost or doubled tasks");
+    }
+  }
+
+  /**
+   * careflow's beans as the model calls them, doing nothing careflow does: the class teacher is always the
+   * same, the case always in its term, the talk due at the month's end, the next timer at the next month's
+   * start, the reminder at the due date and the escalation a week later (from the engine's clock).
+   */
+  public static class NoOp implements org.camunda.bpm.engine.delegate.JavaDelegate, org.camunda.bpm.engine.delegate.ExecutionListener {
+    public String classTeacherOf(Object caseId) {
+      return "tteacher";
+    }
+
+    public String mentorOf(Object caseId) {
+      return "tmentor";
+    }
+
+    public boolean inTerm(Object caseId) {
+      return true;
+    }
+
+    public Date talkDue(Object caseId) {
+      return endOfMonth();
+    }
+
+    public Date monthDue(Object caseId) {
+      return endOfMonth();
+    }
+
+    public Date weekDue(Object caseId) {
+      return endOfMonth();
+    }
+
+    public Date nextTalkStart(Object caseId) {
+      return Date.from(today().withDayOfMonth(1).plusMonths(1).atStartOfDay(ZONE).toInstant());
+    }
+
+    public Date nextMonthStart(Object caseId) {
+      return nextTalkStart(caseId);
+    }
+
+    public Date nextWeekStart(Object caseId) {
+      return nextTalkStart(caseId);
+    }
+
+    public Date inDays(int days) {
+      return Date.from(today().plusDays(days + 1L).atStartOfDay(ZONE).toInstant());
+    }
+
+    public Date reminderAt(Object execution) {
+      return endOfMonth();
+    }
+
+    public Date escalationAt(Object execution) {
+      return Date.from(endOfMonth().toInstant().plus(Duration.ofDays(7)));
+    }
+
+    public Date termEnd(Object caseId) {
+      return Date.from(LocalDate.of(2027, 1, 21).atStartOfDay(ZONE).toInstant());
+    }
+
+    public Date termStart(Object caseId) {
+      return Date.from(LocalDate.of(2026, 9, 1).atStartOfDay(ZONE).toInstant());
+    }
+
+    public boolean met(Object execution) {
+      return true;
+    }
+
+    public void paired(Object execution) {
+    }
+
+    @Override
+    public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    }
+
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    }
+
+    private static LocalDate today() {
+      return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+    }
+
+    private static Date endOfMonth() {
+      LocalDate d = today();
+      return Date.from(d.withDayOfMonth(d.lengthOfMonth()).plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(1));
+    }
+  }
+
+}
