@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the escalations still open. Cached per scope for {@code careflow.oversight.cache-seconds}
  * ({@link OversightCaches}).
  */
+@org.springframework.cache.annotation.CacheConfig(cacheManager = "oversightCacheManager")
 @Service
 @Transactional(readOnly = true)
 class OverdueQueries {

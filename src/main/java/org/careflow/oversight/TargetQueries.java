@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cached per term and scope ({@link OversightCaches}); the term itself is looked up first, uncached, so
  * that an unknown term is refused at once.
  */
+@org.springframework.cache.annotation.CacheConfig(cacheManager = "oversightCacheManager")
 @Service
 @Transactional(readOnly = true)
 class TargetQueries {
@@ -190,7 +191,8 @@ class TargetQueries {
     }
     long required = 0;
     for (Obligations.Period w : weeks) {
-      required += cases.stream().filter(c -> c.activeIn(w.start(), w.end()) && c.pairedBefore(w.start())).count();
+      // the week a child is paired in counts: the case's process gives its mentor that week's check-in
+      required += cases.stream().filter(c -> c.activeIn(w.start(), w.end()) && c.pairedBefore(w.end())).count();
     }
     MapSqlParameterSource p = new MapSqlParameterSource("weeks", weeks.stream().map(Obligations.Period::label).toList());
     Long held = jdbc.queryForObject("SELECT COALESCE(SUM(w.with_record), 0) FROM cf_dash_period w WHERE w.kind = 'CHECK_IN' AND w.period IN (:weeks)"

@@ -29,7 +29,10 @@ public class Caches {
   /** A term's dates (school.TermCalendar), cleared on any term change. */
   public static final String TERMS = "school-terms";
 
+  // the primary one: @Cacheable without a cacheManager attribute uses it; oversight keeps its own
+  // (OversightCaches, named on its queries with @CacheConfig) because its figures expire on their own clock
   @Bean
+  @org.springframework.context.annotation.Primary
   CacheManager cacheManager(@Value("${careflow.cache.expiry:PT1M}") Duration expiry) {
     SimpleCacheManager m = new SimpleCacheManager();
     m.setCaches(List.of(new Expiring(HOLIDAYS, expiry), new Expiring(TERMS, expiry)));

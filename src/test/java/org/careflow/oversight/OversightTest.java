@@ -342,7 +342,15 @@ class OversightTest extends CareflowTest {
     Scope scope = Scope.classes(java.util.Set.of(own.getId()));
     clockAt(LocalDateTime.of(2026, 9, 2, 9, 0));
     long caseId = school.caseInCare(own, TestSchool.as(teacher, Roles.TEACHER), "tmentor", "O");
+    // the pairing week's check-in (its week: 08-31 to 09-06), then the next week's, whose task the case's
+    // timer gives on Monday 09-07: a check-in lies in its own week
+    clockAt(LocalDateTime.of(2026, 9, 4, 16, 0));
+    school.complete(caseId, "weeklyCheckIn", TestSchool.as("tmentor", "mentor"), TestSchool.form("checkInDate", "2026-09-04", "mood", "CALM", "topics", "study"));
     clockAt(LocalDateTime.of(2026, 9, 11, 16, 0));
+    String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("child-case")
+        .processInstanceBusinessKey(Long.toString(caseId)).singleResult().getId();
+    engine.getManagementService().createJobQuery().processInstanceId(instance).executable().list()
+        .forEach(j -> engine.getManagementService().executeJob(j.getId()));
     school.complete(caseId, "weeklyCheckIn", TestSchool.as("tmentor", "mentor"), TestSchool.form("checkInDate", "2026-09-11", "mood", "CALM", "topics", "study"));
     clockAt(LocalDateTime.of(2026, 9, 20, 16, 0));
     school.complete(caseId, "monthlyTalk", TestSchool.as(teacher, Roles.TEACHER),
@@ -356,7 +364,7 @@ class OversightTest extends CareflowTest {
     assertThat(t.talkByMonth().get(0)).isEqualTo(new OversightQueries.MonthRate("2026-09", 1, 1, 1));
     assertThat(t.missed().talkMonths()).isZero();
     assertThat(t.missed().unverifiedArchives()).isZero();
-    // paired on 09-02: six weeks begun after it have ended by 10-25 (09-07 to 10-12), one check-in (week of 09-07) held
+    // paired on 09-02: seven weeks from the pairing week's have ended by 10-25 (08-31 to 10-12), two check-ins held
     assertThat(t.missed().checkInWeeks()).isEqualTo(5);
     OversightQueries.Targets all = queries.targets(null);
     openWork.rebuild();
