@@ -104,6 +104,7 @@ class ScopeSweepTest extends CareflowTest {
       Map.entry("POST /classes/{id}/meetings", "starts a class's guardian meeting: the same people only, 404 for others"
           + " (GuardianMeetingProcessTest)"));
 
+  @Autowired java.util.List<org.careflow.shared.CaseScopes> caseScopes;
   @Autowired SecondSchool second;
 
   static final String CARER_2 = "第二校志愿者";
@@ -803,10 +804,19 @@ class ScopeSweepTest extends CareflowTest {
     }
   }
 
-  /** The class a task is about: its guardian meeting's (business key = the meeting id) or its case's (= the case id). */
+  /**
+   * The class a task is about: its guardian meeting's (business key = the meeting id) or its case's (= the
+   * case id); for the processes with prefixed keys (referral-, absence-, …) the class their module's scope
+   * adapter names.
+   */
   private Long classOfTask(String taskId) {
     Task t = tasks.createTaskQuery().taskId(taskId).singleResult();
     String bk = runtime.createProcessInstanceQuery().processInstanceId(t.getProcessInstanceId()).singleResult().getBusinessKey();
+    if (bk == null || !bk.matches("\\d+")) {
+      String key = t.getProcessDefinitionId().substring(0, t.getProcessDefinitionId().indexOf(':'));
+      return caseScopes.stream().filter(a -> a.processKeys().contains(key)).findFirst().flatMap(a -> a.scopeOf(bk))
+          .map(org.careflow.shared.CaseScopes.Scope::classId).orElse(null);
+    }
     boolean meeting = t.getProcessDefinitionId().startsWith("guardian-meeting:");
     return meeting
         ? jdbc.queryForObject("SELECT class_id FROM cf_guardian_meeting WHERE id = ?", Long.class, Long.valueOf(bk))
