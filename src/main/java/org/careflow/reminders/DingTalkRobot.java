@@ -30,12 +30,30 @@ class DingTalkRobot {
   /** A text message's content: 钉钉 takes up to 20000 bytes; careflow's are far shorter. */
   static final int MAX_BYTES = 20000;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /**
+   * Made at the first message, not with the bean: building an HttpClient loads the JDK's TLS context and
+   * trust store and starts a selector thread (0.3 s of every start, docs/PERFORMANCE.md "boot_embedded_demo"),
+   * for a channel most installations never configure.
+   */
+  private volatile HttpClient http;
   private final ObjectMapper json = new ObjectMapper();
   private final CareClock clock;
 
   DingTalkRobot(CareClock clock) {
     this.clock = clock;
+  }
+
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        if (http == null) {
+          http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        client = http;
+      }
+    }
+    return client;
   }
 
   static String sign(long timestamp, String secret) {
@@ -64,7 +82,7 @@ class DingTalkRobot {
     }
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(20))
+      response = http().send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(20))
           .header("Content-Type", "application/json; charset=utf-8")
           .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
