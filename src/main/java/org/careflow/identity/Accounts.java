@@ -33,40 +33,84 @@ public class Accounts {
    * user the same children as careflow's pages. Grants that earlier versions gave are withdrawn here.
    */
   public void ensureRoleGroups() {
+    // Two queries when everything is in step (every start): the role groups there are, and their grants.
+    // Only what is missing or different is written, as before.
+    java.util.Set<String> groups = new java.util.HashSet<>();
+    identity.createGroupQuery().groupIdIn(Roles.ALL.toArray(String[]::new)).list().forEach(g -> groups.add(g.getId()));
     for (String role : Roles.ALL) {
-      if (identity.createGroupQuery().groupId(role).count() == 0) {
+      if (!groups.contains(role)) {
         Group g = identity.newGroup(role);
         g.setName(role);
         g.setType(Roles.ADMIN.equals(role) ? "SYSTEM" : "WORKFLOW");
         identity.saveGroup(g);
       }
     }
+    ReadGrants grants = new ReadGrants(new java.util.HashMap<>(), new java.util.HashSet<>());
+    for (Authorization a : authorizations.createAuthorizationQuery().groupIdIn(Roles.ALL.toArray(String[]::new))
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).list()) {
+      grants.read().put(grantKey(a.getGroupId(), a.getResourceType(), a.getResourceId()), a);
+    }
     for (String role : Roles.ALL) {
       if (Roles.ADMIN.equals(role)) {
         continue;
       }
-      grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-      grant(role, Resources.FILTER, "*", Permissions.READ);
+      grant(grants, role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(grants, role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      grant(grants, role, Resources.FILTER, "*", Permissions.READ);
       // the webapps re-read the logged-in user and show colleagues' names on tasks
-      grant(role, Resources.USER, "*", Permissions.READ);
-      grant(role, Resources.GROUP, "*", Permissions.READ);
+      grant(grants, role, Resources.USER, "*", Permissions.READ);
+      grant(grants, role, Resources.GROUP, "*", Permissions.READ);
     }
     for (String role : java.util.List.of(Roles.COORDINATOR, Roles.SUPERVISOR)) {
-      grant(role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-      grant(role, Resources.DEPLOYMENT, "*", Permissions.READ);
+      grant(grants, role, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(grants, role, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+      grant(grants, role, Resources.DEPLOYMENT, "*", Permissions.READ);
       // every school's cases: no longer; their schools' cases come per instance
-      withdraw(role, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
-      withdraw(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
+      withdraw(grants, role, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      withdraw(grants, role, Resources.PROCESS_DEFINITION, "*", Permissions.READ_HISTORY);
     }
     // Administrators may do everything, in the engine too (as Camunda's own first-admin setup grants).
     for (Resources resource : Resources.values()) {
-      grant(Roles.ADMIN, resource, "*", Permissions.ALL);
+      grant(grants, Roles.ADMIN, resource, "*", Permissions.ALL);
     }
     // Coordinators redesign the processes: they deploy (checked by the project's rules) from the
     // desktop Modeler over REST or from careflow's pages.
-    grant(Roles.COORDINATOR, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+    grant(grants, Roles.COORDINATOR, Resources.DEPLOYMENT, "*", Permissions.CREATE);
+  }
+
+  private static String grantKey(String group, int resourceType, String resourceId) {
+    return group + "\u0000" + resourceType + "\u0000" + resourceId;
+  }
+
+  /**
+   * The role groups' grants read at once: a row not in {@code read} was missing; a row this start wrote
+   * ({@code written}) is read afresh by the engine query should it be granted or withdrawn again.
+   */
+  private record ReadGrants(java.util.Map<String, Authorization> read, java.util.Set<String> written) {
+    /** The row as read, or null when it was missing; empty when it must be read afresh. */
+    java.util.Optional<java.util.Optional<Authorization>> known(String key) {
+      return written.contains(key) ? java.util.Optional.empty() : java.util.Optional.of(java.util.Optional.ofNullable(read.get(key)));
+    }
+  }
+
+  private void grant(ReadGrants grants, String group, Resource resource, String resourceId, Permission permission) {
+    String key = grantKey(group, resource.resourceType(), resourceId);
+    var known = grants.known(key);
+    if (known.isPresent() && known.get().map(a -> a.isPermissionGranted(permission)).orElse(false)) {
+      return;
+    }
+    grant(group, resource, resourceId, permission);
+    grants.written().add(key);
+  }
+
+  private void withdraw(ReadGrants grants, String group, Resource resource, String resourceId, Permission permission) {
+    String key = grantKey(group, resource.resourceType(), resourceId);
+    var known = grants.known(key);
+    if (known.isPresent() && !known.get().map(a -> a.isPermissionGranted(permission)).orElse(false)) {
+      return;
+    }
+    withdraw(group, resource, resourceId, permission);
+    grants.written().add(key);
   }
 
   /**
@@ -147,6 +191,34 @@ public class Accounts {
         identity.createMembership(user, g);
       }
     }
+  }
+
+  /**
+   * True when the class's group holds exactly {@code user} (an existing user): what
+   * {@link #setClassTeacher} would leave, so it has nothing to do. One query.
+   */
+  public boolean classTeacherInStep(long classId, String user) {
+    if (user == null) {
+      return false;
+    }
+    java.util.List<User> members = identity.createUserQuery().memberOfGroup(Roles.classGroup(classId)).list();
+    return members.size() == 1 && members.get(0).getId().equals(user);
+  }
+
+  /**
+   * True when a user with these groups ({@link #groupsOf}) is in the school's group and in the school's
+   * group of each of their school-wide roles: what {@link #addToSchool} would leave, so it has nothing to do.
+   */
+  public static boolean placedInSchool(java.util.List<String> groups, long schoolId) {
+    if (!groups.contains(Roles.schoolGroup(schoolId))) {
+      return false;
+    }
+    for (String role : Roles.SCHOOL_ROLES) {
+      if (groups.contains(role) && !groups.contains(Roles.schoolRoleGroup(schoolId, role))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The schools a user looks after (their {@code school-<id>} groups). */

@@ -48,15 +48,20 @@ class ScopeSync implements ApplicationRunner {
 
   @Transactional
   public void sync() {
+    // Every start: one query per class and per user when everything is in step (no change is written then)
     for (SchoolClass c : classes.findAll()) {
-      accounts.setClassTeacher(c.getId(), c.getClassTeacher());
+      if (!accounts.classTeacherInStep(c.getId(), c.getClassTeacher())) {
+        accounts.setClassTeacher(c.getId(), c.getClassTeacher());
+      }
     }
     List<School> all = schools.findAll();
     for (String role : Roles.SCHOOL_ROLES) {
       for (String user : accounts.members(role)) {
-        if (!accounts.schoolsOf(user).isEmpty()) {
+        List<String> groups = accounts.groupsOf(user);
+        List<Long> placed = groups.stream().map(Roles::schoolOf).filter(java.util.Objects::nonNull).toList();
+        if (!placed.isEmpty()) {
           // already placed; a role added later still needs its school-role group
-          accounts.schoolsOf(user).forEach(s -> accounts.addToSchool(user, s));
+          placed.stream().filter(s -> !Accounts.placedInSchool(groups, s)).forEach(s -> accounts.addToSchool(user, s));
           continue;
         }
         Long school = teachers.findByUsername(user).map(t -> t.getSchool().getId())
