@@ -100,6 +100,15 @@ public class Counselling {
     return new ChildCounselling(child, out, mayRecord(u, child, hasCounsellor), true, hasCounsellor, open);
   }
 
+  /**
+   * Whether any session was recorded for the child: no record is read, so no read is audited (the demo's
+   * check at every start; it read the records as the counsellor before, one audit entry per start).
+   */
+  @Transactional(readOnly = true)
+  public boolean hasSessions(long childId) {
+    return sessions.existsByChildId(childId);
+  }
+
   /** The shared summaries of a child's sessions (for the child's page, whose read is audited there). */
   @Transactional(readOnly = true)
   public List<SessionView> sharedSummaries(long childId) {

@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CounsellingSessionRepository extends JpaRepository<CounsellingSession, Long> {
   List<CounsellingSession> findByChildIdOrderBySessionDateDescIdDesc(Long childId);
 
+  boolean existsByChildId(Long childId);
+
   List<CounsellingSession> findTop200BySchoolIdInOrderBySessionDateDescIdDesc(Collection<Long> schoolIds);
 
   List<CounsellingSession> findTop200ByOrderBySessionDateDescIdDesc();

@@ -56,7 +56,7 @@ class DemoCounselling implements ApplicationRunner {
         continue;
       }
       long childId = open.get(0).getChild().getId();
-      if (!counselling.forChild(childId, counsellor).sessions().isEmpty()) {
+      if (counselling.hasSessions(childId)) {
         return; // seeded before
       }
       counselling.record(childId, counsellor, new Counselling.Entry(clock.today().minusDays(7), "谈心中情绪低落，想念外出打工的妈妈",
