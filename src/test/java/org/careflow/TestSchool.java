@@ -162,6 +162,17 @@ public class TestSchool {
     return Date.from(d.plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(1));
   }
 
+  /** Monday 7 September 2026, 9 o'clock: early in the autumn term, when most tests' cases start. */
+  public static final LocalDateTime EARLY_AUTUMN = LocalDateTime.of(2026, 9, 7, 9, 0);
+
+  /** For a test class whose every test starts {@link #EARLY_AUTUMN} (JUnit runs this before each test). */
+  public interface EarlyInTheAutumnTerm {
+    @org.junit.jupiter.api.BeforeEach
+    default void earlyInTheAutumnTerm() {
+      clockAt(EARLY_AUTUMN);
+    }
+  }
+
   /** Moves the engine's (and so careflow's) clock. */
   public static void clockAt(LocalDateTime t) {
     ClockUtil.setCurrentTime(Date.from(t.atZone(ZONE).toInstant()));
@@ -260,8 +271,18 @@ public class TestSchool {
 
   /** A new case in this class, registered by {@code teacher} with a student number of its own. */
   public long registeredCase(SchoolClass c, TaskWork.Worker teacher, String prefix) {
-    long caseId = lifecycle.enrol("王小明", c.getId(), "tcoordinator").getId();
-    complete(caseId, "registerChild", teacher, archive(nextStudentNo(prefix), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    return registeredCase(c, teacher, "王小明", nextStudentNo(prefix));
+  }
+
+  /**
+   * A new case of the child {@code name} in this class, registered by {@code teacher} under
+   * {@code studentNo} (a test that finds the child by name or number later): waiting for the verification visit.
+   */
+  public long registeredCase(SchoolClass c, TaskWork.Worker teacher, String name, String studentNo) {
+    long caseId = lifecycle.enrol(name, c.getId(), "tcoordinator").getId();
+    Map<String, List<String>> archive = new java.util.LinkedHashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    archive.put("name", List.of(name));
+    complete(caseId, "registerChild", teacher, archive);
     return caseId;
   }
 
@@ -275,7 +296,12 @@ public class TestSchool {
    * clock's day: the case is in care, with the term's talks in the inboxes.
    */
   public long caseInCare(SchoolClass c, TaskWork.Worker teacher, String mentor, String prefix) {
-    long caseId = registeredCase(c, teacher, prefix);
+    return caseInCare(c, teacher, mentor, "王小明", nextStudentNo(prefix));
+  }
+
+  /** As {@link #caseInCare(SchoolClass, TaskWork.Worker, String, String)}, for the child {@code name} under {@code studentNo}. */
+  public long caseInCare(SchoolClass c, TaskWork.Worker teacher, String mentor, String name, String studentNo) {
+    long caseId = registeredCase(c, teacher, name, studentNo);
     String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).toString();
     complete(caseId, "verificationVisit", teacher, form("visitDate", today, "metWith", "祖母",
         "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));

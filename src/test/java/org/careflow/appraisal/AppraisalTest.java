@@ -109,7 +109,7 @@ class AppraisalTest extends CareflowTest {
     Person mentor = person("apm", "考核帮扶", Roles.MENTOR);
     SchoolClass cls = school.newClass("一", 1, teacher.id());
     TaskWork.Worker tw = as(teacher.id(), Roles.TEACHER);
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     long onTime = school.caseInCare(cls, tw, mentor.id(), "AP");
     long late = school.caseInCare(cls, tw, mentor.id(), "AP");
     school.complete(onTime, "monthlyTalk", tw, form("talkDate", "2026-09-07", "topics", "study", "mood", "CALM"));
@@ -241,7 +241,7 @@ class AppraisalTest extends CareflowTest {
     Person mentor = person("apn", "总结帮扶", Roles.MENTOR);
     SchoolClass cls = school.newClass("二", 2, teacher.id());
     TaskWork.Worker tw = as(teacher.id(), Roles.TEACHER);
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     long caseId = school.caseInCare(cls, tw, mentor.id(), "APS");
     fireOwnTimers(LocalDateTime.of(2027, 1, 21, 8, 0), caseId);
     school.complete(caseId, "termReview", tw, form("progress", "进步明显", "rankBefore", "12", "rankAfter", "7",
