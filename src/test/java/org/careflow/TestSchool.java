@@ -46,6 +46,7 @@ public class TestSchool {
   private final TransactionTemplate transactions;
   private final org.camunda.bpm.engine.ManagementService management;
   private final org.careflow.enrolment.CaseLifecycle lifecycle;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
   /**
    * Run-unique: the same in every context of one JVM, different from run to run, so that data made by
@@ -62,7 +63,9 @@ public class TestSchool {
 
   TestSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, TaskWork work, TaskService tasks, PlatformTransactionManager txm,
-      org.camunda.bpm.engine.ManagementService management, org.careflow.enrolment.CaseLifecycle lifecycle) {
+      org.camunda.bpm.engine.ManagementService management, org.careflow.enrolment.CaseLifecycle lifecycle,
+      org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.management = management;
     this.lifecycle = lifecycle;
     this.transactions = new TransactionTemplate(txm);
@@ -119,15 +122,7 @@ public class TestSchool {
    * the term removes the term's other timers, so a list of due jobs would go stale.
    */
   public void fireTimersDueBy(LocalDateTime t) {
-    clockAt(t);
-    for (int i = 0; i < 1000; i++) {
-      List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("timers keep falling due");
+    fireDue(t, List.of(() -> management.createJobQuery().executable()));
   }
 
   /**
@@ -136,12 +131,28 @@ public class TestSchool {
    * follow-up…) have waiting in the shared database.
    */
   public void fireTimersDueBy(LocalDateTime t, String... processKeys) {
+    fireDue(t, java.util.Arrays.stream(processKeys).map(key -> (java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery>)
+        () -> management.createJobQuery().executable().processDefinitionKey(key)).toList());
+  }
+
+  /** As {@link #fireTimersDueBy(LocalDateTime)}, for the timers of these cases' own {@code child-case} instances only. */
+  public void fireCaseTimersDueBy(LocalDateTime t, long... caseIds) {
+    List<java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery>> queries = new java.util.ArrayList<>();
+    for (long caseId : caseIds) {
+      String instance = runtime.createProcessInstanceQuery().processDefinitionKey("child-case")
+          .processInstanceBusinessKey(Long.toString(caseId)).singleResult().getId();
+      queries.add(() -> management.createJobQuery().executable().processInstanceId(instance));
+    }
+    fireDue(t, queries);
+  }
+
+  /** Moves the clock and runs the soonest due job these queries find, one at a time, until none is due. */
+  private void fireDue(LocalDateTime t, List<java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery>> queries) {
     clockAt(t);
     for (int i = 0; i < 1000; i++) {
       org.camunda.bpm.engine.runtime.Job next = null;
-      for (String key : processKeys) {
-        List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().executable().processDefinitionKey(key)
-            .orderByJobDuedate().asc().listPage(0, 1);
+      for (java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery> query : queries) {
+        List<org.camunda.bpm.engine.runtime.Job> due = query.get().orderByJobDuedate().asc().listPage(0, 1);
         if (!due.isEmpty() && (next == null || due.get(0).getDuedate().before(next.getDuedate()))) {
           next = due.get(0);
         }
@@ -246,6 +257,25 @@ public class TestSchool {
     return transactions.execute(s -> {
       SchoolClass c = classes.save(new SchoolClass(classA.getSchool(), gradeName + "年级(" + next() + ")班", grade, teacher));
       accounts.setClassTeacher(c.getId(), teacher);
+      return c;
+    });
+  }
+
+  /**
+   * A school of this test's own (named {@code schoolBase} and a number) with the 2026 autumn term, and in
+   * it the class {@code className} of {@code teacher}; {@code staff} (coordinators, supervisors…) look after
+   * the school. The class's school is {@code getSchool()} of the class returned.
+   */
+  public SchoolClass classInOwnSchool(String schoolBase, String className, int grade, String teacher, String... staff) {
+    ensure();
+    return transactions.execute(x -> {
+      School s = schools.save(new School(nextName(schoolBase), "测试镇"));
+      terms.save(new Term(s, "2026年秋季学期", AUTUMN_START, AUTUMN_END));
+      SchoolClass c = classes.save(new SchoolClass(s, className, grade, teacher));
+      accounts.setClassTeacher(c.getId(), teacher);
+      for (String u : staff) {
+        accounts.addToSchool(u, s.getId());
+      }
       return c;
     });
   }
