@@ -28,6 +28,10 @@ class EmbeddedDefaultTest {
         engine.getTaskService().createTaskQuery().taskAssignee("mentor").count());
   }
 
+  private static long auditRows(ConfigurableApplicationContext app) {
+    return app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject("select count(*) from cf_audit", Long.class);
+  }
+
   private static ConfigurableApplicationContext start(Path dir) {
     return start(dir, dir.resolve("backups"));
   }
@@ -58,6 +62,7 @@ class EmbeddedDefaultTest {
   @Test
   void theDemoSchoolIsSeededOnceAndKeptAcrossARestart(@TempDir Path dir) throws java.io.IOException {
     Counts first;
+    long auditRows;
     Path backup;
     try (ConfigurableApplicationContext app = start(dir)) {
       assertThat(app.getEnvironment().getActiveProfiles()).isEmpty(); // the default profile: demo
@@ -97,6 +102,7 @@ class EmbeddedDefaultTest {
       assertThat(java.util.regex.Pattern.compile("/children/\\d+/study-help").matcher(helped).results()
           .map(java.util.regex.MatchResult::group).distinct().count()).as(helped).isEqualTo(2);
       assertThat(teacher.get("/carers").body()).contains("周桂兰", "13907311234", "爱心妈妈");
+      auditRows = auditRows(app);
     }
     assertThat(first.cases()).isGreaterThanOrEqualTo(10);
     assertThat(first.teacherTasks()).isPositive();
@@ -104,6 +110,8 @@ class EmbeddedDefaultTest {
 
     try (ConfigurableApplicationContext app = start(dir)) {
       assertThat(counts(app)).isEqualTo(first);
+      // a restart's checks read no child's data on anybody's behalf: nothing new in the audit log
+      assertThat(auditRows(app)).isEqualTo(auditRows);
     }
     // restore: the backup unzipped into a new data folder starts with the same school
     Path restored = dir.resolve("restored");
