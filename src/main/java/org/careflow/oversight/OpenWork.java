@@ -128,24 +128,23 @@ public class OpenWork extends AbstractProcessEnginePlugin {
   /** The case, child, class and school of a task of a case's process (business key = case id). */
   static final String SUBJECT_OF_CASE = "SELECT c.id, c.child_id, cl.id, cl.school_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
       + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE c.id = ?";
-  /** The class and school of a guardian meeting's task (business key = meeting id). */
-  static final String SUBJECT_OF_MEETING = "SELECT cl.id, cl.school_id FROM cf_guardian_meeting m JOIN cf_class cl ON cl.id = m.class_id WHERE m.id = ?";
   /** How many cases there are (the summary holds a row for each). */
   static final String COUNT_CASES = "SELECT COUNT(*) FROM cf_case";
-  /** The class and school of a class's activity obligations (business key class-<id>). */
-  static final String SUBJECT_OF_CLASS = "SELECT cl.id, cl.school_id FROM cf_class cl WHERE cl.id = ?";
-
-  /** The open tasks with a due date the summary should hold (the same subjects as the writer's task subjects). */
-  static final String ENGINE_TASKS = """
-      SELECT t.task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
-             t.task_key, t.assignee, t.due_date, t.task_name
+  /**
+   * The open tasks with a due date of the case processes, placed as the writer places them: in their case's
+   * row of the case summary (cf_dash_case, written first), class and school 0 for a case that is not there.
+   */
+  static final String ENGINE_CASE_TASKS = """
+      SELECT t.task_id, d.case_id, d.child_id, COALESCE(d.class_id, 0) AS class_id, COALESCE(d.school_id, 0) AS school_id,
+             t.task_key, t.assignee, t.due_date
         FROM %s t
-        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
-        LEFT JOIN cf_child ch ON ch.id = c.child_id
-        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.definition_id LIKE 'guardian-meeting:%%' THEN CAST(t.business_key AS BIGINT) END
-        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
-             CASE WHEN t.definition_id LIKE 'class-activities:%%' THEN CAST(SUBSTRING(t.business_key FROM 7) AS BIGINT) END)
-      """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"));
+        LEFT JOIN cf_dash_case d ON d.case_id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
+       WHERE %s
+      """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"), ofCaseProcess("t.definition_id"));
+
+  /** The open tasks with a due date of every other process, to be placed by their owning modules ({@link ProcessPlaces}). */
+  static final String ENGINE_OTHER_TASKS = "SELECT t.task_id, t.definition_id, t.business_key, t.task_key, t.assignee, t.due_date FROM "
+      + EngineTables.OPEN_TASKS_WITH_DUE + " t WHERE NOT " + ofCaseProcess("t.definition_id");
 
   static Long parse(String key) {
     return org.careflow.shared.BusinessKey.parse(key).orElse(null);

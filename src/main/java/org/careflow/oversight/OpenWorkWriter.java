@@ -31,12 +31,14 @@ class OpenWorkWriter {
   private final JdbcTemplate jdbc;
   private final jakarta.persistence.EntityManager entities;
   private final TalkFacts talkFacts;
+  private final ProcessPlaces places;
   private volatile DashUpserts upserts;
 
-  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities, TalkFacts talkFacts) {
+  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities, TalkFacts talkFacts, ProcessPlaces places) {
     this.jdbc = jdbc;
     this.entities = entities;
     this.talkFacts = talkFacts;
+    this.places = places;
   }
 
   private DashUpserts upserts() {
@@ -367,23 +369,23 @@ class OpenWorkWriter {
     }
   }
 
-  /** The case, child, class and school of a task: business key = case id (child-case) or meeting id (guardian-meeting). */
+  /**
+   * The case, child, class and school of a task: business key = case id (a case process), otherwise the
+   * place the process's owning module gives its instance ({@link ProcessPlaces}: a meeting's or a class's
+   * class, a 劝返 follow-up's or a referral's child, a term archive's school …); class and school 0 when
+   * none is known.
+   */
   private Row subjectOf(DelegateTask task) {
     String key = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     String def = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId();
-    Long id = OpenWork.parse(key);
-    List<Row> found = List.of();
-    if (id != null && OpenWork.caseIdOf(def, key) != null) {
-      found = jdbc.query(OpenWork.SUBJECT_OF_CASE,
-          (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), id);
-    } else if (id != null && def.startsWith("guardian-meeting:")) {
-      found = jdbc.query(OpenWork.SUBJECT_OF_MEETING,
-          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), id);
-    } else if (key != null && def.startsWith("class-activities:") && key.startsWith("class-") && OpenWork.parse(key.substring(6)) != null) {
-      // issue 17: a class's activity obligations, business key class-<id>
-      found = jdbc.query(OpenWork.SUBJECT_OF_CLASS,
-          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), OpenWork.parse(key.substring(6)));
+    Long caseId = OpenWork.caseIdOf(def, key);
+    if (caseId != null) {
+      List<Row> found = jdbc.query(OpenWork.SUBJECT_OF_CASE,
+          (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), caseId);
+      return found.isEmpty() ? NOWHERE : found.get(0);
     }
-    return found.isEmpty() ? new Row(null, null, null, 0, 0, null, null, null) : found.get(0);
+    return places.placeOf(def, key).map(p -> new Row(null, null, p.childId(), p.classId(), p.schoolId(), null, null, null)).orElse(NOWHERE);
   }
+
+  private static final Row NOWHERE = new Row(null, null, null, 0, 0, null, null, null);
 }

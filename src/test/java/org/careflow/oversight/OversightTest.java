@@ -258,6 +258,7 @@ class OversightTest extends CareflowTest {
 
   @Autowired OversightQueries queries;
   @Autowired OpenWork openWork;
+  @Autowired java.util.List<org.careflow.shared.CaseScopes> caseScopes;
 
   /**
    * The dashboard reads a summary kept from the engine's task events; here every open task of the test
@@ -391,11 +392,14 @@ class OversightTest extends CareflowTest {
       String sql = pi.getProcessDefinitionId().startsWith("guardian-meeting:")
           ? "SELECT class_id FROM cf_guardian_meeting WHERE id = ?"
           : "SELECT ch.school_class_id FROM cf_case k JOIN cf_child ch ON ch.id = k.child_id WHERE k.id = ?";
-      // the dashboard places the tasks of cases, meetings and class activities in their class; the other
-      // processes' (prefixed business keys: absence-, referral-, …) under no class
+      // the dashboard places the tasks of cases and meetings in their class, those of the processes with a
+      // prefixed business key (class-, absence-, referral-, holiday-, …) where the module owning the process
+      // says its instance belongs (a term archive's: the school, class 0)
       String key = pi.getBusinessKey();
-      java.util.List<Long> cls = pi.getProcessDefinitionId().startsWith("class-activities:") ? java.util.List.of(Long.valueOf(key.substring(6)))
-          : key != null && key.matches("\\d+") ? jdbc.queryForList(sql, Long.class, Long.valueOf(key)) : java.util.List.of();
+      String processKey = pi.getProcessDefinitionId().substring(0, pi.getProcessDefinitionId().indexOf(':'));
+      java.util.List<Long> cls = key != null && key.matches("\\d+") ? jdbc.queryForList(sql, Long.class, Long.valueOf(key))
+          : caseScopes.stream().filter(s -> s.processKeys().contains(processKey)).findFirst()
+              .flatMap(s -> s.scopeOf(key)).map(s -> java.util.List.of(s.classId())).orElse(java.util.List.of());
       int slot = Deadlines.of(t.getDueDate(), now) == Deadlines.State.DUE_SOON ? 1 : 2 + Deadlines.bucketOf(t.getDueDate(), now).ordinal();
       for (var e : java.util.List.of(Map.entry(byClass, String.valueOf(cls.isEmpty() ? 0 : cls.get(0))),
           Map.entry(byTeacher, t.getAssignee() == null ? "" : t.getAssignee()), Map.entry(byObligation, t.getTaskDefinitionKey()))) {
