@@ -79,6 +79,16 @@ public class ChildArchive {
     return children.findWithClassById(id).orElseThrow(() -> new NotFoundException("child " + id));
   }
 
+  /** The children's names by id (a list of children behind a figure): the name only, not the archive. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> names(java.util.Collection<Long> ids) {
+    Map<Long, String> out = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      children.namesOf(ids).forEach(r -> out.put((Long) r[0], (String) r[1]));
+    }
+    return out;
+  }
+
   /** A child as first known from the class roster: only name and class, until consent is given. */
   public Child enlist(String name, SchoolClass schoolClass, String actor) {
     FieldErrors errors = new FieldErrors();

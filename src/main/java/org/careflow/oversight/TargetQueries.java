@@ -47,15 +47,19 @@ class TargetQueries {
     return Timestamp.from(i);
   }
 
-  /** The term a figure is for: the given one, or the latest that has begun, among the scope's schools' terms. */
+  /**
+   * The term a figure is for: the given one, or the latest that has begun, among the scope's schools' terms
+   * (the school module's calendar, {@link org.careflow.school.TermCalendar#termsBegunBy}).
+   */
   public TermRef term(Long termId, Scope scope) {
-    MapSqlParameterSource p = new MapSqlParameterSource("today", clock.today()).addValue("id", termId);
-    String inScope = scope.schoolIds() == null ? "" : scope.where("school_id", "-1", p);
-    String sql = "SELECT id, name, start_date, end_date FROM cf_term "
-        + (termId == null ? "WHERE start_date <= :today" + inScope + " ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id" + inScope);
-    List<TermRef> found = jdbc.query(sql, p,
-        (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"), rs.getObject("start_date", LocalDate.class),
-            rs.getObject("end_date", LocalDate.class)));
+    List<TermRef> found;
+    if (termId == null) {
+      found = terms(scope).stream().limit(1).toList();
+    } else {
+      // any term of the scope's schools, begun or not (a figure of a term ahead is all zero)
+      found = termCalendar.findTerm(termId).filter(t -> scope.schoolIds() == null || scope.schoolIds().contains(t.getSchool().getId()))
+          .map(TargetQueries::ref).stream().toList();
+    }
     if (found.isEmpty()) {
       if (termId != null) {
         throw InvalidInputException.of("term", "oversight.term.unknown", String.valueOf(termId));
@@ -65,12 +69,13 @@ class TargetQueries {
     return found.get(0);
   }
 
+  /** The terms begun by today among the scope's schools', the latest first. */
   public List<TermRef> terms(Scope scope) {
-    MapSqlParameterSource p = new MapSqlParameterSource("today", clock.today());
-    String inScope = scope.schoolIds() == null ? "" : scope.where("school_id", "-1", p);
-    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today" + inScope + " ORDER BY start_date DESC, id",
-        p, (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
-            rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)));
+    return termCalendar.termsBegunBy(clock.today(), scope.schoolIds()).stream().map(TargetQueries::ref).toList();
+  }
+
+  private static TermRef ref(org.careflow.school.Term t) {
+    return new TermRef(t.getId(), t.getName(), t.getStartDate(), t.getEndDate());
   }
 
   /** One case as the targets need it: when it opened, was registered, paired and closed. */

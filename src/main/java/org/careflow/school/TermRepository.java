@@ -15,6 +15,10 @@ public interface TermRepository extends JpaRepository<Term, Long> {
   @Query("select t from Term t where t.school.id = ?1 and t.startDate <= ?2 and t.endDate >= ?2")
   Optional<Term> findContaining(Long schoolId, LocalDate day);
 
+  List<Term> findByStartDateLessThanEqual(LocalDate day);
+
+  List<Term> findBySchoolIdInAndStartDateLessThanEqual(java.util.Collection<Long> schoolIds, LocalDate day);
+
   /** The first term that starts after the given day. */
   Optional<Term> findFirstBySchoolIdAndStartDateAfterOrderByStartDate(Long schoolId, LocalDate day);
 }
