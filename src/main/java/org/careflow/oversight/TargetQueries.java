@@ -133,8 +133,8 @@ class TargetQueries {
     long registered = cases.stream().filter(c -> c.registered() != null && c.registered().isBefore(to)).count();
     List<CaseDates> active = cases.stream().filter(c -> c.activeIn(from, to)).toList();
     long paired = active.stream().filter(c -> c.pairedBefore(to)).count();
-    long meetingsHeld = jdbc.queryForObject("SELECT COUNT(*) FROM cf_guardian_meeting gm WHERE gm.held_at IS NOT NULL AND gm.held_at >= :from"
-        + " AND gm.held_at < :to" + scope.whereClass("gm.class_id", p), p, Long.class);
+    long meetingsHeld = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_meeting gm WHERE gm.held_at >= :from"
+        + " AND gm.held_at < :to" + scope.where("gm.school_id", "gm.class_id", p), p, Long.class);
 
     List<MonthRate> months = talkMonths(term, now, zone, cases, scope);
     long activeMonths = 0;
@@ -215,7 +215,7 @@ class TargetQueries {
     MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("end", ts(end));
     return Optional.ofNullable(jdbc.queryForObject("SELECT COUNT(DISTINCT d.class_id) FROM cf_dash_case d"
         + " WHERE " + Obligations.activeCase(":from", ":end", "d") + scope.where("d.school_id", "d.class_id", p)
-        + " AND NOT EXISTS (SELECT 1 FROM cf_guardian_meeting gm WHERE gm.class_id = d.class_id AND gm.held_at IS NOT NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM cf_dash_meeting gm WHERE gm.class_id = d.class_id"
         + " AND gm.held_at >= :from AND gm.held_at < :end)", p, Long.class)).orElse(0L);
   }
 

@@ -50,6 +50,33 @@ class ProcessTasksOnDashboardTest extends CareflowTest {
     assertSeenByItsSchoolOnly(c, childId, schoolA, schoolB);
   }
 
+  @Autowired org.careflow.guardianmeeting.GuardianMeetings meetings;
+
+  /** A guardian meeting held counts in its class's targets at once (oversight's copy, from the meeting's event) and after a rebuild. */
+  @Test
+  void aMeetingHeldCountsForItsClass() {
+    TestSchool.clockAt(LocalDateTime.of(2026, 10, 8, 9, 0));
+    String teacher = school.newUser("otm", Roles.TEACHER);
+    TaskWork.Worker asTeacher = TestSchool.as(teacher, Roles.TEACHER);
+    SchoolClass c = school.newClass("二", 2, teacher);
+    long caseId = school.caseInCare(c, asTeacher, "tmentor", "OTM"); // its class's meeting of the term starts with it
+    String meeting = meetings.meetingsOf(c.getId()).get(0).getId().toString();
+    Scope theClass = Scope.classes(Set.of(c.getId()));
+    assertThat(queries.targets(school.autumn.getId(), theClass).guardianMeetingsHeld()).isZero();
+    school.completeTask(meetingTask(meeting, "planMeeting"), asTeacher, form("meetingDate", "2026-10-09", "location", "教室", "agenda", "安全教育"));
+    school.completeTask(meetingTask(meeting, "sendInvitations"), asTeacher, form("method", "PHONE", "invited", Long.toString(caseId)));
+    TestSchool.clockAt(LocalDateTime.of(2026, 10, 9, 17, 0));
+    school.completeTask(meetingTask(meeting, "holdMeeting"), asTeacher, form("minutes", "到会1人"));
+    TestSchool.clockAt(LocalDateTime.of(2026, 10, 9, 18, 0)); // the targets count up to now
+    assertThat(queries.targets(school.autumn.getId(), theClass).guardianMeetingsHeld()).isEqualTo(1);
+    openWork.rebuild();
+    assertThat(queries.targets(school.autumn.getId(), theClass).guardianMeetingsHeld()).isEqualTo(1);
+  }
+
+  private String meetingTask(String meetingId, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(meetingId).taskDefinitionKey(key).singleResult().getId();
+  }
+
   private void assertSeenByItsSchoolOnly(SchoolClass c, long childId, Scope schoolA, Scope schoolB) {
     OversightQueries.CaseFilter followUps = new OversightQueries.CaseFilter(null, c.getId(), null, AbsenceFollowUps.TASK_KEY, "overdue");
     List<OversightQueries.ChildRow> rows = queries.cases(followUps, schoolA, 50);
