@@ -29,5 +29,5 @@ interface DashUpserts {
     return postgres ? new PostgresDashUpserts(jdbc) : new H2DashUpserts(jdbc);
   }
 
-  String CASE_COLUMNS = "case_id, child_id, class_id, school_id, status, opened_at, registered_at, paired_at, closed_at, verified";
+  String CASE_COLUMNS = "case_id, child_id, class_id, school_id, status, opened_at, registered_at, paired_at, closed_at, verified, close_reason";
 }

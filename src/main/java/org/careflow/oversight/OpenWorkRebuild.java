@@ -35,9 +35,11 @@ class OpenWorkRebuild {
   private final TalkFacts talkFacts;
   private final ProcessPlaces places;
   private final MeetingsHeld meetingsHeld;
+  private final RiskAndPlans riskAndPlans;
 
   OpenWorkRebuild(JdbcTemplate jdbc, PlatformTransactionManager txm, EngineTables engineTables, TalkFacts talkFacts, ProcessPlaces places,
-      MeetingsHeld meetingsHeld) {
+      MeetingsHeld meetingsHeld, RiskAndPlans riskAndPlans) {
+    this.riskAndPlans = riskAndPlans;
     this.meetingsHeld = meetingsHeld;
     this.jdbc = jdbc;
     this.txm = txm;
@@ -56,6 +58,7 @@ class OpenWorkRebuild {
           + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + OpenWork.ENGINE_CASE_TASKS + ") x");
       insertOtherTasks();
       meetingsHeld.rebuild();
+      riskAndPlans.rebuild();
       jdbc.update("INSERT INTO cf_dash_open_work (class_id, school_id, assignee, task_key, due_date, task_name, tasks)"
           + " SELECT d.class_id, MAX(d.school_id), d.assignee, d.task_key, d.due_date, MAX(t.task_name), COUNT(*)"
           + " FROM cf_dash_task d JOIN " + EngineTables.OPEN_TASKS_WITH_DUE + " t ON t.task_id = d.task_id"
@@ -138,7 +141,8 @@ class OpenWorkRebuild {
     Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(tasks), 0) FROM cf_dash_open_work", Long.class);
     Long cases = jdbc.queryForObject(OpenWork.COUNT_CASES, Long.class);
     Long summarised = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case", Long.class);
-    return Objects.equals(engine, mine) && Objects.equals(mine, counted) && Objects.equals(cases, summarised) && meetingsHeld.inStep();
+    return Objects.equals(engine, mine) && Objects.equals(mine, counted) && Objects.equals(cases, summarised) && meetingsHeld.inStep()
+        && riskAndPlans.inStep();
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -133,6 +133,7 @@ class OpenWorkWriter {
         + " CASE WHEN d.case_id IS NOT NULL AND d.child_id = x.child_id AND d.class_id = x.class_id AND d.school_id = x.school_id"
         + " AND d.status = x.status AND d.opened_at IS NOT DISTINCT FROM x.opened_at AND d.registered_at IS NOT DISTINCT FROM x.registered_at"
         + " AND d.paired_at IS NOT DISTINCT FROM x.paired_at AND d.closed_at IS NOT DISTINCT FROM x.closed_at AND d.verified = x.verified"
+        + " AND d.close_reason IS NOT DISTINCT FROM x.close_reason"
         + " THEN 1 ELSE 0 END FROM (" + OpenWork.CASE_ROW + " WHERE c.id = ?) x LEFT JOIN cf_dash_case d ON d.case_id = x.case_id",
         (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, caseId);
     if (compared.isEmpty() || compared.get(0)[3] == 1) {

@@ -102,16 +102,15 @@ class TargetQueries {
    * with and without an individual support plan running at that moment: {with, without}.
    */
   private long[] atRisk(MapSqlParameterSource p, Scope scope) {
-    String inScope = scope.all() ? "" : " AND a.case_id IN (SELECT d.case_id FROM cf_dash_case d WHERE 1 = 1" + scope.where("d.school_id", "d.class_id", p) + ")";
     return jdbc.query("""
         SELECT COALESCE(SUM(CASE WHEN pl.n > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN pl.n > 0 THEN 0 ELSE 1 END), 0)
-          FROM cf_risk_assessment a
-          JOIN cf_case c ON c.id = a.case_id
-          LEFT JOIN (SELECT s.case_id, COUNT(*) AS n FROM cf_support_plan s
+          FROM cf_dash_risk a
+          JOIN cf_dash_case d ON d.case_id = a.case_id
+          LEFT JOIN (SELECT s.case_id, COUNT(*) AS n FROM cf_dash_plan s
                       WHERE s.opened_at <= :to AND (s.closed_at IS NULL OR s.closed_at >= :to) GROUP BY s.case_id) pl ON pl.case_id = a.case_id
-         WHERE a.id IN (SELECT MAX(b.id) FROM cf_risk_assessment b WHERE b.assessed_at <= :to GROUP BY b.case_id)
-           AND a.risk_level = 'HIGH' AND c.status <> 'NOT_ELIGIBLE' AND (c.closed_at IS NULL OR c.closed_at >= :to)
-        """ + inScope, p, rs -> {
+         WHERE a.assessment_id IN (SELECT MAX(b.assessment_id) FROM cf_dash_risk b WHERE b.assessed_at <= :to GROUP BY b.case_id)
+           AND a.risk_level = 'HIGH' AND d.status <> 'NOT_ELIGIBLE' AND (d.closed_at IS NULL OR d.closed_at >= :to)
+        """ + scope.where("d.school_id", "d.class_id", p), p, rs -> {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
     });
@@ -219,7 +218,7 @@ class TargetQueries {
         + " AND gm.held_at >= :from AND gm.held_at < :end)", p, Long.class)).orElse(0L);
   }
 
-  /** The term's retention: the cases of {@link #targets} and those closed as dropped out (cf_case.close_reason). */
+  /** The term's retention: the cases of {@link #targets} and those closed as dropped out (the summary's close_reason). */
   public Retention retention(TermRef term, Scope scope) {
     ZoneId zone = clock.zone();
     Instant from = term.start().atStartOfDay(zone).toInstant();
@@ -229,10 +228,10 @@ class TargetQueries {
     String inScope = scope.where("d.school_id", "d.class_id", p);
     long children = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d WHERE d.status <> 'NOT_ELIGIBLE'"
         + " AND d.opened_at < :to AND (d.closed_at IS NULL OR d.closed_at >= :from)" + inScope, p, Long.class);
-    long dropped = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
-        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at >= :from AND c.closed_at < :to" + inScope, p, Long.class);
-    long notBack = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
-        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at < :from AND NOT EXISTS (SELECT 1 FROM cf_dash_case o"
+    long dropped = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d"
+        + " WHERE d.close_reason = 'DROPPED_OUT' AND d.closed_at >= :from AND d.closed_at < :to" + inScope, p, Long.class);
+    long notBack = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d"
+        + " WHERE d.close_reason = 'DROPPED_OUT' AND d.closed_at < :from AND NOT EXISTS (SELECT 1 FROM cf_dash_case o"
         + " WHERE o.child_id = d.child_id AND o.status <> 'NOT_ELIGIBLE' AND o.opened_at < :to AND (o.closed_at IS NULL OR o.closed_at >= :from))"
         + inScope, p, Long.class);
     return new Retention(children, Math.min(dropped, children), notBack);
