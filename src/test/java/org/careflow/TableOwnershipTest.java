@@ -37,9 +37,10 @@ class TableOwnershipTest {
 
   /**
    * Reads not yet moved behind the owning module's API, as a ratchet: the list may only shrink (an entry
-   * no longer needed fails too). oversight's figures and its projection join the cases, classes, terms,
-   * risk, plans and meetings in SQL for speed at a district's size (docs/PERFORMANCE.md); they are to be
-   * fed from child/school/support/guardianmeeting facts.
+   * no longer needed fails too). oversight's case summary reads a case's status, dates, class, first pairing
+   * and verification visit in one statement at each of its task events, for the statement budgets
+   * (docs/PERFORMANCE.md); it is to be fed from child/pairing/talk events. Its figures, targets and drill-down
+   * read oversight's own tables.
    */
   static final Map<String, Set<String>> STILL_TO_MOVE = Map.of(
       "oversight/Obligations.java", Set.of("cf_home_visit"),
