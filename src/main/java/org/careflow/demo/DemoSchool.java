@@ -173,6 +173,7 @@ class DemoSchool implements ApplicationRunner {
 
   private final List<DemoChild> kids = new ArrayList<>();
   private final Map<Long, DemoChild> byCase = new HashMap<>();
+  private final Map<String, Long> caseOfInstance = new HashMap<>();
 
   private void seed(LocalDateTime realNow) {
     people();
@@ -259,14 +260,19 @@ class DemoSchool implements ApplicationRunner {
     executeDueJobs();
     logFamilyCalls(day);
     List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc().list();
+    boolean completedSome = false;
     for (Task t : open) {
-      if (tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
+      // decided in memory first: most open tasks wait for a later day, and asking the engine about each
+      // of them every simulated day made most of the demo's seeding time
+      DemoChild k = byCase.get(caseOf(t, completedSome));
+      if (k == null || !k.wouldComplete(t.getTaskDefinitionKey(), day, clock.dayOf(t.getCreateTime()))) {
+        continue;
+      }
+      if (completedSome && tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
         continue; // completed meanwhile by a record that answered it (a talk card that told the parents...)
       }
-      DemoChild k = byCase.get(caseOf(t));
-      if (k != null && k.wouldComplete(t.getTaskDefinitionKey(), day, clock.dayOf(t.getCreateTime()))) {
-        complete(t, k, day);
-      }
+      complete(t, k, day);
+      completedSome = true;
     }
   }
 
@@ -281,9 +287,21 @@ class DemoSchool implements ApplicationRunner {
     }
   }
 
-  private Long caseOf(Task t) {
+  /** The case of a task's instance, asked of the engine once per instance (an instance keeps its case). */
+  private Long caseOf(Task t, boolean mayBeGone) {
+    Long known = caseOfInstance.get(t.getProcessInstanceId());
+    if (known != null) {
+      return known;
+    }
+    if (mayBeGone && tasks.createTaskQuery().taskId(t.getId()).count() == 0) {
+      return null;
+    }
     Object id = tasks.getVariable(t.getId(), org.careflow.shared.CaseProcesses.VAR_CASE_ID);
-    return id instanceof Number n ? n.longValue() : null;
+    Long caseId = id instanceof Number n ? n.longValue() : null;
+    if (caseId != null && t.getProcessInstanceId() != null) {
+      caseOfInstance.put(t.getProcessInstanceId(), caseId);
+    }
+    return caseId;
   }
 
   private void complete(Task t, DemoChild k, LocalDate day) {

@@ -32,11 +32,14 @@ final class Browser {
   static ChromeDriver start(boolean phone) throws IOException {
     System.setProperty("SE_OFFLINE", "true");
     String binary = Files.exists(Path.of("/usr/lib/chromium/chromium")) ? "/usr/lib/chromium/chromium" : "/usr/bin/chromium";
+    Path profile = Files.createTempDirectory("careflow-chromium");
+    // a profile is tens of megabytes: gone with the test JVM, so runs do not fill the developer's /tmp
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(profile)));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(binary);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--no-first-run", "--no-default-browser-check",
-        "--user-data-dir=" + Files.createTempDirectory("careflow-chromium"),
+        "--user-data-dir=" + profile,
         "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
         "--lang=zh-CN", "--window-size=1280,900");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
@@ -54,6 +57,14 @@ final class Browser {
   static void screenshot(ChromeDriver driver, String name) throws IOException {
     Files.createDirectories(SHOTS);
     Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | java.io.UncheckedIOException gone) {
+      // best effort: a file the browser still writes is left to the system's clean-up
+    }
   }
 
   static boolean available() {
