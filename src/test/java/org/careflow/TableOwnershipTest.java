@@ -43,8 +43,7 @@ class TableOwnershipTest {
    * read oversight's own tables.
    */
   static final Map<String, Set<String>> STILL_TO_MOVE = Map.of(
-      "oversight/Obligations.java", Set.of("cf_home_visit"),
-      "oversight/OpenWork.java", Set.of("cf_case", "cf_child", "cf_class", "cf_pairing"));
+      "oversight/OpenWork.java", Set.of("cf_case", "cf_child", "cf_class"));
 
   private static final Pattern TABLE_ANNOTATION = Pattern.compile("@Table\\s*\\(\\s*name\\s*=\\s*\"(cf_\\w+)\"");
   private static final Pattern CREATE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?(cf_\\w+)");

@@ -37,12 +37,11 @@ public final class Obligations {
       "%3$s.status IN ('ACTIVE','CLOSED') AND %4$s.registered_at IS NOT NULL AND %4$s.registered_at < %2$s"
           + " AND (%3$s.closed_at IS NULL OR %3$s.closed_at >= %1$s)";
 
-  /** The case (alias c) had its archive verified: a home visit with reason VERIFICATION. */
-  static final String VERIFIED = "EXISTS (SELECT 1 FROM cf_home_visit v WHERE v.case_id = c.id AND v.reason = 'VERIFICATION')";
-
-  /** An archive registered more than 14 days before :verifyCutoff with no verification visit (c, ch). */
-  static final String UNVERIFIED =
-      "c.status = 'ACTIVE' AND ch.registered_at IS NOT NULL AND ch.registered_at < :verifyCutoff AND NOT " + VERIFIED;
+  /**
+   * The case (alias c) had its archive verified: a home visit with reason VERIFICATION, as oversight's copy
+   * of them holds it ({@code cf_dash_verified}, kept from talk's ArchiveVerified).
+   */
+  static final String VERIFIED = "EXISTS (SELECT 1 FROM cf_dash_verified v WHERE v.case_id = c.id)";
 
   /** The same on the dashboard's case summary (alias d, cf_dash_case, whose verified is {@link #VERIFIED}). */
   static final String UNVERIFIED_SUMMARY =

@@ -121,7 +121,7 @@ public class OpenWork extends AbstractProcessEnginePlugin {
 
   /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */
   static final String CASE_ROW = "SELECT c.id AS case_id, c.child_id, ch.school_class_id AS class_id, cl.school_id, CAST(c.status AS VARCHAR(20)) AS status,"
-      + " c.opened_at, ch.registered_at, (SELECT MIN(p.assigned_at) FROM cf_pairing p WHERE p.case_id = c.id) AS paired_at, c.closed_at,"
+      + " c.opened_at, ch.registered_at, (SELECT MIN(p.paired_at) FROM cf_dash_pairing p WHERE p.case_id = c.id) AS paired_at, c.closed_at,"
       + " CASE WHEN " + Obligations.VERIFIED + " THEN TRUE ELSE FALSE END AS verified, c.close_reason"
       + " FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id JOIN cf_class cl ON cl.id = ch.school_class_id";
 

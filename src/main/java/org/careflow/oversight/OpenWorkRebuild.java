@@ -36,9 +36,11 @@ class OpenWorkRebuild {
   private final ProcessPlaces places;
   private final MeetingsHeld meetingsHeld;
   private final RiskAndPlans riskAndPlans;
+  private final PairingsAndVisits pairingsAndVisits;
 
   OpenWorkRebuild(JdbcTemplate jdbc, PlatformTransactionManager txm, EngineTables engineTables, TalkFacts talkFacts, ProcessPlaces places,
-      MeetingsHeld meetingsHeld, RiskAndPlans riskAndPlans) {
+      MeetingsHeld meetingsHeld, RiskAndPlans riskAndPlans, PairingsAndVisits pairingsAndVisits) {
+    this.pairingsAndVisits = pairingsAndVisits;
     this.riskAndPlans = riskAndPlans;
     this.meetingsHeld = meetingsHeld;
     this.jdbc = jdbc;
@@ -53,6 +55,7 @@ class OpenWorkRebuild {
     Long n = new TransactionTemplate(txm).execute(s -> {
       jdbc.update("DELETE FROM cf_dash_open_work");
       jdbc.update("DELETE FROM cf_dash_task");
+      pairingsAndVisits.rebuild(); // the case rows read them
       rebuildCasesAndPeriods(); // the case tasks are placed in their case's row
       jdbc.update("INSERT INTO cf_dash_task (task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date)"
           + " SELECT task_id, case_id, child_id, class_id, school_id, task_key, assignee, due_date FROM (" + OpenWork.ENGINE_CASE_TASKS + ") x");
@@ -142,7 +145,7 @@ class OpenWorkRebuild {
     Long cases = jdbc.queryForObject(OpenWork.COUNT_CASES, Long.class);
     Long summarised = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case", Long.class);
     return Objects.equals(engine, mine) && Objects.equals(mine, counted) && Objects.equals(cases, summarised) && meetingsHeld.inStep()
-        && riskAndPlans.inStep();
+        && riskAndPlans.inStep() && pairingsAndVisits.inStep();
   }
 
   @EventListener(ApplicationReadyEvent.class)
