@@ -37,9 +37,9 @@ class TableOwnershipTest {
 
   /**
    * Reads not yet moved behind the owning module's API, as a ratchet: the list may only shrink (an entry
-   * no longer needed fails too). oversight's case summary reads a case's status, dates, class, first pairing
-   * and verification visit in one statement at each of its task events, for the statement budgets
-   * (docs/PERFORMANCE.md); it is to be fed from child/pairing/talk events. Its figures, targets and drill-down
+   * no longer needed fails too). oversight's case summary reads a case's status, dates and its child's class
+   * and school in one statement at each of its task events, for the statement budgets (docs/PERFORMANCE.md);
+   * it is to be fed from child events. Its figures, targets and drill-down
    * read oversight's own tables.
    */
   static final Map<String, Set<String>> STILL_TO_MOVE = Map.of(

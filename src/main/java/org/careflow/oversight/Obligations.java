@@ -23,7 +23,7 @@ import java.util.List;
  *   <li>guardian meeting: a term without a guardian meeting held ({@code cf_guardian_meeting.held_at})
  *       for a class that had active cases in it;</li>
  *   <li>verification: an archive still unverified {@value #VERIFY_WITHIN_DAYS} days after registration
- *       (no {@code cf_home_visit} with reason VERIFICATION) while its case is active.</li>
+ *       (no home visit with reason VERIFICATION, talk's ArchiveVerified) while its case is active.</li>
  * </ul>
  * A case is <em>active</em> in a period when its archive was registered before the period ended, it was
  * found eligible (status ACTIVE, or CLOSED after that) and it was not closed before the period began.

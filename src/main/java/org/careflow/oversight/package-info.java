@@ -5,6 +5,6 @@
  *
  * <p>Owns {@code cf_reminder} and its read model ({@code cf_dash_*}), kept from the engine's task events
  * and the other modules' events, filled from their public Java APIs at a rebuild; only the case summary
- * still reads the case, child, class, pairing and home-visit tables with SQL (TableOwnershipTest.STILL_TO_MOVE).
+ * still reads the case, child and class tables with SQL (TableOwnershipTest.STILL_TO_MOVE).
  */
 package org.careflow.oversight;
