@@ -46,6 +46,7 @@ public class TestSchool {
   private final TransactionTemplate transactions;
   private final org.camunda.bpm.engine.ManagementService management;
   private final org.careflow.enrolment.CaseLifecycle lifecycle;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
   /**
    * Run-unique: the same in every context of one JVM, different from run to run, so that data made by
@@ -62,7 +63,9 @@ public class TestSchool {
 
   TestSchool(SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
       Accounts accounts, TaskWork work, TaskService tasks, PlatformTransactionManager txm,
-      org.camunda.bpm.engine.ManagementService management, org.careflow.enrolment.CaseLifecycle lifecycle) {
+      org.camunda.bpm.engine.ManagementService management, org.careflow.enrolment.CaseLifecycle lifecycle,
+      org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.management = management;
     this.lifecycle = lifecycle;
     this.transactions = new TransactionTemplate(txm);
@@ -119,15 +122,7 @@ public class TestSchool {
    * the term removes the term's other timers, so a list of due jobs would go stale.
    */
   public void fireTimersDueBy(LocalDateTime t) {
-    clockAt(t);
-    for (int i = 0; i < 1000; i++) {
-      List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      management.executeJob(due.get(0).getId());
-    }
-    throw new AssertionError("timers keep falling due");
+    fireDue(t, List.of(() -> management.createJobQuery().executable()));
   }
 
   /**
@@ -136,12 +131,28 @@ public class TestSchool {
    * follow-up…) have waiting in the shared database.
    */
   public void fireTimersDueBy(LocalDateTime t, String... processKeys) {
+    fireDue(t, java.util.Arrays.stream(processKeys).map(key -> (java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery>)
+        () -> management.createJobQuery().executable().processDefinitionKey(key)).toList());
+  }
+
+  /** As {@link #fireTimersDueBy(LocalDateTime)}, for the timers of these cases' own {@code child-case} instances only. */
+  public void fireCaseTimersDueBy(LocalDateTime t, long... caseIds) {
+    List<java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery>> queries = new java.util.ArrayList<>();
+    for (long caseId : caseIds) {
+      String instance = runtime.createProcessInstanceQuery().processDefinitionKey("child-case")
+          .processInstanceBusinessKey(Long.toString(caseId)).singleResult().getId();
+      queries.add(() -> management.createJobQuery().executable().processInstanceId(instance));
+    }
+    fireDue(t, queries);
+  }
+
+  /** Moves the clock and runs the soonest due job these queries find, one at a time, until none is due. */
+  private void fireDue(LocalDateTime t, List<java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery>> queries) {
     clockAt(t);
     for (int i = 0; i < 1000; i++) {
       org.camunda.bpm.engine.runtime.Job next = null;
-      for (String key : processKeys) {
-        List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().executable().processDefinitionKey(key)
-            .orderByJobDuedate().asc().listPage(0, 1);
+      for (java.util.function.Supplier<org.camunda.bpm.engine.runtime.JobQuery> query : queries) {
+        List<org.camunda.bpm.engine.runtime.Job> due = query.get().orderByJobDuedate().asc().listPage(0, 1);
         if (!due.isEmpty() && (next == null || due.get(0).getDuedate().before(next.getDuedate()))) {
           next = due.get(0);
         }
@@ -160,6 +171,17 @@ public class TestSchool {
   /** A task due "on" a day is due at the last second of that day, in the schools' time zone. */
   public static Date endOfDay(LocalDate d) {
     return Date.from(d.plusDays(1).atStartOfDay(ZONE).toInstant().minusSeconds(1));
+  }
+
+  /** Monday 7 September 2026, 9 o'clock: early in the autumn term, when most tests' cases start. */
+  public static final LocalDateTime EARLY_AUTUMN = LocalDateTime.of(2026, 9, 7, 9, 0);
+
+  /** For a test class whose every test starts {@link #EARLY_AUTUMN} (JUnit runs this before each test). */
+  public interface EarlyInTheAutumnTerm {
+    @org.junit.jupiter.api.BeforeEach
+    default void earlyInTheAutumnTerm() {
+      clockAt(EARLY_AUTUMN);
+    }
   }
 
   /** Moves the engine's (and so careflow's) clock. */
@@ -240,6 +262,25 @@ public class TestSchool {
   }
 
   /**
+   * A school of this test's own (named {@code schoolBase} and a number) with the 2026 autumn term, and in
+   * it the class {@code className} of {@code teacher}; {@code staff} (coordinators, supervisors…) look after
+   * the school. The class's school is {@code getSchool()} of the class returned.
+   */
+  public SchoolClass classInOwnSchool(String schoolBase, String className, int grade, String teacher, String... staff) {
+    ensure();
+    return transactions.execute(x -> {
+      School s = schools.save(new School(nextName(schoolBase), "测试镇"));
+      terms.save(new Term(s, "2026年秋季学期", AUTUMN_START, AUTUMN_END));
+      SchoolClass c = classes.save(new SchoolClass(s, className, grade, teacher));
+      accounts.setClassTeacher(c.getId(), teacher);
+      for (String u : staff) {
+        accounts.addToSchool(u, s.getId());
+      }
+      return c;
+    });
+  }
+
+  /**
    * A user of this test's own (password "pw") with these roles, a teacher of the test school like
    * tteacher and tmentor: in no class and no school group, so they see nothing until a test gives them work.
    */
@@ -260,8 +301,18 @@ public class TestSchool {
 
   /** A new case in this class, registered by {@code teacher} with a student number of its own. */
   public long registeredCase(SchoolClass c, TaskWork.Worker teacher, String prefix) {
-    long caseId = lifecycle.enrol("王小明", c.getId(), "tcoordinator").getId();
-    complete(caseId, "registerChild", teacher, archive(nextStudentNo(prefix), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    return registeredCase(c, teacher, "王小明", nextStudentNo(prefix));
+  }
+
+  /**
+   * A new case of the child {@code name} in this class, registered by {@code teacher} under
+   * {@code studentNo} (a test that finds the child by name or number later): waiting for the verification visit.
+   */
+  public long registeredCase(SchoolClass c, TaskWork.Worker teacher, String name, String studentNo) {
+    long caseId = lifecycle.enrol(name, c.getId(), "tcoordinator").getId();
+    Map<String, List<String>> archive = new java.util.LinkedHashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
+    archive.put("name", List.of(name));
+    complete(caseId, "registerChild", teacher, archive);
     return caseId;
   }
 
@@ -275,7 +326,12 @@ public class TestSchool {
    * clock's day: the case is in care, with the term's talks in the inboxes.
    */
   public long caseInCare(SchoolClass c, TaskWork.Worker teacher, String mentor, String prefix) {
-    long caseId = registeredCase(c, teacher, prefix);
+    return caseInCare(c, teacher, mentor, "王小明", nextStudentNo(prefix));
+  }
+
+  /** As {@link #caseInCare(SchoolClass, TaskWork.Worker, String, String)}, for the child {@code name} under {@code studentNo}. */
+  public long caseInCare(SchoolClass c, TaskWork.Worker teacher, String mentor, String name, String studentNo) {
+    long caseId = registeredCase(c, teacher, name, studentNo);
     String today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).toString();
     complete(caseId, "verificationVisit", teacher, form("visitDate", today, "metWith", "祖母",
         "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));

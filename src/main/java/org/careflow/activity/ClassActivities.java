@@ -28,8 +28,7 @@ import org.careflow.school.SchoolDirectory;
 import org.careflow.school.Term;
 import org.careflow.school.TermCalendar;
 import org.careflow.shared.CareClock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.careflow.shared.StandingProcess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -54,7 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClassActivities {
 
-  private static final Logger log = LoggerFactory.getLogger(ClassActivities.class);
 
   public static final String PROCESS_KEY = ClassActivitiesProcess.KEY;
   public static final String DECISION_KEY = "activity-obligations";
@@ -66,7 +64,6 @@ public class ClassActivities {
   public record Obligation(long id, long classId, long schoolId, List<String> kinds, String dueRule, LocalDate windowStart, LocalDate due,
       String status, Long activityId) {}
 
-  private final RuntimeService runtime;
   private final TaskService tasks;
   private final DecisionService decisions;
   private final JdbcTemplate jdbc;
@@ -78,13 +75,13 @@ public class ClassActivities {
   private final CareClock clock;
   private final ObjectProvider<TaskWork> work;
   private final boolean startAtBoot;
+  private final StandingProcess standing;
   private final ActivityKinds kinds;
 
   ClassActivities(RuntimeService runtime, TaskService tasks, DecisionService decisions, JdbcTemplate jdbc, SchoolDirectory schools,
       SchoolClassRepository classes, TermCalendar calendar, HolidayRepository holidays, CareCases cases, CareClock clock,
       ObjectProvider<TaskWork> work, @Value("${careflow.activities.start-at-boot:true}") boolean startAtBoot, ActivityKinds kinds) {
     this.kinds = kinds;
-    this.runtime = runtime;
     this.tasks = tasks;
     this.decisions = decisions;
     this.jdbc = jdbc;
@@ -96,6 +93,7 @@ public class ClassActivities {
     this.clock = clock;
     this.work = work;
     this.startAtBoot = startAtBoot;
+    this.standing = new StandingProcess(runtime, PROCESS_KEY, PREFIX);
   }
 
   public static String businessKey(long classId) {
@@ -115,12 +113,7 @@ public class ClassActivities {
   /** Starts the class's obligations process unless it runs. */
   @Transactional
   public boolean ensureFor(long classId) {
-    String key = businessKey(classId);
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
-      return false;
-    }
-    runtime.startProcessInstanceByKey(PROCESS_KEY, key);
-    return true;
+    return standing.ensureFor(classId);
   }
 
   /** At start, every class gets its process (off in the tests, which start their own classes'). */
@@ -129,13 +122,7 @@ public class ClassActivities {
     if (!startAtBoot) {
       return;
     }
-    for (SchoolClass c : classes.findAll()) {
-      try {
-        ensureFor(c.getId());
-      } catch (RuntimeException e) {
-        log.warn("the activity obligations of class {} could not start: {}", c.getId(), e.toString());
-      }
-    }
+    standing.ensureForEach(classes.findAll().stream().map(SchoolClass::getId).toList(), "the activity obligations of class");
   }
 
   // -- raising -------------------------------------------------------------------------------------

@@ -203,14 +203,7 @@ public class Appraisals {
   @Transactional(readOnly = true)
   public List<SchoolAppraisal> list(CurrentUser u, Long termId) {
     List<School> scope = schoolsOf(u);
-    String termName = null;
-    if (termId != null) {
-      Optional<Term> t = terms.findById(termId);
-      if (t.isEmpty() || scope.stream().noneMatch(s -> s.getId().equals(t.get().getSchool().getId()))) {
-        throw InvalidInputException.of("term", "validation.option");
-      }
-      termName = t.get().getName();
-    }
+    String termName = terms.nameOfTermIn(scope, termId);
     List<SchoolAppraisal> out = new ArrayList<>();
     for (School s : scope) {
       Term t = termName == null ? currentTerm(s.getId()) : terms.findBySchoolIdAndName(s.getId(), termName).orElse(null);

@@ -79,7 +79,7 @@ public class CarerFollowUpProcess implements TaskFormHandler, TaskSubjects, Case
     if (channel == null || !CHANNELS.contains(channel)) {
       errors.reject("channel", "validation.option");
     }
-    String how = Carers.text(errors, "howItWent", v.text("howItWent"), 500, true);
+    String how = errors.text("howItWent", v.text("howItWent"), 500, true);
     if (!errors.isEmpty()) {
       return Map.of();
     }

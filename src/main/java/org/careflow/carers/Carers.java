@@ -54,7 +54,6 @@ public class Carers implements ContactSource {
   static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
   static final Pattern NOT_IN_NAMES = Pattern.compile("[<>{}\\[\\];=\\\\/|\\p{Cntrl}]");
-  static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
   private final CarerRepository carers;
   private final CarerChildRepository links;
@@ -218,7 +217,7 @@ public class Carers implements ContactSource {
     if (school == null || !kept.contains(school)) {
       errors.reject("school", kept.isEmpty() ? "carers.notYours" : "validation.option");
     }
-    String name = text(errors, "name", f.name(), 40, true);
+    String name = errors.text("name", f.name(), 40, true);
     if (name != null && !errors.has("name") && NOT_IN_NAMES.matcher(name).find()) {
       errors.reject("name", "validation.nameCharacters");
     }
@@ -234,7 +233,7 @@ public class Carers implements ContactSource {
     if (f.background() == null || !BACKGROUNDS.contains(f.background())) {
       errors.reject("background", "validation.option");
     }
-    String note = text(errors, "note", f.note(), 300, false);
+    String note = errors.text("note", f.note(), 300, false);
     errors.throwIfAny();
     boolean created = c == null;
     if (created) {
@@ -350,7 +349,7 @@ public class Carers implements ContactSource {
     if (kind == null || !CONTACT_KINDS.contains(kind)) {
       errors.reject("kind", "validation.option");
     }
-    String text = text(errors, "notes", notes, 500, false);
+    String text = errors.text("notes", notes, 500, false);
     errors.throwIfAny();
     CarerContact c = contacts.save(new CarerContact(carerId, childId, date, kind, text, u.id(), clock.now()));
     audit.change(u.id(), Audit.RECORD, childId, null, "carer contact");
@@ -398,19 +397,4 @@ public class Carers implements ContactSource {
     return followUps.findTop6ByCarerIdOrderByAskedOnDescIdDesc(carerId);
   }
 
-  static String text(FieldErrors errors, String field, String value, int max, boolean required) {
-    String v = value == null || value.isBlank() ? null : value.strip();
-    if (v == null) {
-      if (required) {
-        errors.reject(field, "validation.required");
-      }
-      return null;
-    }
-    if (v.length() > max) {
-      errors.reject(field, "validation.tooLong", max);
-    } else if (CONTROL.matcher(v).find()) {
-      errors.reject(field, "validation.characters");
-    }
-    return v;
-  }
 }

@@ -90,6 +90,23 @@ public class CareCase {
     return status == CaseStatus.ENROLLING || status == CaseStatus.ACTIVE;
   }
 
+  /**
+   * Whether the case was in care (not refused) some day of the term: it belongs to the term, or it was
+   * open on one of the term's days (dates in the schools' time zone {@code zone}). A term's figures and a
+   * child's file of a term count the cases this holds for.
+   */
+  public boolean inCareDuring(org.careflow.school.Term t, java.time.ZoneId zone) {
+    if (status == CaseStatus.NOT_ELIGIBLE) {
+      return false;
+    }
+    if (t.getId().equals(termId)) {
+      return true;
+    }
+    java.time.LocalDate opened = openedAt.atZone(zone).toLocalDate();
+    java.time.LocalDate closed = closedAt == null ? null : closedAt.atZone(zone).toLocalDate();
+    return !opened.isAfter(t.getEndDate()) && (closed == null || !closed.isBefore(t.getStartDate()));
+  }
+
   void decideEligibility(boolean eligible, String reason) {
     this.eligibilityReason = reason;
     if (!eligible) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.careflow.activity.ClassActivities;
 import org.careflow.child.CareCase;
 import org.careflow.child.CareCases;
@@ -30,10 +29,9 @@ import org.careflow.school.TermCalendar;
 import org.careflow.shared.BusinessKey;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.FieldErrors;
+import org.careflow.shared.StandingProcess;
 import org.careflow.shared.TimelineContributor;
 import org.careflow.shared.TimelineEntry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
@@ -52,7 +50,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClassTermPapers {
 
-  private static final Logger log = LoggerFactory.getLogger(ClassTermPapers.class);
 
   public static final String PROCESS_KEY = ClassTermPapersProcess.KEY;
   public static final String PLAN_TASK = ClassTermPapersProcess.TASK_PLAN;
@@ -75,7 +72,6 @@ public class ClassTermPapers {
   /** A class's papers of a term; either may be null (not written yet). */
   public record Papers(long classId, long termId, PlanView plan, SummaryView summary) {}
 
-  private final RuntimeService runtime;
   private final ClassPlanRepository plans;
   private final ClassPlanPairingRepository pairings;
   private final ClassSummaryRepository summaries;
@@ -90,12 +86,12 @@ public class ClassTermPapers {
   private final MessageSource messages;
   private final CareClock clock;
   private final boolean startAtBoot;
+  private final StandingProcess standing;
 
   ClassTermPapers(RuntimeService runtime, ClassPlanRepository plans, ClassPlanPairingRepository pairings, ClassSummaryRepository summaries,
       SchoolDirectory schools, SchoolClassRepository classes, TermCalendar calendar, CareCases cases, ChildRepository children,
       ChildArchive archive, ClassActivities classActivities, List<TimelineContributor> timeline, MessageSource messages, CareClock clock,
       @Value("${careflow.class-plans.start-at-boot:true}") boolean startAtBoot) {
-    this.runtime = runtime;
     this.plans = plans;
     this.pairings = pairings;
     this.summaries = summaries;
@@ -110,34 +106,27 @@ public class ClassTermPapers {
     this.messages = messages;
     this.clock = clock;
     this.startAtBoot = startAtBoot;
+    this.standing = new StandingProcess(runtime, PROCESS_KEY, PREFIX);
   }
 
   public static String businessKey(long classId) {
-    return PREFIX + classId;
+    return BusinessKey.prefixed(PREFIX, classId);
   }
 
   /** The class a business key {@code classterm-<id>} names. */
   public static Optional<Long> classOf(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(PREFIX)) {
-      return Optional.empty();
-    }
-    return BusinessKey.parse(businessKey.substring(PREFIX.length()));
+    return BusinessKey.parse(PREFIX, businessKey);
   }
 
   static long classOf(Object executionOrKey) {
-    String key = executionOrKey instanceof VariableScope s ? BusinessKey.keyOf(s) : String.valueOf(executionOrKey);
+    String key = BusinessKey.keyOf(executionOrKey);
     return classOf(key).orElseThrow(() -> new IllegalStateException("not a class's business key: " + key));
   }
 
   /** Starts the class's process unless it runs. */
   @Transactional
   public boolean ensureFor(long classId) {
-    String key = businessKey(classId);
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
-      return false;
-    }
-    runtime.startProcessInstanceByKey(PROCESS_KEY, key);
-    return true;
+    return standing.ensureFor(classId);
   }
 
   /** At start, every class gets its process (off in the tests, which start their own classes'). */
@@ -146,13 +135,7 @@ public class ClassTermPapers {
     if (!startAtBoot) {
       return;
     }
-    for (SchoolClass c : classes.findAll()) {
-      try {
-        ensureFor(c.getId());
-      } catch (RuntimeException e) {
-        log.warn("the term papers of class {} could not start: {}", c.getId(), e.toString());
-      }
-    }
+    standing.ensureForEach(classes.findAll().stream().map(SchoolClass::getId).toList(), "the term papers of class");
   }
 
   // -- the process's terms -------------------------------------------------------------------------
@@ -192,7 +175,7 @@ public class ClassTermPapers {
         continue;
       }
       for (CareCase k : cases.casesOfChild(child.getId())) {
-        if (inCareDuring(k, t, zone)) {
+        if (k.inCareDuring(t, zone)) {
           out.add(k);
         }
       }
@@ -200,17 +183,6 @@ public class ClassTermPapers {
     return out;
   }
 
-  static boolean inCareDuring(CareCase k, Term t, ZoneId zone) {
-    if (k.getStatus() == CaseStatus.NOT_ELIGIBLE) {
-      return false;
-    }
-    if (t.getId().equals(k.getTermId())) {
-      return true;
-    }
-    LocalDate opened = k.getOpenedAt().atZone(zone).toLocalDate();
-    LocalDate closed = k.getClosedAt() == null ? null : k.getClosedAt().atZone(zone).toLocalDate();
-    return !opened.isAfter(t.getEndDate()) && (closed == null || !closed.isBefore(t.getStartDate()));
-  }
 
   /** The term's figures of the class, from its children's records dated within the term and its activities register. */
   @Transactional(readOnly = true)

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.careflow.support.SupportPlanProcess;
+import org.careflow.family.FamilyTiesProcess;
+import org.careflow.enrolment.ChildCaseProcess;
 import org.careflow.family.FamilyCalls;
 
 /**
@@ -65,28 +68,28 @@ final class DemoChild {
     // Class A (the demo teacher's): every stage of a case.
     kids.get(8).careType = "PARENTS_HOME";          // not eligible: the case ends with the reason
     kids.get(9).enrolDaysBeforeToday = 17;          // registered, verification visit 1-7 days overdue
-    kids.get(9).stopAt = "verificationVisit";
+    kids.get(9).stopAt = ChildCaseProcess.TASK_VERIFICATION_VISIT;
     kids.get(10).enrolDaysBeforeToday = 2;          // just enrolled: the archive is to be built
-    kids.get(10).stopAt = "registerChild";
+    kids.get(10).stopAt = ChildCaseProcess.TASK_REGISTER;
     kids.get(11).startsLastTerm = true;             // last term's review still to be written
-    kids.get(11).stopAt = "termReview";
+    kids.get(11).stopAt = ChildCaseProcess.TASK_TERM_REVIEW;
     // Class B: a pairing waiting for the coordinator, a case that went on into this term.
     kids.get(21).enrolDaysBeforeToday = 6;
-    kids.get(21).stopAt = "assignMentor";
+    kids.get(21).stopAt = ChildCaseProcess.TASK_ASSIGN_MENTOR;
     kids.get(22).startsLastTerm = true;
     // Overdue work in every age bucket of the oversight dashboard, whatever today is: a first meeting
     // the mentor has not had (8-30 days late), an archive unverified since last term (over 30 days).
     kids.get(19).enrolDaysBeforeToday = 25;
-    kids.get(19).stopAt = "firstMeeting";
+    kids.get(19).stopAt = ChildCaseProcess.TASK_FIRST_MEETING;
     kids.get(20).startsLastTerm = true;
-    kids.get(20).stopAt = "verificationVisit";
+    kids.get(20).stopAt = ChildCaseProcess.TASK_VERIFICATION_VISIT;
     kids.get(23).enrolDaysBeforeToday = 1;
-    kids.get(23).stopAt = "registerChild";
+    kids.get(23).stopAt = ChildCaseProcess.TASK_REGISTER;
     kids.get(13).guardianMissesMeeting = true;
     kids.get(16).guardianMissesMeeting = true;
     kids.get(3).startsLastTerm = true;             // no call gets through since last term: a search task for
     kids.get(3).parentsUnreachable = true;         // the parents in the demo teacher's inbox from this term's
-    kids.get(3).stopAt = "parentsUnreachable";     // first Monday
+    kids.get(3).stopAt = FamilyTiesProcess.TASK_UNREACHABLE;     // first Monday
     kids.get(2).atRisk = true;                       // 张博文: high risk, on a support plan, weekly talks
     kids.get(2).startsLastTerm = true;               // (since last term, so the plan runs whatever today is)
     kids.get(5).careType = "ONE_AWAY";
@@ -100,19 +103,19 @@ final class DemoChild {
       return false;
     }
     return switch (taskKey) {
-      case "registerChild", "termSignOff" -> !day.isBefore(created.plusDays(1));
-      case "assignMentor", "firstMeeting", "termReview" -> !day.isBefore(created.plusDays(2));
-      case "verificationVisit" -> !day.isBefore(created.plusDays(4));
-      case "monthlyTalk" -> atRisk ? !day.isBefore(created.plusDays(2)) : talkDoneBy(day, created);
-      case "writeSupportPlan" -> !day.isBefore(created.plusDays(2));
-      case "reviewSupportPlan" -> !day.isBefore(created.plusDays(1));
-      case "weeklyCheckIn" -> checkInDoneBy(day, created);
+      case ChildCaseProcess.TASK_REGISTER, ChildCaseProcess.TASK_TERM_SIGN_OFF -> !day.isBefore(created.plusDays(1));
+      case ChildCaseProcess.TASK_ASSIGN_MENTOR, ChildCaseProcess.TASK_FIRST_MEETING, ChildCaseProcess.TASK_TERM_REVIEW -> !day.isBefore(created.plusDays(2));
+      case ChildCaseProcess.TASK_VERIFICATION_VISIT -> !day.isBefore(created.plusDays(4));
+      case ChildCaseProcess.TASK_MONTHLY_TALK -> atRisk ? !day.isBefore(created.plusDays(2)) : talkDoneBy(day, created);
+      case SupportPlanProcess.TASK_WRITE -> !day.isBefore(created.plusDays(2));
+      case SupportPlanProcess.TASK_REVIEW -> !day.isBefore(created.plusDays(1));
+      case ChildCaseProcess.TASK_WEEKLY_CHECK_IN -> checkInDoneBy(day, created);
       // the family ties: feedback late in the month (this month's not yet for odd children), every
       // third child's letter written, most quarters' visits made ten days in (every fourth child's still due)
-      case "parentFeedback" -> talkDoneBy(day, created);
-      case "termLetter" -> index % 3 == 0 && !day.isBefore(created.plusDays(30));
-      case "quarterlyVisit" -> index % 4 != 1 && !day.isBefore(created.plusDays(10));
-      case "parentsUnreachable" -> !day.isBefore(created.plusDays(2));
+      case FamilyTiesProcess.TASK_FEEDBACK -> talkDoneBy(day, created);
+      case FamilyTiesProcess.TASK_LETTER -> index % 3 == 0 && !day.isBefore(created.plusDays(30));
+      case FamilyTiesProcess.TASK_VISIT -> index % 4 != 1 && !day.isBefore(created.plusDays(10));
+      case FamilyTiesProcess.TASK_UNREACHABLE -> !day.isBefore(created.plusDays(2));
       default -> false; // absentee visits and the calendar task stay open in the demo
     };
   }
@@ -168,8 +171,8 @@ final class DemoChild {
     Map<String, List<String>> f = new LinkedHashMap<>();
     String[] moods = {"CALM", "HAPPY", "CALM", "LOW", "CALM", "ANXIOUS"};
     switch (taskKey) {
-      case "registerChild" -> archive(f, day);
-      case "verificationVisit" -> {
+      case ChildCaseProcess.TASK_REGISTER -> archive(f, day);
+      case ChildCaseProcess.TASK_VERIFICATION_VISIT -> {
         put(f, "visitDate", day.toString());
         put(f, "metWith", GUARDIANS[index % 4] + "和孩子");
         put(f, "homeConditions", index % 3 == 0 ? "住房为两层砖房，家中有一台电视，孩子有独立书桌。" : "与祖辈同住，家务较多，学习环境一般。");
@@ -177,14 +180,14 @@ final class DemoChild {
         put(f, "concerns", index % 3 == 1 ? "祖辈文化程度不高，难以辅导作业。" : "");
         put(f, "archiveConfirmed", "true");
       }
-      case "assignMentor" -> put(f, "note", "按帮扶人数均衡安排");
-      case "firstMeeting" -> {
+      case ChildCaseProcess.TASK_ASSIGN_MENTOR -> put(f, "note", "按帮扶人数均衡安排");
+      case ChildCaseProcess.TASK_FIRST_MEETING -> {
         put(f, "meetingDate", day.toString());
         put(f, "mood", moods[index % 6]);
         put(f, "notes", "第一次见面，孩子有些拘谨，聊了学习和家里的情况。");
         put(f, "plan", "每周四午休时间谈心一次，重点关注" + (index % 2 == 0 ? "数学作业" : "与同学相处"));
       }
-      case "monthlyTalk" -> {
+      case ChildCaseProcess.TASK_MONTHLY_TALK -> {
         put(f, "talkDate", day.toString());
         if (atRisk) {
           f.put("topics", List.of("emotions", "friends", "study"));
@@ -204,56 +207,56 @@ final class DemoChild {
         put(f, "followUp", "下周再了解一次，并与家长电话沟通。");
         put(f, "parentsInformed", index % 3 == 0 ? "false" : "true");
       }
-      case "weeklyCheckIn" -> {
+      case ChildCaseProcess.TASK_WEEKLY_CHECK_IN -> {
         put(f, "checkInDate", day.toString());
         f.put("topics", List.of(index % 2 == 0 ? "study" : "life"));
         put(f, "mood", moods[(index + day.getDayOfMonth()) % 6]);
         put(f, "notes", "作业完成情况良好，聊了周末的安排。");
       }
-      case "parentFeedback" -> {
+      case FamilyTiesProcess.TASK_FEEDBACK -> {
         put(f, "feedbackDate", day.toString());
         // the family whose parents cannot be reached gets the month's news by message (no call gets through)
         put(f, "channel", parentsUnreachable ? "MESSAGE" : index % 3 == 0 ? "VIDEO" : "PHONE");
         put(f, "summary", index % 2 == 0 ? "本月作业按时完成，数学单元测验有进步；生活上能自己整理书包。" : "本月情绪比较稳定，和同学相处融洽；提醒家长多打电话。");
       }
-      case "termLetter" -> {
+      case FamilyTiesProcess.TASK_LETTER -> {
         put(f, "letterDate", day.toString());
         put(f, "channel", index % 2 == 0 ? "PHOTO" : "POST");
         put(f, "summary", "孩子在信里讲了学校的生活和想念爸爸妈妈，父亲回了电话。");
       }
-      case "quarterlyVisit" -> {
+      case FamilyTiesProcess.TASK_VISIT -> {
         put(f, "visitDate", day.toString());
         put(f, "metWith", GUARDIANS[index % 4] + "和孩子");
         put(f, "homeConditions", "家中整洁，孩子有学习的地方；冬衣已备好。");
         put(f, "guardianHealth", index % 4 == 2 ? "FAIR" : "GOOD");
         put(f, "concerns", index % 3 == 2 ? "祖辈年纪大，接送孩子吃力。" : "");
       }
-      case "parentsUnreachable" -> {
+      case FamilyTiesProcess.TASK_UNREACHABLE -> {
         put(f, "searchDate", day.toString());
         put(f, "outcome", "REACHED");
         put(f, "parent", "MOTHER");
         put(f, "summary", "通过务工单位联系上了母亲。");
       }
-      case "termReview" -> {
+      case ChildCaseProcess.TASK_TERM_REVIEW -> {
         put(f, "progress", "本学期学习习惯有明显进步，能按时完成作业，和同学关系融洽。");
         put(f, "rankBefore", Integer.toString(20 + index % 10));
         put(f, "rankAfter", Integer.toString(15 + index % 10));
         put(f, "outcome", reviewOutcome);
         put(f, "summary", "继续关注学习和情绪，下学期保持每月谈心与每周帮扶。");
       }
-      case "writeSupportPlan" -> {
+      case SupportPlanProcess.TASK_WRITE -> {
         put(f, "problems", "情绪低落、易怒，近期多次与同学冲突，学习注意力下降；父母在外务工，很少联系。");
         put(f, "goals", "一个月内不再与同学冲突；情绪稳定；按时完成作业。");
         put(f, "actions", "心理老师每周个别辅导一次；班主任每周谈心；帮扶教师每天课后陪伴作业；每周安排一次亲情电话。");
         put(f, "responsibilities", "心理老师孙敏：个别辅导；班主任李秀英：每周谈心、联系家长；帮扶教师：作业辅导；祖母：每天陪伴、按时接送。");
       }
-      case "reviewSupportPlan" -> {
+      case SupportPlanProcess.TASK_REVIEW -> {
         put(f, "reviewDate", day.toString());
         put(f, "progress", "本周冲突减少，情绪仍有起伏；和父母通了一次视频电话。");
         put(f, "recommendation", "continue");
         put(f, "nextSteps", "继续每周辅导和谈心。");
       }
-      case "termSignOff" -> {
+      case ChildCaseProcess.TASK_TERM_SIGN_OFF -> {
         put(f, "decision", "approve");
         put(f, "comment", "同意。");
       }

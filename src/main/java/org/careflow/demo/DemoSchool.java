@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.careflow.support.SupportPlanProcess;
+import org.careflow.guardianmeeting.GuardianMeetingProcess;
+import org.careflow.enrolment.ChildCaseProcess;
 import org.careflow.child.CareCase;
 import org.careflow.enrolment.CaseLifecycle;
 import org.careflow.family.FamilyCalls;
@@ -193,20 +196,20 @@ class DemoSchool implements ApplicationRunner {
     long[] meetingB = new long[1];
     events.computeIfAbsent(today.minusDays(30), d -> new ArrayList<>()).add(() -> {
       meetingB[0] = meetings.ensureForTerm(classB.getId(), currentTerm.getId());
-      completeMeetingTask(meetingB[0], "planMeeting", "teacher2", Map.of("meetingDate", List.of(today.minusDays(7).toString()),
+      completeMeetingTask(meetingB[0], GuardianMeetingProcess.TASK_PLAN, "teacher2", Map.of("meetingDate", List.of(today.minusDays(7).toString()),
           "location", List.of("四年级(2)班教室"), "agenda", List.of("通报学生在校情况；安全教育（防溺水）；监护人交流")));
     });
     events.computeIfAbsent(today.minusDays(25), d -> new ArrayList<>()).add(() ->
-        completeMeetingTask(meetingB[0], "sendInvitations", "teacher2", Map.of("method", List.of("PHONE"))));
+        completeMeetingTask(meetingB[0], GuardianMeetingProcess.TASK_INVITE, "teacher2", Map.of("method", List.of("PHONE"))));
     events.computeIfAbsent(today.minusDays(7), d -> new ArrayList<>()).add(() -> {
       List<String> absent = kids.stream().filter(k -> k.classId == classB.getId() && k.caseId != null && k.guardianMissesMeeting)
           .map(k -> k.caseId.toString()).toList();
-      completeMeetingTask(meetingB[0], "holdMeeting", "teacher2", Map.of("absent", absent,
+      completeMeetingTask(meetingB[0], GuardianMeetingProcess.TASK_HOLD, "teacher2", Map.of("absent", absent,
           "minutes", List.of("到会监护人8人，通报了期中情况，开展了安全教育。")));
     });
     events.computeIfAbsent(today.minusDays(3), d -> new ArrayList<>()).add(() -> {
       long a = meetings.ensureForTerm(classA.getId(), currentTerm.getId());
-      completeMeetingTask(a, "planMeeting", "teacher", Map.of("meetingDate", List.of(today.plusDays(14).toString()),
+      completeMeetingTask(a, GuardianMeetingProcess.TASK_PLAN, "teacher", Map.of("meetingDate", List.of(today.plusDays(14).toString()),
           "location", List.of("学校会议室"), "agenda", List.of("期末复习安排；寒假安全；亲情沟通")));
     });
 
@@ -219,12 +222,12 @@ class DemoSchool implements ApplicationRunner {
           .filter(m -> m.getTermId().equals(previousTerm.getId()) && m.isFirstOfTerm() && m.getHeldAt() == null)
           .map(org.careflow.guardianmeeting.GuardianMeeting::getId).findFirst();
       events.computeIfAbsent(lastTermMeeting.minusDays(14), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
-          completeMeetingTask(id, "planMeeting", teacher, Map.of("meetingDate", List.of(lastTermMeeting.toString()),
+          completeMeetingTask(id, GuardianMeetingProcess.TASK_PLAN, teacher, Map.of("meetingDate", List.of(lastTermMeeting.toString()),
               "location", List.of("学校会议室"), "agenda", List.of("开学安全教育；亲情沟通")))));
       events.computeIfAbsent(lastTermMeeting.minusDays(7), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
-          completeMeetingTask(id, "sendInvitations", teacher, Map.of("method", List.of("PHONE")))));
+          completeMeetingTask(id, GuardianMeetingProcess.TASK_INVITE, teacher, Map.of("method", List.of("PHONE")))));
       events.computeIfAbsent(lastTermMeeting, d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
-          completeMeetingTask(id, "holdMeeting", teacher, Map.of("absent", List.of(), "minutes", List.of("监护人全部到会。")))));
+          completeMeetingTask(id, GuardianMeetingProcess.TASK_HOLD, teacher, Map.of("absent", List.of(), "minutes", List.of("监护人全部到会。")))));
     }
 
     // Day by day from the first enrolment to yesterday: timers fall due in the morning, events
@@ -306,8 +309,8 @@ class DemoSchool implements ApplicationRunner {
 
   private void complete(Task t, DemoChild k, LocalDate day) {
     String user = t.getAssignee() != null ? t.getAssignee()
-        : t.getTaskDefinitionKey().equals("termSignOff") ? "supervisor"
-        : t.getTaskDefinitionKey().equals("writeSupportPlan") ? "counsellor" : "coordinator";
+        : t.getTaskDefinitionKey().equals(ChildCaseProcess.TASK_TERM_SIGN_OFF) ? "supervisor"
+        : t.getTaskDefinitionKey().equals(SupportPlanProcess.TASK_WRITE) ? "counsellor" : "coordinator";
     List<String> roles = switch (user) {
       case "coordinator" -> List.of(Roles.COORDINATOR);
       case "counsellor" -> List.of(Roles.COUNSELLOR);
@@ -316,10 +319,10 @@ class DemoSchool implements ApplicationRunner {
       default -> List.of(Roles.TEACHER);
     };
     Map<String, List<String>> form = k.form(t.getTaskDefinitionKey(), day);
-    if (t.getTaskDefinitionKey().equals("weeklyCheckIn") && t.getDueDate() != null && day.isAfter(clock.dayOf(t.getDueDate()))) {
+    if (t.getTaskDefinitionKey().equals(ChildCaseProcess.TASK_WEEKLY_CHECK_IN) && t.getDueDate() != null && day.isAfter(clock.dayOf(t.getDueDate()))) {
       form.put("checkInDate", List.of(clock.dayOf(t.getDueDate()).toString())); // a week's talk lies in its week
     }
-    if (t.getTaskDefinitionKey().equals("assignMentor")) {
+    if (t.getTaskDefinitionKey().equals(ChildCaseProcess.TASK_ASSIGN_MENTOR)) {
       form.put("mentor", List.of(firstMentorOffered(t, user, roles)));
     }
     work.complete(t.getId(), new TaskWork.Worker(user, roles, false), form);
@@ -333,7 +336,7 @@ class DemoSchool implements ApplicationRunner {
   private void completeMeetingTask(long meetingId, String taskKey, String user, Map<String, List<String>> values) {
     Task t = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(meetingId)).taskDefinitionKey(taskKey).singleResult();
     Map<String, List<String>> form = new LinkedHashMap<>(values);
-    if (taskKey.equals("sendInvitations")) {
+    if (taskKey.equals(GuardianMeetingProcess.TASK_INVITE)) {
       form.put("invited", work.open(t.getId(), new TaskWork.Worker(user, List.of(Roles.TEACHER), false)).options()
           .get("classChildren").stream().map(o -> o.value()).toList());
     }

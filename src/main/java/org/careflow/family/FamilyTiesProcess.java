@@ -15,14 +15,14 @@ import org.springframework.stereotype.Component;
  * {@value #MESSAGE_VISIT_DONE}, correlated by the case id as business key, in the visit's own transaction).
  */
 @Component
-class FamilyTiesProcess {
+public class FamilyTiesProcess {
 
   static final String KEY = org.careflow.shared.CaseProcesses.FAMILY_TIES;
   static final String MESSAGE_VISIT_DONE = "homeVisitRecorded";
-  static final String TASK_UNREACHABLE = "parentsUnreachable";
-  static final String TASK_FEEDBACK = "parentFeedback";
-  static final String TASK_LETTER = "termLetter";
-  static final String TASK_VISIT = "quarterlyVisit";
+  public static final String TASK_UNREACHABLE = "parentsUnreachable";
+  public static final String TASK_FEEDBACK = "parentFeedback";
+  public static final String TASK_LETTER = "termLetter";
+  public static final String TASK_VISIT = "quarterlyVisit";
 
   private final RuntimeService runtime;
   private final CareClock clock;

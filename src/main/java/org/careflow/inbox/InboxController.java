@@ -3,6 +3,7 @@ package org.careflow.inbox;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.careflow.enrolment.ChildCaseProcess;
 import org.careflow.identity.CurrentUser;
 import org.careflow.shared.InvalidInputException;
 import org.springframework.security.core.Authentication;
@@ -71,11 +72,11 @@ class InboxController {
   record CatchUp(long childId, String childName, int weeks) {}
 
   private List<CatchUp> catchUps(TaskWork.Worker w, Map<String, List<TaskWork.Facet>> facets) {
-    if (facets.get("kinds").stream().noneMatch(k -> k.value().equals("weeklyCheckIn"))) {
+    if (facets.get("kinds").stream().noneMatch(k -> k.value().equals(ChildCaseProcess.TASK_WEEKLY_CHECK_IN))) {
       return List.of();
     }
     Map<Long, CatchUp> byChild = new LinkedHashMap<>();
-    for (TaskWork.Row r : work.inbox(w, new InboxFilter("weeklyCheckIn", null, null), 0, 200).rows()) {
+    for (TaskWork.Row r : work.inbox(w, new InboxFilter(ChildCaseProcess.TASK_WEEKLY_CHECK_IN, null, null), 0, 200).rows()) {
       if (r.childId() != null && r.state() == org.careflow.shared.Deadlines.State.OVERDUE && w.user().equals(r.assignee())) {
         CatchUp c = byChild.get(r.childId());
         byChild.put(r.childId(), new CatchUp(r.childId(), r.subject(), c == null ? 1 : c.weeks() + 1));

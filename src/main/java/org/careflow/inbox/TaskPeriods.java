@@ -4,6 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Set;
+import org.careflow.enrolment.ChildCaseProcess;
+import org.careflow.family.FamilyTiesProcess;
+import org.careflow.support.SupportPlanProcess;
 import org.careflow.shared.CareClock;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component("taskPeriods")
 public class TaskPeriods {
 
-  static final Set<String> MONTHLY = Set.of("monthlyTalk", "parentFeedback");
-  static final Set<String> WEEKLY = Set.of("weeklyCheckIn", "reviewSupportPlan");
+  static final Set<String> MONTHLY = Set.of(ChildCaseProcess.TASK_MONTHLY_TALK, FamilyTiesProcess.TASK_FEEDBACK);
+  static final Set<String> WEEKLY = Set.of(ChildCaseProcess.TASK_WEEKLY_CHECK_IN, SupportPlanProcess.TASK_REVIEW);
 
   private final CareClock clock;
   private final MessageSource messages;

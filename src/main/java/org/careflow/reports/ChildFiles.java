@@ -183,7 +183,7 @@ public class ChildFiles {
         continue;
       }
       for (CareCase k : cases.casesOfChild(child.getId())) {
-        if (inCareDuring(k, t, clock.zone())) {
+        if (k.inCareDuring(t, clock.zone())) {
           out.add(child);
           break;
         }
@@ -192,18 +192,6 @@ public class ChildFiles {
     return out;
   }
 
-  /** Whether the case was in care (not refused) some day of the term. */
-  static boolean inCareDuring(CareCase k, Term t, java.time.ZoneId zone) {
-    if (k.getStatus() == CaseStatus.NOT_ELIGIBLE) {
-      return false;
-    }
-    if (t.getId().equals(k.getTermId())) {
-      return true;
-    }
-    LocalDate opened = k.getOpenedAt().atZone(zone).toLocalDate();
-    LocalDate closed = k.getClosedAt() == null ? null : k.getClosedAt().atZone(zone).toLocalDate();
-    return !opened.isAfter(t.getEndDate()) && (closed == null || !closed.isBefore(t.getStartDate()));
-  }
 
   /** A child's file for a user who may see the child: the term's records ({@code term}) or the whole case's. */
   @Transactional(readOnly = true)

@@ -99,14 +99,7 @@ public class Statistics {
   @Transactional(readOnly = true)
   public List<SchoolFigures> figures(CurrentUser u, Long termId) {
     List<School> scope = schoolsOf(u);
-    String termName = null;
-    if (termId != null) {
-      Optional<Term> t = terms.findById(termId);
-      if (t.isEmpty() || scope.stream().noneMatch(s -> s.getId().equals(t.get().getSchool().getId()))) {
-        throw InvalidInputException.of("term", "validation.option");
-      }
-      termName = t.get().getName();
-    }
+    String termName = terms.nameOfTermIn(scope, termId);
     List<SchoolFigures> out = new ArrayList<>();
     for (School s : scope) {
       Term t = termName == null ? files.currentTerm(s.getId()) : terms.findBySchoolIdAndName(s.getId(), termName).orElse(null);
@@ -161,7 +154,7 @@ public class Statistics {
           continue;
         }
         List<CareCase> childCases = cases.casesOfChild(child.getId());
-        if (childCases.stream().noneMatch(k -> ChildFiles.inCareDuring(k, term, clock.zone()))) {
+        if (childCases.stream().noneMatch(k -> k.inCareDuring(term, clock.zone()))) {
           continue;
         }
         ids.add(child.getId());
@@ -179,7 +172,7 @@ public class Statistics {
         if (child.isBoarding()) {
           inc(f, "boarding");
         }
-        if (previous == null || childCases.stream().noneMatch(k -> ChildFiles.inCareDuring(k, previous, clock.zone()))) {
+        if (previous == null || childCases.stream().noneMatch(k -> k.inCareDuring(previous, clock.zone()))) {
           inc(f, "newThisTerm");
         }
         for (CareCase k : childCases) {

@@ -3,17 +3,12 @@ package org.careflow.reports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.careflow.shared.Xlsx;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -32,25 +27,15 @@ class StatisticsWorkbook {
   }
 
   byte[] write(List<Statistics.SchoolFigures> list, String printed, Locale l) {
-    try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      CellStyle bold = wb.createCellStyle();
-      Font f = wb.createFont();
-      f.setBold(true);
-      bold.setFont(f);
-      Set<String> names = new HashSet<>();
-      Sheet total = wb.createSheet(msg("reports.stat.totalSheet", l));
-      names.add(total.getSheetName());
+    return Xlsx.write(book -> {
+      Sheet total = book.sheet(msg("reports.stat.totalSheet", l));
       Row title = total.createRow(0);
-      title.createCell(0).setCellValue(msg("reports.stat.title", l));
-      title.getCell(0).setCellStyle(bold);
+      book.bold(title, 0, msg("reports.stat.title", l));
       title.createCell(3).setCellValue(msg("reports.printedOn", l, printed));
       Row head = total.createRow(1);
       head.createCell(0).setCellValue(msg("reports.stat.school", l));
       head.createCell(1).setCellValue(msg("reports.term", l));
-      for (int i = 0; i < Statistics.FIGURES.size(); i++) {
-        head.createCell(2 + i).setCellValue(msg("reports.stat." + Statistics.FIGURES.get(i), l));
-        head.getCell(2 + i).setCellStyle(bold);
-      }
+      book.header(head, 2, Statistics.FIGURES.stream().map(f -> msg("reports.stat." + f, l)).toList());
       head.createCell(2 + Statistics.FIGURES.size()).setCellValue(msg("reports.stat.retentionRate", l));
       int r = 2;
       for (Statistics.SchoolFigures s : list) {
@@ -60,22 +45,14 @@ class StatisticsWorkbook {
         figures(row, s.figures());
       }
       Row sum = total.createRow(r);
-      sum.createCell(0).setCellValue(msg("reports.stat.total", l));
-      sum.getCell(0).setCellStyle(bold);
+      book.bold(sum, 0, msg("reports.stat.total", l));
       figures(sum, Statistics.total(list));
       total.setColumnWidth(0, 20 * 256);
       total.setColumnWidth(1, 18 * 256);
 
       for (Statistics.SchoolFigures s : list) {
-        String name = WorkbookUtil.createSafeSheetName(s.schoolName());
-        for (int n = 2; names.contains(name); n++) {
-          name = WorkbookUtil.createSafeSheetName(s.schoolName() + " " + n);
-        }
-        names.add(name);
-        Sheet sheet = wb.createSheet(name);
-        Row t = sheet.createRow(0);
-        t.createCell(0).setCellValue(s.schoolName() + " " + s.termName());
-        t.getCell(0).setCellStyle(bold);
+        Sheet sheet = book.sheet(s.schoolName());
+        book.bold(sheet.createRow(0), 0, s.schoolName() + " " + s.termName());
         Row p = sheet.createRow(1);
         p.createCell(0).setCellValue(msg("reports.printedOn", l, printed));
         int i = 2;
@@ -88,9 +65,7 @@ class StatisticsWorkbook {
         rr.createCell(0).setCellValue(msg("reports.stat.retentionRate", l));
         rr.createCell(1).setCellValue(s.retentionRate());
         i++;
-        Row lh = sheet.createRow(i++);
-        lh.createCell(0).setCellValue(msg("reports.stat.leavers", l));
-        lh.getCell(0).setCellStyle(bold);
+        book.bold(sheet.createRow(i++), 0, msg("reports.stat.leavers", l));
         Row lc = sheet.createRow(i++);
         String[] cols = {"archive.name", "reports.class", "reports.stat.closedOn", "reports.stat.reason", "reports.stat.note"};
         for (int c = 0; c < cols.length; c++) {
@@ -107,11 +82,7 @@ class StatisticsWorkbook {
         sheet.setColumnWidth(0, 28 * 256);
         sheet.setColumnWidth(1, 16 * 256);
       }
-      wb.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /**

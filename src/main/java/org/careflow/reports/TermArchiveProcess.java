@@ -22,11 +22,10 @@ import org.careflow.shared.CareClock;
 import org.careflow.shared.CaseScopes;
 import org.careflow.shared.FieldErrors;
 import org.careflow.shared.FormValues;
+import org.careflow.shared.StandingProcess;
 import org.careflow.shared.TaskContext;
 import org.careflow.shared.TaskFormHandler;
 import org.careflow.shared.TaskSubjects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -43,56 +42,47 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TermArchiveProcess implements TaskFormHandler, CaseScopes, TaskSubjects {
 
-  private static final Logger log = LoggerFactory.getLogger(TermArchiveProcess.class);
 
   public static final String PROCESS_KEY = TermArchiveModel.KEY;
   public static final String TASK_KEY = TermArchiveModel.TASK_ARCHIVE;
   static final String PREFIX = "termarchive-";
 
-  private final RuntimeService runtime;
   private final TaskService tasks;
   private final SchoolRepository schools;
   private final TermCalendar calendar;
   private final TermArchive archive;
   private final CareClock clock;
   private final boolean startAtBoot;
+  private final StandingProcess standing;
 
   TermArchiveProcess(RuntimeService runtime, TaskService tasks, SchoolRepository schools, TermCalendar calendar, TermArchive archive,
       CareClock clock, @Value("${careflow.term-archive.start-at-boot:true}") boolean startAtBoot) {
-    this.runtime = runtime;
     this.tasks = tasks;
     this.schools = schools;
     this.calendar = calendar;
     this.archive = archive;
     this.clock = clock;
     this.startAtBoot = startAtBoot;
+    this.standing = new StandingProcess(runtime, PROCESS_KEY, PREFIX);
   }
 
   public static String businessKey(long schoolId) {
-    return PREFIX + schoolId;
+    return BusinessKey.prefixed(PREFIX, schoolId);
   }
 
   public static Optional<Long> schoolOf(String businessKey) {
-    if (businessKey == null || !businessKey.startsWith(PREFIX)) {
-      return Optional.empty();
-    }
-    return BusinessKey.parse(businessKey.substring(PREFIX.length()));
+    return BusinessKey.parse(PREFIX, businessKey);
   }
 
   static long schoolOfExecution(Object executionOrKey) {
-    String key = executionOrKey instanceof VariableScope s ? BusinessKey.keyOf(s) : String.valueOf(executionOrKey);
+    String key = BusinessKey.keyOf(executionOrKey);
     return schoolOf(key).orElseThrow(() -> new IllegalStateException("not a school's business key: " + key));
   }
 
   /** Starts the school's process unless it runs. */
   @Transactional
   public boolean ensureFor(long schoolId) {
-    String key = businessKey(schoolId);
-    if (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0) {
-      return false;
-    }
-    runtime.startProcessInstanceByKey(PROCESS_KEY, key);
-    return true;
+    return standing.ensureFor(schoolId);
   }
 
   /** At start, every school gets its process (off in the tests, which start their own schools'). */
@@ -101,13 +91,7 @@ public class TermArchiveProcess implements TaskFormHandler, CaseScopes, TaskSubj
     if (!startAtBoot) {
       return;
     }
-    for (School s : schools.findAll()) {
-      try {
-        ensureFor(s.getId());
-      } catch (RuntimeException e) {
-        log.warn("the term archive of school {} could not start: {}", s.getId(), e.toString());
-      }
-    }
+    standing.ensureForEach(schools.findAll().stream().map(School::getId).toList(), "the term archive of school");
   }
 
   Optional<Term> termAhead(long schoolId) {

@@ -43,7 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class StudyHelp {
 
   public static final List<String> EFFECTS = List.of("CLEAR", "SOME", "NONE", "WORSE");
-  static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
 
   private final StudyHelpPlanRepository plans;
   private final StudyProgressRepository progress;
@@ -251,10 +250,10 @@ public class StudyHelp {
     } else if (helpers(child).stream().noneMatch(t -> t.getUsername().equals(teacher))) {
       errors.reject("teacher", "studyHelp.notOfSchool");
     }
-    String subject = text(errors, "subject", f.subject(), 30, true);
-    String weekly = text(errors, "weeklyTime", f.weeklyTime(), 60, true);
-    String content = text(errors, "content", f.content(), 500, true);
-    String goal = text(errors, "goal", f.goal(), 500, true);
+    String subject = errors.text("subject", f.subject(), 30, true);
+    String weekly = errors.text("weeklyTime", f.weeklyTime(), 60, true);
+    String content = errors.text("content", f.content(), 500, true);
+    String goal = errors.text("goal", f.goal(), 500, true);
     Long term = null;
     try {
       term = calendar.termOn(school, clock.today()).getId();
@@ -288,7 +287,7 @@ public class StudyHelp {
     } else if (date.isBefore(clock.today().minusDays(366))) {
       errors.reject("date", "validation.tooOld", 366);
     }
-    String text = text(errors, "improved", improved, 500, true);
+    String text = errors.text("improved", improved, 500, true);
     errors.throwIfAny();
     StudyProgress e = progress.save(new StudyProgress(p.getId(), p.getChildId(), date, text, u.id(), clock.now()));
     audit.change(u.id(), Audit.RECORD, p.getChildId(), null, "study progress");
@@ -303,7 +302,7 @@ public class StudyHelp {
     if (effect == null || !EFFECTS.contains(effect)) {
       errors.reject("effect", "validation.option");
     }
-    String text = text(errors, "note", note, 500, false);
+    String text = errors.text("note", note, 500, false);
     errors.throwIfAny();
     p.checkEffect(effect, text, u.id(), clock.now());
     audit.change(u.id(), Audit.RECORD, p.getChildId(), null, "study-help effect");
@@ -376,7 +375,7 @@ public class StudyHelp {
     if (effect == null || !EFFECTS.contains(effect)) {
       errors.reject("effect", "validation.option");
     }
-    String text = text(errors, "note", note, 500, false);
+    String text = errors.text("note", note, 500, false);
     errors.throwIfAny();
     b.rate(effect, text, u.id(), clock.now());
     audit.change(u.id(), Audit.RECORD, b.getChildId(), null, "study buddy effect");
@@ -398,19 +397,4 @@ public class StudyHelp {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  static String text(FieldErrors errors, String field, String value, int max, boolean required) {
-    String v = blankToNull(value);
-    if (v == null) {
-      if (required) {
-        errors.reject(field, "validation.required");
-      }
-      return null;
-    }
-    if (v.length() > max) {
-      errors.reject(field, "validation.tooLong", max);
-    } else if (CONTROL.matcher(v).find()) {
-      errors.reject(field, "validation.characters");
-    }
-    return v;
-  }
 }

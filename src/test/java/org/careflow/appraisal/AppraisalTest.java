@@ -11,16 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.careflow.CareflowTest;
 import org.careflow.SecondSchool;
 import org.careflow.TestSchool;
@@ -46,8 +42,6 @@ class AppraisalTest extends CareflowTest {
   @Autowired Accounts accounts;
   @Autowired TeacherRepository teachers;
   @Autowired SecondSchool second;
-  @Autowired RuntimeService runtime;
-  @Autowired ManagementService management;
   @Autowired JdbcTemplate jdbc;
   final ObjectMapper json = new ObjectMapper();
 
@@ -79,29 +73,6 @@ class AppraisalTest extends CareflowTest {
     throw new AssertionError("teacher " + teacherId + " not in " + schools);
   }
 
-  /** Runs the due timers of these cases' own process instances only (the shared database holds other tests' timers). */
-  private void fireOwnTimers(LocalDateTime t, long... caseIds) {
-    clockAt(t);
-    List<String> instances = new ArrayList<>();
-    for (long c : caseIds) {
-      instances.add(runtime.createProcessInstanceQuery().processDefinitionKey("child-case").processInstanceBusinessKey(Long.toString(c))
-          .singleResult().getId());
-    }
-    for (int i = 0; i < 1000; i++) {
-      Job next = null;
-      for (String pi : instances) {
-        List<Job> due = management.createJobQuery().executable().processInstanceId(pi).orderByJobDuedate().asc().listPage(0, 1);
-        if (!due.isEmpty() && (next == null || due.get(0).getDuedate().before(next.getDuedate()))) {
-          next = due.get(0);
-        }
-      }
-      if (next == null) {
-        return;
-      }
-      management.executeJob(next.getId());
-    }
-    throw new AssertionError("timers keep falling due");
-  }
 
   @Test
   void oneTalkOnTimeAndOneLateAreShownSoAndTheSupervisorGradesWithChecks() throws Exception {
@@ -109,7 +80,7 @@ class AppraisalTest extends CareflowTest {
     Person mentor = person("apm", "考核帮扶", Roles.MENTOR);
     SchoolClass cls = school.newClass("一", 1, teacher.id());
     TaskWork.Worker tw = as(teacher.id(), Roles.TEACHER);
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     long onTime = school.caseInCare(cls, tw, mentor.id(), "AP");
     long late = school.caseInCare(cls, tw, mentor.id(), "AP");
     school.complete(onTime, "monthlyTalk", tw, form("talkDate", "2026-09-07", "topics", "study", "mood", "CALM"));
@@ -241,9 +212,9 @@ class AppraisalTest extends CareflowTest {
     Person mentor = person("apn", "总结帮扶", Roles.MENTOR);
     SchoolClass cls = school.newClass("二", 2, teacher.id());
     TaskWork.Worker tw = as(teacher.id(), Roles.TEACHER);
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     long caseId = school.caseInCare(cls, tw, mentor.id(), "APS");
-    fireOwnTimers(LocalDateTime.of(2027, 1, 21, 8, 0), caseId);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2027, 1, 21, 8, 0), caseId);
     school.complete(caseId, "termReview", tw, form("progress", "进步明显", "rankBefore", "12", "rankAfter", "7",
         "outcome", "continue", "summary", "继续帮扶"));
     String term = "?term=" + school.autumn.getId();

@@ -16,19 +16,11 @@ import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.WebSession;
 import org.careflow.child.CareCases;
-import org.careflow.identity.Accounts;
 import org.careflow.identity.Roles;
-import org.careflow.school.School;
 import org.careflow.school.SchoolClass;
-import org.careflow.school.SchoolClassRepository;
-import org.careflow.school.SchoolRepository;
-import org.careflow.school.Term;
-import org.careflow.school.TermRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counselling: the counsellor's record is the counsellor's, the class teacher reads only the summary the
@@ -40,11 +32,6 @@ class CounsellingPageTest extends CareflowTest {
   @Autowired CareCases cases;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
-  @Autowired SchoolRepository schools;
-  @Autowired SchoolClassRepository classes;
-  @Autowired TermRepository terms;
-  @Autowired Accounts accounts;
-  @Autowired PlatformTransactionManager txm;
 
   private long childOf(long caseId) {
     return cases.careCase(caseId).getChild().getId();
@@ -130,13 +117,7 @@ class CounsellingPageTest extends CareflowTest {
 
   @Test
   void withoutACounsellorTheClassTeacherAndTheCoordinatorsTakeTheReferral() {
-    SchoolClass[] c = new SchoolClass[1];
-    new TransactionTemplate(txm).executeWithoutResult(s -> {
-      School other = schools.save(new School(TestSchool.nextName("无心理老师小学"), "测试镇"));
-      terms.save(new Term(other, "2026年秋季学期", TestSchool.AUTUMN_START, TestSchool.AUTUMN_END));
-      c[0] = classes.save(new SchoolClass(other, "三年级(" + TestSchool.next() + ")班", 3, "tteacher"));
-      accounts.setClassTeacher(c[0].getId(), "tteacher");
-    });
+    SchoolClass[] c = {school.classInOwnSchool("无心理老师小学", "三年级(" + TestSchool.next() + ")班", 3, "tteacher")};
     long childId = childOf(school.registeredCase(c[0], TEACHER, "C"));
     WebSession teacher = browser().login("tteacher", "pw");
     assertThat(teacher.get("/children/" + childId + "/counselling").body()).contains("form");

@@ -3,10 +3,8 @@ package org.careflow.design;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.nio.file.Files;
@@ -55,24 +53,15 @@ class DeploymentRulesTest extends CareflowTest {
 
   /** The request the desktop Modeler sends. */
   HttpResponse<String> deploy(String user, String language, Map<String, String> files) {
-    String boundary = "----careflowModelerTest";
-    StringBuilder body = new StringBuilder();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("deployment-name", "modeler-test");
     fields.put("deployment-source", "Camunda Modeler");
     fields.put("enable-duplicate-filtering", "true");
-    fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(k)
-        .append("\"\r\n\r\n").append(v).append("\r\n"));
-    files.forEach((name, content) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-        .append(name).append("\"; filename=\"").append(name).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        .append(content).append("\r\n"));
-    body.append("--").append(boundary).append("--\r\n");
-    String auth = Base64.getEncoder().encodeToString((user + ":pw").getBytes(StandardCharsets.UTF_8));
-    return browser().send(HttpRequest.newBuilder(browser().uri("/engine-rest/deployment/create"))
-        .header("Authorization", "Basic " + auth)
-        .header("Accept-Language", language)
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    WebSession.FilePart[] parts = files.entrySet().stream().map(f -> new WebSession.FilePart(f.getKey(), f.getKey(),
+        "application/octet-stream", f.getValue().getBytes(StandardCharsets.UTF_8))).toArray(WebSession.FilePart[]::new);
+    return browser().send(browser().multipart("/engine-rest/deployment/create", fields, parts)
+        .header("Authorization", WebSession.basicAuth(user, "pw"))
+        .header("Accept-Language", language).build());
   }
 
   static final String GOOD_TASK = "camunda:candidateGroups=\"teacher\" camunda:dueDate=\"${careCalendar.inDays(7)}\" camunda:formRef=\"home-call\" camunda:formRefBinding=\"latest\"";

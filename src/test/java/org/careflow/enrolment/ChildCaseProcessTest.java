@@ -12,11 +12,9 @@ import static org.careflow.TestSchool.form;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.careflow.CareflowTest;
@@ -26,12 +24,11 @@ import org.careflow.child.CareCases;
 import org.careflow.child.CaseStatus;
 import org.careflow.child.ChildArchive;
 import org.careflow.shared.InvalidInputException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of `child-case`, driven through the same forms as the task page, with the clock moved by hand. */
-class ChildCaseProcessTest extends CareflowTest {
+class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInTheAutumnTerm {
 
 
   @Autowired CaseLifecycle lifecycle;
@@ -40,10 +37,6 @@ class ChildCaseProcessTest extends CareflowTest {
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
 
-  @BeforeEach
-  void earlyInTheAutumnTerm() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-  }
 
   private long enrol() {
     return lifecycle.enrol("王小明", school.classA.getId(), "tcoordinator").getId();
@@ -57,16 +50,6 @@ class ChildCaseProcessTest extends CareflowTest {
     return TestSchool.nextStudentNo("T");
   }
 
-  /** Registration, verification, pairing and first meeting: the case is then in care. */
-  private long caseInCare() {
-    long caseId = enrol();
-    school.complete(caseId, "registerChild", TEACHER, archive(nextStudentNo(), "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER, form("visitDate", "2026-09-07", "metWith", "祖母",
-        "homeConditions", "砖房，有书桌", "guardianHealth", "GOOD", "archiveConfirmed", "true"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-09-07", "mood", "CALM", "notes", "第一次见面"));
-    return caseId;
-  }
 
   @Test
   void aNewCaseWaitsForTheClassTeacherToBuildTheArchive() {
@@ -176,7 +159,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void everyCalendarMonthBringsItsOwnTalkEvenWhenLastMonthsIsStillOpen() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     school.fireTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
     List<Task> talks = school.tasks(caseId, "monthlyTalk");
     assertThat(talks).extracting(Task::getDueDate)
@@ -193,7 +176,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void theWeeklyCheckInFollowsTheSchoolWeek() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     school.fireTimersDueBy(LocalDateTime.of(2026, 9, 14, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
     assertThat(school.tasks(caseId, "weeklyCheckIn")).extracting(Task::getDueDate)
         .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 9, 13)), TestSchool.endOfDay(LocalDate.of(2026, 9, 20)));
@@ -209,7 +192,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void atTheTermsEndTheTermsWorkStopsAndTheReviewContinuesIntoTheNextTerm() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     ProcessInstance pi = instance(caseId);
     toTermEnd(caseId);
     assertThat(pi).isWaitingAt("termReview");
@@ -233,7 +216,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void aSupervisorSendsAReviewBackAndThenClosesTheCase() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     ProcessInstance pi = instance(caseId);
     toTermEnd(caseId);
     clockAt(LocalDateTime.of(2027, 1, 25, 10, 0));
@@ -253,7 +236,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void aCaseClosedByMessageEndsWhereverItIsAndKeepsTheReason() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     ProcessInstance pi = instance(caseId);
     lifecycle.close(caseId, "PARENTS_RETURNED", "父亲回乡务农");
     assertThat(pi).hasPassed("caseClosed").isEnded();
@@ -276,7 +259,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void anAbsentGuardianRaisesAHomeVisitInTheCase() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     runtime.createMessageCorrelation("guardianAbsent").processInstanceBusinessKey(Long.toString(caseId)).correlate();
     Task visit = school.task(caseId, "absenteeHomeVisit");
     assertThat(visit.getAssignee()).isEqualTo("tteacher");
@@ -288,7 +271,7 @@ class ChildCaseProcessTest extends CareflowTest {
 
   @Test
   void withoutTheNextTermInTheCalendarTheCoordinatorIsAskedToEnterIt() {
-    long caseId = caseInCare();
+    long caseId = school.caseInCare();
     ProcessInstance pi = instance(caseId);
     // Walk to the end of the spring term, for which the test calendar has no successor.
     toTermEnd(caseId);

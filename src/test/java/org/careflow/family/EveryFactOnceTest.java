@@ -42,7 +42,7 @@ class EveryFactOnceTest extends CareflowTest {
     teacher = school.newUser("tfact", Roles.TEACHER);
     own = school.newClass("五", 5, teacher);
     worker = TestSchool.as(teacher, Roles.TEACHER);
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     return school.caseInCare(own, worker, "tmentor", prefix);
   }
 
@@ -178,7 +178,7 @@ class EveryFactOnceTest extends CareflowTest {
     teacher = school.newUser("tfactv", Roles.TEACHER);
     own = school.newClass("五", 5, teacher);
     worker = TestSchool.as(teacher, Roles.TEACHER);
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     long caseId = school.registeredCase(own, worker, "FV");
     assertThat(school.tasks(caseId, "verificationVisit")).hasSize(1);
     List<Task> quarterly = familyTasks(caseId, "quarterlyVisit");

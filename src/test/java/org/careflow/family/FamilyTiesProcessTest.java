@@ -21,12 +21,11 @@ import org.careflow.enrolment.CaseLifecycle;
 import org.careflow.identity.CurrentUser;
 import org.careflow.identity.Roles;
 import org.careflow.shared.InvalidInputException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every path of `family-ties`, called from `child-case` for each term, driven through the task forms and the call log. */
-class FamilyTiesProcessTest extends CareflowTest {
+class FamilyTiesProcessTest extends CareflowTest implements TestSchool.EarlyInTheAutumnTerm {
 
   private static final CurrentUser TEACHER_USER = new CurrentUser("tteacher", List.of(Roles.TEACHER));
 
@@ -38,10 +37,6 @@ class FamilyTiesProcessTest extends CareflowTest {
   @Autowired ParentContact contact;
   @Autowired FamilyRecordRepository records;
 
-  @BeforeEach
-  void earlyInTheAutumnTerm() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-  }
 
   /** Registration, verification visit (7 September), pairing and first meeting: the case is in care. */
   private long caseInCare() {

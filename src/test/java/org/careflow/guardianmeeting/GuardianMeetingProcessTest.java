@@ -3,7 +3,6 @@ package org.careflow.guardianmeeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.careflow.TestSchool.COORDINATOR;
 import static org.careflow.TestSchool.TEACHER2;
 import static org.careflow.TestSchool.archive;
 import static org.careflow.TestSchool.clockAt;
@@ -59,19 +58,11 @@ class GuardianMeetingProcessTest extends CareflowTest {
 
   /** Registered and found eligible: the case's term of care has started. */
   private long eligibleCase(SchoolClass c, String studentNo) {
-    long caseId = lifecycle.enrol("李雨涵", c.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER2, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    return caseId;
+    return school.registeredCase(c, TEACHER2, "李雨涵", studentNo);
   }
 
   private long caseInCare(SchoolClass c, String studentNo) {
-    long caseId = lifecycle.enrol("李雨涵", c.getId(), "tcoordinator").getId();
-    school.complete(caseId, "registerChild", TEACHER2, archive(studentNo, "BOTH_AWAY", LocalDate.of(2026, 1, 1)));
-    school.complete(caseId, "verificationVisit", TEACHER2, form("visitDate", "2026-11-02", "metWith", "祖母",
-        "homeConditions", "砖房", "guardianHealth", "GOOD"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
-    return caseId;
+    return school.caseInCare(c, TEACHER2, "tmentor", "李雨涵", studentNo);
   }
 
   private Task meetingTask(long meetingId, String key) {

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.careflow.TestSchool.COORDINATOR;
 import static org.careflow.TestSchool.TEACHER;
 import static org.careflow.TestSchool.archive;
-import static org.careflow.TestSchool.clockAt;
 import static org.careflow.TestSchool.form;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,6 @@ import org.careflow.TestSchool;
 import org.careflow.WebSession;
 import org.careflow.child.CareCases;
 import org.careflow.enrolment.CaseLifecycle;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * careflow's task page writes. And the case a delegate works on is the instance's business key, whatever
  * a {@code caseId} variable says.
  */
-class EngineDoorsTest extends CareflowTest {
+class EngineDoorsTest extends CareflowTest implements TestSchool.EarlyInTheAutumnTerm {
 
 
   @Autowired CaseLifecycle lifecycle;
@@ -47,10 +44,6 @@ class EngineDoorsTest extends CareflowTest {
   @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
   @Autowired ScopeAuthorizations scopeAuthorizations;
 
-  @BeforeEach
-  void earlyInTheAutumnTerm() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-  }
 
   /** A case of class A (tteacher's) in care: its first monthly talk is open, assigned to tteacher. */
   private long caseInCare() {

@@ -922,9 +922,8 @@ class ScopeSweepTest extends CareflowTest {
   }
 
   private HttpResponse<String> deploy(WebSession s, String user) {
-    String body = "--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nscope\r\n--x--\r\n";
-    return s.send(HttpRequest.newBuilder(s.uri("/engine-rest/deployment/create")).header("Authorization", auth(user))
-        .header("Content-Type", "multipart/form-data; boundary=x").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return s.send(s.multipart("/engine-rest/deployment/create", Map.of("deployment-name", "scope"))
+        .header("Authorization", auth(user)).build());
   }
 
   private JsonNode read(String body) {

@@ -2,7 +2,6 @@ package org.careflow.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,8 @@ class SecurityTest extends CareflowTest {
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
 
-    HttpResponse<String> deploy = browser().send(HttpRequest.newBuilder(browser().uri("/engine-rest/deployment/create"))
-        .header("Content-Type", "multipart/form-data; boundary=x")
-        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nx\r\n--x--\r\n")).build());
+    HttpResponse<String> deploy = browser().send(browser().multipart("/engine-rest/deployment/create",
+        Map.of("deployment-name", "x")).build());
     assertThat(deploy.statusCode()).isEqualTo(401);
   }
 

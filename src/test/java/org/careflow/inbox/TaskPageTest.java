@@ -1,13 +1,10 @@
 package org.careflow.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.careflow.TestSchool.COORDINATOR;
-import static org.careflow.TestSchool.archive;
 import static org.careflow.TestSchool.clockAt;
 import static org.careflow.TestSchool.form;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,6 @@ import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.WebSession;
 import org.careflow.child.CareCases;
-import org.careflow.enrolment.CaseLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,21 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** A teacher works a task in the browser: the inbox, the form on the task page, errors, the child's timeline. */
 class TaskPageTest extends CareflowTest {
 
-  @Autowired CaseLifecycle lifecycle;
   @Autowired CareCases cases;
   @Autowired JdbcTemplate jdbc;
 
   private static final org.careflow.inbox.TaskWork.Worker WEB = TestSchool.as("tweb", "teacher");
 
-  private long caseWithMonthlyTalk(String studentNo) {
+  private long caseWithMonthlyTalk() {
     clockAt(LocalDateTime.of(2026, 11, 2, 9, 0));
-    long caseId = lifecycle.enrol("赵子轩", school.classC.getId(), "tcoordinator").getId();
-    Map<String, List<String>> archive = new java.util.HashMap<>(archive(studentNo, "BOTH_AWAY", LocalDate.of(2025, 12, 1)));
-    archive.put("name", List.of("赵子轩"));
-    school.complete(caseId, "registerChild", WEB, archive);
-    school.complete(caseId, "verificationVisit", WEB, form("visitDate", "2026-11-02", "metWith", "祖母", "homeConditions", "砖房", "guardianHealth", "GOOD"));
-    school.complete(caseId, "assignMentor", COORDINATOR, form("mentor", "tmentor"));
-    school.complete(caseId, "firstMeeting", TestSchool.as("tmentor", "mentor"), form("meetingDate", "2026-11-02", "mood", "CALM", "notes", "好"));
+    long caseId = school.caseInCare(school.classC, WEB, "tmentor", "赵子轩", TestSchool.nextStudentNo("WEB"));
     // The server reads the same engine clock: early December, November's talk is overdue.
     clockAt(LocalDateTime.of(2026, 12, 3, 10, 0));
     return caseId;
@@ -50,7 +39,7 @@ class TaskPageTest extends CareflowTest {
 
   @Test
   void theTeacherFillsTheTalkCardAndSeesItOnTheChildsTimeline() {
-    long caseId = caseWithMonthlyTalk("WEB001");
+    long caseId = caseWithMonthlyTalk();
     Task talk = school.task(caseId, "monthlyTalk");
     WebSession s = browser().login("tweb", "pw");
 
@@ -81,7 +70,7 @@ class TaskPageTest extends CareflowTest {
 
   @Test
   void anotherClassesTeacherCannotOpenTheTaskOrTheChild() {
-    long caseId = caseWithMonthlyTalk("WEB002");
+    long caseId = caseWithMonthlyTalk();
     Task talk = school.task(caseId, "monthlyTalk");
     WebSession other = browser().login("tteacher2", "pw");
     assertThat(other.get("/tasks/" + talk.getId()).statusCode()).isEqualTo(404);
@@ -97,7 +86,7 @@ class TaskPageTest extends CareflowTest {
 
   @Test
   void theInboxFiltersByKindClassAndChildAndCountsEachKind() {
-    long caseId = caseWithMonthlyTalk("WEB003");
+    long caseId = caseWithMonthlyTalk();
     WebSession s = browser().login("tweb", "pw");
     String all = s.get("/").body();
     assertThat(all).contains("每月谈心 (");
@@ -114,7 +103,7 @@ class TaskPageTest extends CareflowTest {
 
   @Test
   void aTeacherCommentsOnATaskAndHandsItToAColleague() {
-    long caseId = caseWithMonthlyTalk("WEB004");
+    long caseId = caseWithMonthlyTalk();
     Task talk = school.task(caseId, "monthlyTalk");
     WebSession s = browser().login("tweb", "pw");
     s.get("/tasks/" + talk.getId());

@@ -19,20 +19,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.WebSession;
-import org.careflow.identity.Accounts;
 import org.careflow.identity.Roles;
 import org.careflow.privacy.ChildFile;
-import org.careflow.school.School;
 import org.careflow.school.SchoolClass;
-import org.careflow.school.SchoolClassRepository;
-import org.careflow.school.SchoolRepository;
-import org.careflow.school.Term;
-import org.careflow.school.TermRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 资料归档 as a task: on the term's last day the school's coordinator is asked to archive; completing the task
@@ -41,11 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class TermArchiveProcessTest extends CareflowTest {
 
-  @Autowired SchoolRepository schools;
-  @Autowired SchoolClassRepository classes;
-  @Autowired TermRepository terms;
-  @Autowired Accounts accounts;
-  @Autowired PlatformTransactionManager txm;
   @Autowired JdbcTemplate jdbc;
   @Autowired TermArchiveProcess process;
   @Autowired TaskService tasks;
@@ -56,15 +43,8 @@ class TermArchiveProcessTest extends CareflowTest {
     TestSchool.clockAt(LocalDateTime.of(2026, 10, 12, 9, 0));
     String teacher = school.newUser("tapt", Roles.TEACHER);
     String coordinator = school.newUser("tapc", Roles.COORDINATOR);
-    String schoolName = TestSchool.nextName("归档任务校");
-    SchoolClass c = new TransactionTemplate(txm).execute(x -> {
-      School s = schools.save(new School(schoolName, "测试镇"));
-      terms.save(new Term(s, "2026年秋季学期", TestSchool.AUTUMN_START, TestSchool.AUTUMN_END));
-      SchoolClass k = classes.save(new SchoolClass(s, "五年级(1)班", 5, teacher));
-      accounts.setClassTeacher(k.getId(), teacher);
-      accounts.addToSchool(coordinator, s.getId());
-      return k;
-    });
+    SchoolClass c = school.classInOwnSchool("归档任务校", "五年级(1)班", 5, teacher, coordinator);
+    String schoolName = c.getSchool().getName();
     long schoolId = c.getSchool().getId();
     long caseId = school.registeredCase(c, TestSchool.as(teacher, Roles.TEACHER), "TAP");
     long child = jdbc.queryForObject("SELECT child_id FROM cf_case WHERE id = ?", Long.class, caseId);

@@ -10,43 +10,25 @@ import java.util.regex.Pattern;
 import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.WebSession;
-import org.careflow.identity.Accounts;
 import org.careflow.identity.Roles;
-import org.careflow.school.School;
 import org.careflow.school.SchoolClass;
 import org.careflow.school.SchoolClassRepository;
-import org.careflow.school.SchoolRepository;
-import org.careflow.school.Term;
-import org.careflow.school.TermRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** 资料归档: the term's files are stored as they were; a later change of the records leaves them as handed in. */
 class TermArchiveTest extends CareflowTest {
 
-  @Autowired SchoolRepository schools;
   @Autowired SchoolClassRepository classes;
-  @Autowired TermRepository terms;
-  @Autowired Accounts accounts;
-  @Autowired PlatformTransactionManager txm;
   @Autowired JdbcTemplate jdbc;
 
   @Test
   void theCoordinatorArchivesTheTermAndTheStoredFilesDoNotChangeAfterwards() throws Exception {
     String teacher = school.newUser("arct", Roles.TEACHER);
     String coordinator = school.newUser("arcc", Roles.COORDINATOR);
-    String schoolName = TestSchool.nextName("归档测试校");
-    SchoolClass c = new TransactionTemplate(txm).execute(x -> {
-      School s = schools.save(new School(schoolName, "测试镇"));
-      terms.save(new Term(s, "2026年秋季学期", TestSchool.AUTUMN_START, TestSchool.AUTUMN_END));
-      SchoolClass k = classes.save(new SchoolClass(s, "六年级(1)班", 6, teacher));
-      accounts.setClassTeacher(k.getId(), teacher);
-      accounts.addToSchool(coordinator, s.getId());
-      return k;
-    });
+    SchoolClass c = school.classInOwnSchool("归档测试校", "六年级(1)班", 6, teacher, coordinator);
+    String schoolName = c.getSchool().getName();
     long caseId = school.registeredCase(c, TestSchool.as(teacher, Roles.TEACHER), "AR");
     long child = jdbc.queryForObject("SELECT child_id FROM cf_case WHERE id = ?", Long.class, caseId);
     String studentNo = jdbc.queryForObject("SELECT student_no FROM cf_child WHERE id = ?", String.class, child);

@@ -32,7 +32,6 @@ import org.careflow.oversight.OversightQueries;
 import org.careflow.shared.CaseRisk;
 import org.careflow.shared.InvalidInputException;
 import org.careflow.shared.TimelineEntry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * risk, by the teacher's request (talk card, child's page, term review), written, reviewed every two
  * weeks, closed with approval or sent back; the weekly talks while it runs and monthly after.
  */
-class SupportPlanProcessTest extends CareflowTest {
+class SupportPlanProcessTest extends CareflowTest implements TestSchool.EarlyInTheAutumnTerm {
 
 
   @Autowired CaseLifecycle lifecycle;
@@ -57,10 +56,6 @@ class SupportPlanProcessTest extends CareflowTest {
   @Autowired OversightQueries oversight;
   @Autowired org.careflow.child.CareCases cases;
 
-  @BeforeEach
-  void earlyInTheAutumnTerm() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-  }
 
   private long caseInCare() {
     return school.caseInCare(school.classA, TEACHER, "tmentor", "SP");

@@ -50,7 +50,7 @@ class CommendationTest extends CareflowTest {
 
   @Test
   void theSupervisorSelectsFromTheTermsReviewsAndTheScoresFollow() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
+    clockAt(TestSchool.EARLY_AUTUMN);
     long caseId = school.caseInCare(school.classA, TEACHER, "tmentor2", "C");
     school.fireTimersDueBy(LocalDateTime.of(2027, 1, 21, 8, 0));
     school.complete(caseId, "termReview", TEACHER, form("progress", "进步明显", "rankBefore", "12", "rankAfter", "7",

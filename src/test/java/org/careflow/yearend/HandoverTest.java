@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.careflow.TestSchool.COORDINATOR;
 import static org.careflow.TestSchool.TEACHER2;
 import static org.careflow.TestSchool.archive;
-import static org.careflow.TestSchool.clockAt;
 import static org.careflow.TestSchool.form;
 
 import java.time.LocalDate;
@@ -24,12 +23,11 @@ import org.careflow.school.SchoolClass;
 import org.careflow.school.SchoolClassRepository;
 import org.careflow.shared.InvalidInputException;
 import org.careflow.shared.TimelineEntry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The year-end promotion with real cases: open tasks move to the new class teacher's inbox, the history shows it, the top grade graduates. */
-class HandoverTest extends CareflowTest {
+class HandoverTest extends CareflowTest implements TestSchool.EarlyInTheAutumnTerm {
 
 
   @Autowired YearEndHandover handover;
@@ -41,10 +39,6 @@ class HandoverTest extends CareflowTest {
   @Autowired TaskWork work;
   @Autowired HandoverTimeline timeline;
 
-  @BeforeEach
-  void earlyInTheAutumnTerm() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-  }
 
   private SchoolClass newClass(String grade, int g) {
     // saved without making tteacher the class's teacher in the engine's groups: ScopeSweepTest counts on
