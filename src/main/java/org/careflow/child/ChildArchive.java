@@ -67,7 +67,11 @@ public class ChildArchive {
   private final CareClock clock;
   private final org.careflow.identity.Audit audit;
 
-  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock, org.careflow.identity.Audit audit) {
+  private final CaseFacts facts;
+
+  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock, org.careflow.identity.Audit audit,
+      CaseFacts facts) {
+    this.facts = facts;
     this.audit = audit;
     this.children = children;
     this.changes = changes;
@@ -291,6 +295,7 @@ public class ChildArchive {
     if (!existing.getSchoolClass().getId().equals(schoolClass.getId())) {
       changed.add(new ArchiveChange(existing.getId(), clock.now(), actor, "class", existing.getSchoolClass().getName(), schoolClass.getName()));
       existing.setSchoolClass(schoolClass);
+      facts.childChanged(existing); // its cases' open work counts for the new class
     }
     for (ArchiveField f : FIELDS) {
       if (!checked.containsKey(f.key())) {
@@ -311,10 +316,24 @@ public class ChildArchive {
     return !changed.isEmpty();
   }
 
+  /** Moves the child to another class (a transfer within the school, a class split): its cases' open work follows. */
+  public void moveToClass(long childId, SchoolClass to, String actor) {
+    Child child = child(childId);
+    if (child.getSchoolClass().getId().equals(to.getId())) {
+      return;
+    }
+    changes.save(new ArchiveChange(childId, clock.now(), actor, "class", child.getSchoolClass().getName(), to.getName()));
+    child.setSchoolClass(to);
+    facts.childChanged(child);
+  }
+
   public void recordConsent(long childId, String by, String method, String actor) {
     Child child = child(childId);
     child.recordConsent(by, method, clock.now());
-    child.markRegistered(clock.now());
+    if (child.getRegisteredAt() == null) {
+      child.markRegistered(clock.now());
+      facts.childChanged(child);
+    }
     changes.save(new ArchiveChange(childId, clock.now(), actor, "consent", null, method));
   }
 

@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * {@link DashUpserts} the upserts of each database dialect, {@link OpenWorkRebuild} the rebuild from the
  * engine's tasks.
  *
- * <p>The case's row is refreshed before the transaction of any of its task events, or of its process's
- * end, commits (after flushing what was written through JPA); the counts change then too. A child moved
- * to another class moves its open tasks' counts at the case's next task event (at most a week: the weekly check-in). A talk or check-in recorded through
- * its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
+ * <p>The case summary ({@code cf_dash_case}) is not kept here: it follows the child module's
+ * {@link org.careflow.child.CaseFactsChanged} (a case opened, decided or closed, its child moved or
+ * registered), heard by {@link OpenWorkWriter} in the transaction of the change; a child moved to another
+ * class moves its case's open tasks' counts then. A task of a case is placed in its case's row. A talk or
+ * check-in recorded through its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
  * running case migrated to a new version keeps the old task key. It runs at start when the summary does
  * not match the engine's open tasks and the cases (a first start after upgrading, data written around
  * the engine).
@@ -59,13 +60,6 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       listeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
     listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element element, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
-        // a case that ends (not eligible, closed) changes its row in the case summary
-        definition.addBuiltInListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_END,
-            (org.camunda.bpm.engine.delegate.ExecutionListener) OpenWork.this::onProcessEnd);
-      }
-
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
@@ -93,20 +87,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
         && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()))
         && !Boolean.TRUE.equals(task.getVariableLocal("checkInMissed")); // a week closed as missed has no record to count
-    if (!record) {
-      writer.refreshBeforeCommit(caseId);
-      return;
-    }
-    writer.recordWritten(caseId, ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()));
-  }
-
-  void onProcessEnd(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    if (execution.getParentId() != null) {
-      return; // only the process instance itself
-    }
-    Long caseId = caseIdOf(execution.getProcessDefinitionId(), execution.getProcessBusinessKey());
-    if (caseId != null) {
-      writer.refreshBeforeCommit(caseId);
+    if (record) {
+      writer.recordWritten(caseId, ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()));
     }
   }
 
@@ -119,17 +101,6 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     return CaseProcesses.sqlIsCaseDefinition(definitionColumn);
   }
 
-  /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */
-  static final String CASE_ROW = "SELECT c.id AS case_id, c.child_id, ch.school_class_id AS class_id, cl.school_id, CAST(c.status AS VARCHAR(20)) AS status,"
-      + " c.opened_at, ch.registered_at, (SELECT MIN(p.paired_at) FROM cf_dash_pairing p WHERE p.case_id = c.id) AS paired_at, c.closed_at,"
-      + " CASE WHEN " + Obligations.VERIFIED + " THEN TRUE ELSE FALSE END AS verified, c.close_reason"
-      + " FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id JOIN cf_class cl ON cl.id = ch.school_class_id";
-
-  /** The case, child, class and school of a task of a case's process (business key = case id). */
-  static final String SUBJECT_OF_CASE = "SELECT c.id, c.child_id, cl.id, cl.school_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
-      + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE c.id = ?";
-  /** How many cases there are (the summary holds a row for each). */
-  static final String COUNT_CASES = "SELECT COUNT(*) FROM cf_case";
   /**
    * The open tasks with a due date of the case processes, placed as the writer places them: in their case's
    * row of the case summary (cf_dash_case, written first), class and school 0 for a case that is not there.

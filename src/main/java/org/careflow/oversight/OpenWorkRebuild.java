@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.careflow.child.CaseFacts;
 import org.careflow.shared.CaseScopes;
 import org.careflow.shared.EngineTables;
 import org.careflow.talk.TalkFacts;
@@ -37,9 +38,11 @@ class OpenWorkRebuild {
   private final MeetingsHeld meetingsHeld;
   private final RiskAndPlans riskAndPlans;
   private final PairingsAndVisits pairingsAndVisits;
+  private final CaseFacts caseFacts;
 
   OpenWorkRebuild(JdbcTemplate jdbc, PlatformTransactionManager txm, EngineTables engineTables, TalkFacts talkFacts, ProcessPlaces places,
-      MeetingsHeld meetingsHeld, RiskAndPlans riskAndPlans, PairingsAndVisits pairingsAndVisits) {
+      MeetingsHeld meetingsHeld, RiskAndPlans riskAndPlans, PairingsAndVisits pairingsAndVisits, CaseFacts caseFacts) {
+    this.caseFacts = caseFacts;
     this.pairingsAndVisits = pairingsAndVisits;
     this.riskAndPlans = riskAndPlans;
     this.meetingsHeld = meetingsHeld;
@@ -95,7 +98,9 @@ class OpenWorkRebuild {
   private void rebuildCasesAndPeriods() {
     jdbc.update("DELETE FROM cf_dash_case");
     jdbc.update("DELETE FROM cf_dash_period");
-    jdbc.update("INSERT INTO cf_dash_case (" + DashUpserts.CASE_COLUMNS + ") " + OpenWork.CASE_ROW);
+    // from the child module's facts of every case, with the pairing and verification of oversight's own copies
+    jdbc.batchUpdate("INSERT INTO cf_dash_case (" + DashUpserts.CASE_COLUMNS + ") VALUES (" + DashUpserts.CASE_VALUES + ")",
+        caseFacts.all().stream().map(DashUpserts::caseValues).toList());
     record Key(long classId, String kind, String period) {}
     Map<Key, long[]> counts = new HashMap<>();
     Map<Key, Long> schools = new HashMap<>();
@@ -142,7 +147,7 @@ class OpenWorkRebuild {
     Long engine = engineTables.openTasksWithDue();
     Long mine = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_task", Long.class);
     Long counted = jdbc.queryForObject("SELECT COALESCE(SUM(tasks), 0) FROM cf_dash_open_work", Long.class);
-    Long cases = jdbc.queryForObject(OpenWork.COUNT_CASES, Long.class);
+    long cases = caseFacts.count();
     Long summarised = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_case", Long.class);
     return Objects.equals(engine, mine) && Objects.equals(mine, counted) && Objects.equals(cases, summarised) && meetingsHeld.inStep()
         && riskAndPlans.inStep() && pairingsAndVisits.inStep();

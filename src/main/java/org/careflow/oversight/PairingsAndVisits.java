@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Oversight's own copy of the mentor assignments ({@code cf_dash_pairing}) and of the visits that verified an
  * archive ({@code cf_dash_verified}), from which the case summary takes a case's pairing date and whether it
- * is verified ({@link OpenWork#CASE_ROW}). Kept from pairing's {@link MentorAssigned} and talk's
+ * is verified ({@link DashUpserts#CASE_VALUES}). Kept from pairing's {@link MentorAssigned} and talk's
  * {@link ArchiveVerified} in their transactions (the case's summary row is refreshed before that transaction
  * commits); filled afresh from {@code MentorPairing} and {@code HomeVisits} when the summary is rebuilt.
  */

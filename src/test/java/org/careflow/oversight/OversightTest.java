@@ -292,26 +292,20 @@ class OversightTest extends CareflowTest {
     assertThat(queries.figures(Scope.ALL)).isEqualTo(before);
   }
 
+  @Autowired org.careflow.child.ChildArchive archive;
+
   @Test
-  void aChildMovedToAnotherClassTakesItsOpenWorkAlongAtTheCasesNextTaskEvent() {
+  void aChildMovedToAnotherClassTakesItsOpenWorkAlong() {
     SchoolClass[] other = new SchoolClass[1];
     new TransactionTemplate(txm).executeWithoutResult(s -> other[0] = classes.save(new SchoolClass(school.classA.getSchool(), "督导转入班", 3, "toversight")));
-    org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
     long childId = childOf("超期乙");
-    org.camunda.bpm.engine.task.Task visit = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(CHILDREN.get("超期乙")))
-        .taskDefinitionKey("verificationVisit").singleResult();
     try {
-      jdbc.update("UPDATE cf_child SET school_class_id = ? WHERE id = ?", other[0].getId(), childId);
-      visit.setDescription("转班后");
-      engine.getTaskService().saveTask(visit); // any event of the case's tasks
+      archive.moveToClass(childId, other[0], "toversight");
       assertThat(queries.figures(Scope.classes(java.util.Set.of(other[0].getId()))).total()).isEqualTo(new OversightQueries.Counts(1, 0, 0, 1, 0));
       assertThat(queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId()))).total()).isEqualTo(new OversightQueries.Counts(6, 1, 1, 3, 2));
       assertSameAsPlainCount();
     } finally {
-      jdbc.update("UPDATE cf_child SET school_class_id = ? WHERE id = ?", oversightClass.getId(), childId);
-      org.camunda.bpm.engine.task.Task again = engine.getTaskService().createTaskQuery().taskId(visit.getId()).singleResult();
-      again.setDescription(null);
-      engine.getTaskService().saveTask(again);
+      archive.moveToClass(childId, oversightClass, "toversight");
     }
     assertThat(queries.figures(Scope.classes(java.util.Set.of(oversightClass.getId()))).total()).isEqualTo(new OversightQueries.Counts(7, 1, 1, 4, 2));
   }
