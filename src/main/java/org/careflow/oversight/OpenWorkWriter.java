@@ -23,7 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction's changes are gathered and written just before it commits, each kind in one JDBC batch: the
  * task rows as they end up (a task made and assigned in one transaction is one insert), then the cases'
  * rows, then the count rows, summed per row and in one order (see {@link #addToCount}). The upserts are the
- * dialect's ({@link DashUpserts}).
+ * dialect's ({@link DashUpserts}). The case rows follow the child module's {@link CaseFactsChanged}.
+ *
+ * <p>Over 300 lines for a reason: the task rows, the case rows and the counts share one transaction's
+ * pending work (a case's row moves its tasks' counts; a new task is placed from its case's pending facts),
+ * which split across classes would have to be passed around on every task event.
  */
 @Component
 class OpenWorkWriter {
