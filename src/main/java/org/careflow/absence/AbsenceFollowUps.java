@@ -200,7 +200,7 @@ public class AbsenceFollowUps implements TaskFormHandler, CaseScopes, TaskSubjec
   public Optional<Scope> scopeOf(String businessKey) {
     return idOf(businessKey).flatMap(followUps::findById).map(f -> {
       CareCase k = cases.careCase(f.getCaseId());
-      return new Scope(k.getChild().getSchoolClass().getId(), k.getChild().getSchoolClass().getSchool().getId(), k.getMentor());
+      return new Scope(k.getChild().getSchoolClass().getId(), k.getChild().getSchoolClass().getSchool().getId(), k.getMentor(), k.getChild().getId());
     });
   }
 

@@ -29,4 +29,9 @@ public interface CareCaseRepository extends JpaRepository<CareCase, Long> {
   long countByTermId(Long termId);
 
   long countByStatusIn(Collection<CaseStatus> statuses);
+
+  /** Every case's facts ({@link CaseFactsChanged}'s fields in order, status as the enum), one row each. */
+  @Query("select c.id, ch.id, cl.id, cl.school.id, c.status, c.openedAt, ch.registeredAt, c.closedAt, c.closeReason"
+      + " from CareCase c join c.child ch join ch.schoolClass cl")
+  List<Object[]> allFacts();
 }

@@ -28,9 +28,11 @@ public class CareCases {
   private final TermCalendar calendar;
   private final CareClock clock;
   private final org.careflow.identity.ScopeAuthorizations scopeGrants;
+  private final CaseFacts facts;
 
   public CareCases(CareCaseRepository cases, ChildArchive archive, TermCalendar calendar, CareClock clock,
-      org.careflow.identity.ScopeAuthorizations scopeGrants) {
+      org.careflow.identity.ScopeAuthorizations scopeGrants, CaseFacts facts) {
+    this.facts = facts;
     this.scopeGrants = scopeGrants;
     this.cases = cases;
     this.archive = archive;
@@ -46,7 +48,9 @@ public class CareCases {
 
   /** Opens a case for a child just created (an import): no need to look for an open one. */
   public CareCase openNew(Child child, long termId, String actor) {
-    return cases.save(new CareCase(child, termId, clock.now(), actor));
+    CareCase c = cases.save(new CareCase(child, termId, clock.now(), actor));
+    facts.changed(c);
+    return c;
   }
 
   /** Opens a case for a child, in the term the school is in today (or the next one). */
@@ -56,7 +60,9 @@ public class CareCases {
       throw InvalidInputException.of("child", "validation.caseAlreadyOpen");
     }
     Term term = calendar.termOn(child.getSchoolClass().getSchool().getId(), clock.today());
-    return cases.save(new CareCase(child, term.getId(), clock.now(), actor));
+    CareCase c = cases.save(new CareCase(child, term.getId(), clock.now(), actor));
+    facts.changed(c);
+    return c;
   }
 
   @Transactional(readOnly = true)
@@ -112,11 +118,21 @@ public class CareCases {
   }
 
   public void decideEligibility(long caseId, boolean eligible, String reason) {
-    careCase(caseId).decideEligibility(eligible, reason);
+    CareCase c = careCase(caseId);
+    CaseStatus before = c.getStatus();
+    c.decideEligibility(eligible, reason);
+    if (before != c.getStatus()) {
+      facts.changed(c);
+    }
   }
 
   public void activate(long caseId) {
-    careCase(caseId).activate();
+    CareCase c = careCase(caseId);
+    CaseStatus before = c.getStatus();
+    c.activate();
+    if (before != c.getStatus()) {
+      facts.changed(c);
+    }
   }
 
   /** Pairs the case; the engine's grants follow the mentor (the new one reads the case, an earlier one no longer). */
@@ -174,6 +190,7 @@ public class CareCases {
       throw InvalidInputException.of("reason", "validation.caseNotOpen");
     }
     c.close(reason, note, clock.now());
+    facts.changed(c);
   }
 
   @Transactional(readOnly = true)

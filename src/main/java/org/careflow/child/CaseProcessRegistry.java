@@ -45,7 +45,8 @@ class CaseProcessRegistry implements CaseScopes, TaskSubjects {
     // not careCase(id): its NotFoundException would mark the engine's transaction for rollback
     CareCase c = cases.withChildren(List.of(id.get())).get(id.get());
     return c == null ? Optional.empty()
-        : Optional.of(new Scope(c.getChild().getSchoolClass().getId(), c.getChild().getSchoolClass().getSchool().getId(), c.getMentor()));
+        : Optional.of(new Scope(c.getChild().getSchoolClass().getId(), c.getChild().getSchoolClass().getSchool().getId(), c.getMentor(),
+            c.getChild().getId()));
   }
 
   @Override

@@ -67,7 +67,11 @@ public class ChildArchive {
   private final CareClock clock;
   private final org.careflow.identity.Audit audit;
 
-  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock, org.careflow.identity.Audit audit) {
+  private final CaseFacts facts;
+
+  public ChildArchive(ChildRepository children, ArchiveChangeRepository changes, CareClock clock, org.careflow.identity.Audit audit,
+      CaseFacts facts) {
+    this.facts = facts;
     this.audit = audit;
     this.children = children;
     this.changes = changes;
@@ -77,6 +81,16 @@ public class ChildArchive {
   @Transactional(readOnly = true)
   public Child child(long id) {
     return children.findWithClassById(id).orElseThrow(() -> new NotFoundException("child " + id));
+  }
+
+  /** The children's names by id (a list of children behind a figure): the name only, not the archive. */
+  @Transactional(readOnly = true)
+  public Map<Long, String> names(java.util.Collection<Long> ids) {
+    Map<Long, String> out = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      children.namesOf(ids).forEach(r -> out.put((Long) r[0], (String) r[1]));
+    }
+    return out;
   }
 
   /** A child as first known from the class roster: only name and class, until consent is given. */
@@ -281,6 +295,7 @@ public class ChildArchive {
     if (!existing.getSchoolClass().getId().equals(schoolClass.getId())) {
       changed.add(new ArchiveChange(existing.getId(), clock.now(), actor, "class", existing.getSchoolClass().getName(), schoolClass.getName()));
       existing.setSchoolClass(schoolClass);
+      facts.childChanged(existing); // its cases' open work counts for the new class
     }
     for (ArchiveField f : FIELDS) {
       if (!checked.containsKey(f.key())) {
@@ -301,10 +316,24 @@ public class ChildArchive {
     return !changed.isEmpty();
   }
 
+  /** Moves the child to another class (a transfer within the school, a class split): its cases' open work follows. */
+  public void moveToClass(long childId, SchoolClass to, String actor) {
+    Child child = child(childId);
+    if (child.getSchoolClass().getId().equals(to.getId())) {
+      return;
+    }
+    changes.save(new ArchiveChange(childId, clock.now(), actor, "class", child.getSchoolClass().getName(), to.getName()));
+    child.setSchoolClass(to);
+    facts.childChanged(child);
+  }
+
   public void recordConsent(long childId, String by, String method, String actor) {
     Child child = child(childId);
     child.recordConsent(by, method, clock.now());
-    child.markRegistered(clock.now());
+    if (child.getRegisteredAt() == null) {
+      child.markRegistered(clock.now());
+      facts.childChanged(child);
+    }
     changes.save(new ArchiveChange(childId, clock.now(), actor, "consent", null, method));
   }
 

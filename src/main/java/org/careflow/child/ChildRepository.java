@@ -16,6 +16,10 @@ public interface ChildRepository extends JpaRepository<Child, Long> {
   @Query("select c from Child c join fetch c.schoolClass sc join fetch sc.school where c.id = ?1")
   Optional<Child> findWithClassById(Long id);
 
+  /** Id and name of each child, without the rest of the archive. */
+  @Query("select c.id, c.name from Child c where c.id in ?1")
+  List<Object[]> namesOf(Collection<Long> ids);
+
   @Query("select c from Child c join fetch c.schoolClass where c.id in ?1")
   List<Child> findWithClassByIdIn(Collection<Long> ids);
 }

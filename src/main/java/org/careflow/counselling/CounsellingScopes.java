@@ -33,7 +33,7 @@ class CounsellingScopes implements CaseScopes, TaskSubjects {
     Long id = CounsellingReferral.idOf(businessKey);
     return id == null ? Optional.empty() : referrals.findById(id).map(r -> {
       Child c = counselling.child(r.getChildId());
-      return new Scope(c.getSchoolClass().getId(), c.getSchoolClass().getSchool().getId(), null);
+      return new Scope(c.getSchoolClass().getId(), c.getSchoolClass().getSchool().getId(), null, c.getId());
     });
   }
 

@@ -123,6 +123,18 @@ public class GuardianMeetings {
     return startForClass(classId, "system", null);
   }
 
+  /** Every meeting held, as {@link GuardianMeetingHeld} told it (for a read model filled afresh). */
+  @Transactional(readOnly = true)
+  public List<GuardianMeetingHeld> heldMeetings() {
+    return meetings.findByHeldAtNotNull().stream().map(m -> new GuardianMeetingHeld(m.getId(), m.getClassId(), m.getHeldAt())).toList();
+  }
+
+  /** How many meetings have been held (a read model's check that it is complete). */
+  @Transactional(readOnly = true)
+  public long heldCount() {
+    return meetings.countByHeldAtNotNull();
+  }
+
   /** A class's meetings, the latest term first. */
   @Transactional(readOnly = true)
   public List<GuardianMeeting> meetingsOf(long classId) {

@@ -35,9 +35,11 @@ class MeetingForms implements TaskFormHandler {
   private final ChildRepository children;
   private final TermCalendar calendar;
   private final CareClock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   MeetingForms(GuardianMeetingRepository meetings, MeetingGuestRepository guests, CareCases cases, ChildRepository children,
-      TermCalendar calendar, CareClock clock) {
+      TermCalendar calendar, CareClock clock, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.meetings = meetings;
     this.guests = guests;
     this.cases = cases;
@@ -128,6 +130,7 @@ class MeetingForms implements TaskFormHandler {
           }
         }
         m.held(v.text("minutes"), clock.now());
+        events.publishEvent(new GuardianMeetingHeld(m.getId(), m.getClassId(), m.getHeldAt()));
         return Map.of("absentCaseIds", absentCaseIds);
       }
     }

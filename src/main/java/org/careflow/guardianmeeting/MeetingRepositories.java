@@ -11,6 +11,10 @@ interface GuardianMeetingRepository extends JpaRepository<GuardianMeeting, Long>
 
   @org.springframework.data.jpa.repository.Query("select coalesce(max(m.ordinal), 0) from GuardianMeeting m where m.classId = ?1 and m.termId = ?2")
   int maxOrdinal(Long classId, Long termId);
+
+  List<GuardianMeeting> findByHeldAtNotNull();
+
+  long countByHeldAtNotNull();
 }
 
 interface MeetingGuestRepository extends JpaRepository<MeetingGuest, Long> {

@@ -13,8 +13,8 @@ final class H2DashUpserts implements DashUpserts {
   }
 
   @Override
-  public void upsertCase(long caseId) {
-    jdbc.update("MERGE INTO cf_dash_case (" + CASE_COLUMNS + ") KEY (case_id) " + OpenWork.CASE_ROW + " WHERE c.id = ?", caseId);
+  public void upsertCase(org.careflow.child.CaseFactsChanged f) {
+    jdbc.update("MERGE INTO cf_dash_case (" + CASE_COLUMNS + ") KEY (case_id) VALUES (" + CASE_VALUES + ")", DashUpserts.caseValues(f));
   }
 
   @Override

@@ -23,7 +23,7 @@ import java.util.List;
  *   <li>guardian meeting: a term without a guardian meeting held ({@code cf_guardian_meeting.held_at})
  *       for a class that had active cases in it;</li>
  *   <li>verification: an archive still unverified {@value #VERIFY_WITHIN_DAYS} days after registration
- *       (no {@code cf_home_visit} with reason VERIFICATION) while its case is active.</li>
+ *       (no home visit with reason VERIFICATION, talk's ArchiveVerified) while its case is active.</li>
  * </ul>
  * A case is <em>active</em> in a period when its archive was registered before the period ended, it was
  * found eligible (status ACTIVE, or CLOSED after that) and it was not closed before the period began.
@@ -37,12 +37,11 @@ public final class Obligations {
       "%3$s.status IN ('ACTIVE','CLOSED') AND %4$s.registered_at IS NOT NULL AND %4$s.registered_at < %2$s"
           + " AND (%3$s.closed_at IS NULL OR %3$s.closed_at >= %1$s)";
 
-  /** The case (alias c) had its archive verified: a home visit with reason VERIFICATION. */
-  static final String VERIFIED = "EXISTS (SELECT 1 FROM cf_home_visit v WHERE v.case_id = c.id AND v.reason = 'VERIFICATION')";
-
-  /** An archive registered more than 14 days before :verifyCutoff with no verification visit (c, ch). */
-  static final String UNVERIFIED =
-      "c.status = 'ACTIVE' AND ch.registered_at IS NOT NULL AND ch.registered_at < :verifyCutoff AND NOT " + VERIFIED;
+  /**
+   * The case (alias c) had its archive verified: a home visit with reason VERIFICATION, as oversight's copy
+   * of them holds it ({@code cf_dash_verified}, kept from talk's ArchiveVerified).
+   */
+  static final String VERIFIED = "EXISTS (SELECT 1 FROM cf_dash_verified v WHERE v.case_id = c.id)";
 
   /** The same on the dashboard's case summary (alias d, cf_dash_case, whose verified is {@link #VERIFIED}). */
   static final String UNVERIFIED_SUMMARY =

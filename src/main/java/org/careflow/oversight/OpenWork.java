@@ -30,10 +30,11 @@ import org.springframework.stereotype.Component;
  * {@link DashUpserts} the upserts of each database dialect, {@link OpenWorkRebuild} the rebuild from the
  * engine's tasks.
  *
- * <p>The case's row is refreshed before the transaction of any of its task events, or of its process's
- * end, commits (after flushing what was written through JPA); the counts change then too. A child moved
- * to another class moves its open tasks' counts at the case's next task event (at most a week: the weekly check-in). A talk or check-in recorded through
- * its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
+ * <p>The case summary ({@code cf_dash_case}) is not kept here: it follows the child module's
+ * {@link org.careflow.child.CaseFactsChanged} (a case opened, decided or closed, its child moved or
+ * registered), heard by {@link OpenWorkWriter} in the transaction of the change; a child moved to another
+ * class moves its case's open tasks' counts then. A task of a case is placed in its case's row. A talk or
+ * check-in recorded through its task counts its case-period once. What is not an engine event is caught by {@link #rebuild()}: a
  * running case migrated to a new version keeps the old task key. It runs at start when the summary does
  * not match the engine's open tasks and the cases (a first start after upgrading, data written around
  * the engine).
@@ -59,13 +60,6 @@ public class OpenWork extends AbstractProcessEnginePlugin {
       listeners.addAll(configuration.getCustomPostBPMNParseListeners());
     }
     listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element element, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity definition) {
-        // a case that ends (not eligible, closed) changes its row in the case summary
-        definition.addBuiltInListener(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_END,
-            (org.camunda.bpm.engine.delegate.ExecutionListener) OpenWork.this::onProcessEnd);
-      }
-
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior b) {
@@ -93,20 +87,8 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     boolean record = TaskListener.EVENTNAME_COMPLETE.equals(event)
         && (ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()) || ChildCaseProcess.TASK_WEEKLY_CHECK_IN.equals(task.getTaskDefinitionKey()))
         && !Boolean.TRUE.equals(task.getVariableLocal("checkInMissed")); // a week closed as missed has no record to count
-    if (!record) {
-      writer.refreshBeforeCommit(caseId);
-      return;
-    }
-    writer.recordWritten(caseId, ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()));
-  }
-
-  void onProcessEnd(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    if (execution.getParentId() != null) {
-      return; // only the process instance itself
-    }
-    Long caseId = caseIdOf(execution.getProcessDefinitionId(), execution.getProcessBusinessKey());
-    if (caseId != null) {
-      writer.refreshBeforeCommit(caseId);
+    if (record) {
+      writer.recordWritten(caseId, ChildCaseProcess.TASK_MONTHLY_TALK.equals(task.getTaskDefinitionKey()));
     }
   }
 
@@ -119,33 +101,21 @@ public class OpenWork extends AbstractProcessEnginePlugin {
     return CaseProcesses.sqlIsCaseDefinition(definitionColumn);
   }
 
-  /** The case's dates as the targets read them (cf_dash_case); the same columns for one case or for all. */
-  static final String CASE_ROW = "SELECT c.id AS case_id, c.child_id, ch.school_class_id AS class_id, cl.school_id, CAST(c.status AS VARCHAR(20)) AS status,"
-      + " c.opened_at, ch.registered_at, (SELECT MIN(p.assigned_at) FROM cf_pairing p WHERE p.case_id = c.id) AS paired_at, c.closed_at,"
-      + " CASE WHEN " + Obligations.VERIFIED + " THEN TRUE ELSE FALSE END AS verified"
-      + " FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id JOIN cf_class cl ON cl.id = ch.school_class_id";
-
-  /** The case, child, class and school of a task of a case's process (business key = case id). */
-  static final String SUBJECT_OF_CASE = "SELECT c.id, c.child_id, cl.id, cl.school_id FROM cf_case c JOIN cf_child ch ON ch.id = c.child_id"
-      + " JOIN cf_class cl ON cl.id = ch.school_class_id WHERE c.id = ?";
-  /** The class and school of a guardian meeting's task (business key = meeting id). */
-  static final String SUBJECT_OF_MEETING = "SELECT cl.id, cl.school_id FROM cf_guardian_meeting m JOIN cf_class cl ON cl.id = m.class_id WHERE m.id = ?";
-  /** How many cases there are (the summary holds a row for each). */
-  static final String COUNT_CASES = "SELECT COUNT(*) FROM cf_case";
-  /** The class and school of a class's activity obligations (business key class-<id>). */
-  static final String SUBJECT_OF_CLASS = "SELECT cl.id, cl.school_id FROM cf_class cl WHERE cl.id = ?";
-
-  /** The open tasks with a due date the summary should hold (the same subjects as the writer's task subjects). */
-  static final String ENGINE_TASKS = """
-      SELECT t.task_id, c.id AS case_id, ch.id AS child_id, COALESCE(cl.id, 0) AS class_id, COALESCE(cl.school_id, 0) AS school_id,
-             t.task_key, t.assignee, t.due_date, t.task_name
+  /**
+   * The open tasks with a due date of the case processes, placed as the writer places them: in their case's
+   * row of the case summary (cf_dash_case, written first), class and school 0 for a case that is not there.
+   */
+  static final String ENGINE_CASE_TASKS = """
+      SELECT t.task_id, d.case_id, d.child_id, COALESCE(d.class_id, 0) AS class_id, COALESCE(d.school_id, 0) AS school_id,
+             t.task_key, t.assignee, t.due_date
         FROM %s t
-        LEFT JOIN cf_case c ON c.id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
-        LEFT JOIN cf_child ch ON ch.id = c.child_id
-        LEFT JOIN cf_guardian_meeting m ON m.id = CASE WHEN t.definition_id LIKE 'guardian-meeting:%%' THEN CAST(t.business_key AS BIGINT) END
-        LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, m.class_id,
-             CASE WHEN t.definition_id LIKE 'class-activities:%%' THEN CAST(SUBSTRING(t.business_key FROM 7) AS BIGINT) END)
-      """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"));
+        LEFT JOIN cf_dash_case d ON d.case_id = CASE WHEN %s THEN CAST(t.business_key AS BIGINT) END
+       WHERE %s
+      """.formatted(EngineTables.OPEN_TASKS_WITH_DUE, ofCaseProcess("t.definition_id"), ofCaseProcess("t.definition_id"));
+
+  /** The open tasks with a due date of every other process, to be placed by their owning modules ({@link ProcessPlaces}). */
+  static final String ENGINE_OTHER_TASKS = "SELECT t.task_id, t.definition_id, t.business_key, t.task_key, t.assignee, t.due_date FROM "
+      + EngineTables.OPEN_TASKS_WITH_DUE + " t WHERE NOT " + ofCaseProcess("t.definition_id");
 
   static Long parse(String key) {
     return org.careflow.shared.BusinessKey.parse(key).orElse(null);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.careflow.child.CaseFactsChanged;
 import org.careflow.talk.TalkFacts;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -21,7 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction's changes are gathered and written just before it commits, each kind in one JDBC batch: the
  * task rows as they end up (a task made and assigned in one transaction is one insert), then the cases'
  * rows, then the count rows, summed per row and in one order (see {@link #addToCount}). The upserts are the
- * dialect's ({@link DashUpserts}).
+ * dialect's ({@link DashUpserts}). The case rows follow the child module's {@link CaseFactsChanged}.
+ *
+ * <p>Over 300 lines for a reason: the task rows, the case rows and the counts share one transaction's
+ * pending work (a case's row moves its tasks' counts; a new task is placed from its case's pending facts),
+ * which split across classes would have to be passed around on every task event.
  */
 @Component
 class OpenWorkWriter {
@@ -31,12 +37,14 @@ class OpenWorkWriter {
   private final JdbcTemplate jdbc;
   private final jakarta.persistence.EntityManager entities;
   private final TalkFacts talkFacts;
+  private final ProcessPlaces places;
   private volatile DashUpserts upserts;
 
-  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities, TalkFacts talkFacts) {
+  OpenWorkWriter(JdbcTemplate jdbc, jakarta.persistence.EntityManager entities, TalkFacts talkFacts, ProcessPlaces places) {
     this.jdbc = jdbc;
     this.entities = entities;
     this.talkFacts = talkFacts;
+    this.places = places;
   }
 
   private DashUpserts upserts() {
@@ -55,7 +63,10 @@ class OpenWorkWriter {
 
   /** What a transaction leaves to be written just before it commits. */
   static final class PendingWork {
+    /** Cases whose pairing or verification (oversight's own copies) changed. */
     final java.util.Set<Long> cases = new java.util.LinkedHashSet<>();
+    /** Cases whose facts changed (the child module's event), as they are now. */
+    final Map<Long, CaseFactsChanged> facts = new LinkedHashMap<>();
     final java.util.SortedMap<CountKey, CountChange> counts = new java.util.TreeMap<>();
     /** Task rows as the database holds them (null: none), for the tasks this transaction looked at. */
     final Map<String, Row> stored = new HashMap<>();
@@ -76,10 +87,12 @@ class OpenWorkWriter {
         @Override
         public void beforeCommit(boolean readOnly) {
           writeRows(work);
-          if (!work.cases.isEmpty()) {
-            entities.flush();
-            for (Long id : work.cases) {
-              refreshCase(id); // may move counts: before they are written
+          for (CaseFactsChanged f : work.facts.values()) {
+            writeCase(f); // may move counts: before they are written
+          }
+          for (Long id : work.cases) {
+            if (!work.facts.containsKey(id)) { // written with its facts above
+              refreshOwn(id);
             }
           }
           writeCounts(work.counts);
@@ -95,15 +108,23 @@ class OpenWorkWriter {
   }
 
   /**
-   * The case's summary row is refreshed once per transaction, just before it commits, after flushing
-   * what was written through JPA in it. A flush looks at every entity in the persistence context, so
-   * flushing at each task event made a transaction that starts many cases (a roster import) slow down
-   * quadratically; and one refresh per case is enough however many of its tasks changed.
+   * A case's facts changed (opened, decided, closed, its child moved or registered; the child module's event,
+   * in the transaction of the change). Its summary row is written once per transaction, just before it
+   * commits, from the last facts heard; until then a new task of the case is placed from them ({@link #subjectOf}).
    */
+  @EventListener
+  void caseFactsChanged(CaseFactsChanged f) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      writeCase(f);
+      return;
+    }
+    pendingWork().facts.put(f.caseId(), f);
+  }
+
+  /** The case's pairing or verification changed (oversight's own copies): its row follows before the transaction commits. */
   void refreshBeforeCommit(long caseId) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      entities.flush();
-      refreshCase(caseId);
+      refreshOwn(caseId);
       return;
     }
     pendingWork().cases.add(caseId);
@@ -114,7 +135,6 @@ class OpenWorkWriter {
     // the record the form handler just wrote through JPA must be visible to this transaction's SQL, and
     // counted right after it is written (a period counts once: the counting looks at the records before it)
     entities.flush();
-    refreshCase(caseId);
     if (talk) {
       countTalk(caseId);
     } else {
@@ -123,24 +143,21 @@ class OpenWorkWriter {
   }
 
   /**
-   * Makes the case's summary row match the case. One query compares the stored row with the case as it is
-   * (most task events change nothing of it: a monthly talk made by its timer); only a difference is written.
+   * Writes the case's summary row from its facts, with its first pairing and its verification from
+   * oversight's own copies; when its child changed class, its open tasks move along.
    */
-  void refreshCase(long caseId) {
-    List<long[]> compared = jdbc.query("SELECT CASE WHEN d.case_id IS NULL THEN -1 ELSE d.class_id END, x.class_id, x.school_id,"
-        + " CASE WHEN d.case_id IS NOT NULL AND d.child_id = x.child_id AND d.class_id = x.class_id AND d.school_id = x.school_id"
-        + " AND d.status = x.status AND d.opened_at IS NOT DISTINCT FROM x.opened_at AND d.registered_at IS NOT DISTINCT FROM x.registered_at"
-        + " AND d.paired_at IS NOT DISTINCT FROM x.paired_at AND d.closed_at IS NOT DISTINCT FROM x.closed_at AND d.verified = x.verified"
-        + " THEN 1 ELSE 0 END FROM (" + OpenWork.CASE_ROW + " WHERE c.id = ?) x LEFT JOIN cf_dash_case d ON d.case_id = x.case_id",
-        (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, caseId);
-    if (compared.isEmpty() || compared.get(0)[3] == 1) {
-      return; // no such case, or its row is as it is
+  private void writeCase(CaseFactsChanged f) {
+    List<Long> before = jdbc.queryForList("SELECT class_id FROM cf_dash_case WHERE case_id = ?", Long.class, f.caseId());
+    upserts().upsertCase(f);
+    if (!before.isEmpty() && before.get(0) != f.classId()) {
+      moveOpenTasks(f.caseId(), f.classId(), f.schoolId());
     }
-    long[] c = compared.get(0);
-    upserts().upsertCase(caseId);
-    if (c[0] != -1 && c[0] != c[1]) {
-      moveOpenTasks(caseId, c[1], c[2]);
-    }
+  }
+
+  /** The case's first pairing and its verification, from oversight's own copies (cf_dash_pairing, cf_dash_verified). */
+  private void refreshOwn(long caseId) {
+    jdbc.update("UPDATE cf_dash_case SET paired_at = " + DashUpserts.PAIRED_AT.replace("?", "cf_dash_case.case_id")
+        + ", verified = " + DashUpserts.VERIFIED.replace("?", "cf_dash_case.case_id") + " WHERE case_id = ?", caseId);
   }
 
   /** The child changed class: its case's open tasks count for the new class from now on. */
@@ -209,6 +226,11 @@ class OpenWorkWriter {
   }
 
   private void addPeriod(long caseId, String kind, String period, long records, long onTime) {
+    CaseFactsChanged f = pendingFacts(caseId);
+    if (f != null) {
+      upserts().addPeriod(f.classId(), f.schoolId(), kind, period, records, onTime);
+      return;
+    }
     List<long[]> where = jdbc.query("SELECT class_id, school_id FROM cf_dash_case WHERE case_id = ?", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, caseId);
     if (where.isEmpty()) {
       return;
@@ -367,23 +389,39 @@ class OpenWorkWriter {
     }
   }
 
-  /** The case, child, class and school of a task: business key = case id (child-case) or meeting id (guardian-meeting). */
+  /**
+   * The case, child, class and school of a task: business key = case id (a case process), otherwise the
+   * place the process's owning module gives its instance ({@link ProcessPlaces}: a meeting's or a class's
+   * class, a 劝返 follow-up's or a referral's child, a term archive's school …); class and school 0 when
+   * none is known.
+   */
   private Row subjectOf(DelegateTask task) {
     String key = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
     String def = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId();
-    Long id = OpenWork.parse(key);
-    List<Row> found = List.of();
-    if (id != null && OpenWork.caseIdOf(def, key) != null) {
-      found = jdbc.query(OpenWork.SUBJECT_OF_CASE,
-          (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), id);
-    } else if (id != null && def.startsWith("guardian-meeting:")) {
-      found = jdbc.query(OpenWork.SUBJECT_OF_MEETING,
-          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), id);
-    } else if (key != null && def.startsWith("class-activities:") && key.startsWith("class-") && OpenWork.parse(key.substring(6)) != null) {
-      // issue 17: a class's activity obligations, business key class-<id>
-      found = jdbc.query(OpenWork.SUBJECT_OF_CLASS,
-          (rs, n) -> new Row(null, null, null, rs.getLong(1), rs.getLong(2), null, null, null), OpenWork.parse(key.substring(6)));
+    Long caseId = OpenWork.caseIdOf(def, key);
+    if (caseId != null) {
+      CaseFactsChanged f = pendingFacts(caseId); // a case opened in this transaction: its row is not written yet
+      if (f != null) {
+        return new Row(null, caseId, f.childId(), f.classId(), f.schoolId(), null, null, null);
+      }
+      List<Row> found = jdbc.query("SELECT case_id, child_id, class_id, school_id FROM cf_dash_case WHERE case_id = ?",
+          (rs, n) -> new Row(null, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), null, null, null), caseId);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      // not summarised (yet): the child module's answer
+      return places.placeOf(def, key).map(p -> new Row(null, caseId, p.childId(), p.classId(), p.schoolId(), null, null, null)).orElse(NOWHERE);
     }
-    return found.isEmpty() ? new Row(null, null, null, 0, 0, null, null, null) : found.get(0);
+    return places.placeOf(def, key).map(p -> new Row(null, null, p.childId(), p.classId(), p.schoolId(), null, null, null)).orElse(NOWHERE);
   }
+
+  private CaseFactsChanged pendingFacts(long caseId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    PendingWork pending = (PendingWork) TransactionSynchronizationManager.getResource(pendingKey);
+    return pending == null ? null : pending.facts.get(caseId);
+  }
+
+  private static final Row NOWHERE = new Row(null, null, null, 0, 0, null, null, null);
 }

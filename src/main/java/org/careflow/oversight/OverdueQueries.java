@@ -11,7 +11,6 @@ import org.careflow.oversight.OversightQueries.OverdueFigures;
 import org.careflow.school.SchoolDirectory;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.Deadlines;
-import org.careflow.shared.EngineTables;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,11 +31,13 @@ class OverdueQueries {
   private final NamedParameterJdbcTemplate jdbc;
   private final CareClock clock;
   private final SchoolDirectory schools;
+  private final org.careflow.child.ChildArchive children;
 
-  OverdueQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools) {
+  OverdueQueries(NamedParameterJdbcTemplate jdbc, CareClock clock, SchoolDirectory schools, org.careflow.child.ChildArchive children) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.schools = schools;
+    this.children = children;
   }
 
   @Cacheable(OversightCaches.ESCALATIONS)
@@ -44,22 +45,28 @@ class OverdueQueries {
     return computeOpenEscalations(limit, scope);
   }
 
+  /**
+   * The escalations whose task is still open: the open task's row in the task summary (cf_dash_task, kept by
+   * {@link OpenWork}) gives its child, class and school, as the figures place it; the names come from their
+   * owners for the rows found.
+   */
   private List<OpenEscalation> computeOpenEscalations(int limit, Scope scope) {
     MapSqlParameterSource p = new MapSqlParameterSource("limit", limit);
-    String inScope = scope.where("cl.school_id", "cl.id", p);
-    String sql = "SELECT r.task_name, r.assignee, ch.id AS child_id, ch.name AS child_name, cl.name AS class_name, r.due_date, r.recorded_at"
-        + " FROM cf_reminder r"
-        + EngineTables.openTaskAndProcess("r.task_id", "r.case_id IS NULL")
-        + " LEFT JOIN cf_case c ON c.id = r.case_id"
-        + " LEFT JOIN cf_child ch ON ch.id = c.child_id"
-        + " LEFT JOIN cf_guardian_meeting gm ON gm.id = CASE WHEN " + EngineTables.T_DEFINITION + " LIKE 'guardian-meeting:%'"
-        + " THEN CAST(" + EngineTables.PI_BUSINESS_KEY + " AS BIGINT) END"
-        + " LEFT JOIN cf_class cl ON cl.id = COALESCE(ch.school_class_id, gm.class_id)"
+    String inScope = scope.where("d.school_id", "d.class_id", p);
+    String sql = "SELECT r.task_name, r.assignee, d.child_id, d.class_id, r.due_date, r.recorded_at"
+        + " FROM cf_reminder r JOIN cf_dash_task d ON d.task_id = r.task_id"
         + " WHERE r.kind = 'ESCALATION'" + inScope
         + " ORDER BY r.due_date, r.id LIMIT :limit";
-    return jdbc.query(sql, p, (rs, n) -> new OpenEscalation(rs.getString("task_name"), rs.getString("assignee"),
-        (Long) rs.getObject("child_id", Long.class), rs.getString("child_name"), rs.getString("class_name"),
-        rs.getTimestamp("due_date").toInstant(), rs.getTimestamp("recorded_at").toInstant()));
+    record Found(String taskName, String assignee, Long childId, long classId, Instant due, Instant recorded) {}
+    List<Found> found = jdbc.query(sql, p, (rs, n) -> new Found(rs.getString("task_name"), rs.getString("assignee"),
+        (Long) rs.getObject("child_id", Long.class), rs.getLong("class_id"), rs.getTimestamp("due_date").toInstant(),
+        rs.getTimestamp("recorded_at").toInstant()));
+    List<Long> classIds = found.stream().map(Found::classId).filter(id -> id != 0).distinct().toList();
+    List<Long> childIds = found.stream().map(Found::childId).filter(java.util.Objects::nonNull).distinct().toList();
+    Map<Long, String> classNames = classIds.isEmpty() ? Map.of() : schools.classNames(classIds);
+    Map<Long, String> childNames = childIds.isEmpty() ? Map.of() : children.names(childIds);
+    return found.stream().map(f -> new OpenEscalation(f.taskName(), f.assignee(), f.childId(), f.childId() == null ? null : childNames.get(f.childId()),
+        classNames.get(f.classId()), f.due(), f.recorded())).toList();
   }
 
   static Timestamp ts(Instant i) {

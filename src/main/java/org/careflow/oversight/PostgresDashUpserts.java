@@ -13,11 +13,12 @@ final class PostgresDashUpserts implements DashUpserts {
   }
 
   @Override
-  public void upsertCase(long caseId) {
-    jdbc.update("INSERT INTO cf_dash_case (" + CASE_COLUMNS + ") " + OpenWork.CASE_ROW + " WHERE c.id = ? ON CONFLICT (case_id) DO UPDATE SET"
-        + " class_id = EXCLUDED.class_id, school_id = EXCLUDED.school_id, status = EXCLUDED.status, opened_at = EXCLUDED.opened_at,"
-        + " registered_at = EXCLUDED.registered_at, paired_at = EXCLUDED.paired_at, closed_at = EXCLUDED.closed_at, verified = EXCLUDED.verified",
-        caseId);
+  public void upsertCase(org.careflow.child.CaseFactsChanged f) {
+    jdbc.update("INSERT INTO cf_dash_case (" + CASE_COLUMNS + ") VALUES (" + CASE_VALUES + ") ON CONFLICT (case_id) DO UPDATE SET"
+        + " child_id = EXCLUDED.child_id, class_id = EXCLUDED.class_id, school_id = EXCLUDED.school_id, status = EXCLUDED.status, opened_at = EXCLUDED.opened_at,"
+        + " registered_at = EXCLUDED.registered_at, paired_at = EXCLUDED.paired_at, closed_at = EXCLUDED.closed_at, verified = EXCLUDED.verified,"
+        + " close_reason = EXCLUDED.close_reason",
+        DashUpserts.caseValues(f));
   }
 
   @Override

@@ -41,20 +41,6 @@ public record Scope(Set<Long> schoolIds, Set<Long> classIds) {
     return (schoolIds == null ? "*" : new TreeSet<>(schoolIds).toString()) + "/" + (classIds == null ? "*" : new TreeSet<>(classIds).toString());
   }
 
-  /** " AND ..." for a table that has a class id only (schools through cf_class). */
-  String whereClass(String classColumn, MapSqlParameterSource p) {
-    StringBuilder sql = new StringBuilder();
-    if (schoolIds != null) {
-      sql.append(schoolIds.isEmpty() ? " AND 1 = 0" : " AND " + classColumn + " IN (SELECT sc.id FROM cf_class sc WHERE sc.school_id IN (:scopeSchools))");
-      p.addValue("scopeSchools", schoolIds);
-    }
-    if (classIds != null) {
-      sql.append(classIds.isEmpty() ? " AND 1 = 0" : " AND " + classColumn + " IN (:scopeClasses)");
-      p.addValue("scopeClasses", classIds);
-    }
-    return sql.toString();
-  }
-
   /** " AND ..." on the given school and class id columns (nothing for all), with its parameters added to p. */
   String where(String schoolColumn, String classColumn, MapSqlParameterSource p) {
     StringBuilder sql = new StringBuilder();

@@ -47,15 +47,19 @@ class TargetQueries {
     return Timestamp.from(i);
   }
 
-  /** The term a figure is for: the given one, or the latest that has begun, among the scope's schools' terms. */
+  /**
+   * The term a figure is for: the given one, or the latest that has begun, among the scope's schools' terms
+   * (the school module's calendar, {@link org.careflow.school.TermCalendar#termsBegunBy}).
+   */
   public TermRef term(Long termId, Scope scope) {
-    MapSqlParameterSource p = new MapSqlParameterSource("today", clock.today()).addValue("id", termId);
-    String inScope = scope.schoolIds() == null ? "" : scope.where("school_id", "-1", p);
-    String sql = "SELECT id, name, start_date, end_date FROM cf_term "
-        + (termId == null ? "WHERE start_date <= :today" + inScope + " ORDER BY start_date DESC, id LIMIT 1" : "WHERE id = :id" + inScope);
-    List<TermRef> found = jdbc.query(sql, p,
-        (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"), rs.getObject("start_date", LocalDate.class),
-            rs.getObject("end_date", LocalDate.class)));
+    List<TermRef> found;
+    if (termId == null) {
+      found = terms(scope).stream().limit(1).toList();
+    } else {
+      // any term of the scope's schools, begun or not (a figure of a term ahead is all zero)
+      found = termCalendar.findTerm(termId).filter(t -> scope.schoolIds() == null || scope.schoolIds().contains(t.getSchool().getId()))
+          .map(TargetQueries::ref).stream().toList();
+    }
     if (found.isEmpty()) {
       if (termId != null) {
         throw InvalidInputException.of("term", "oversight.term.unknown", String.valueOf(termId));
@@ -65,12 +69,13 @@ class TargetQueries {
     return found.get(0);
   }
 
+  /** The terms begun by today among the scope's schools', the latest first. */
   public List<TermRef> terms(Scope scope) {
-    MapSqlParameterSource p = new MapSqlParameterSource("today", clock.today());
-    String inScope = scope.schoolIds() == null ? "" : scope.where("school_id", "-1", p);
-    return jdbc.query("SELECT id, name, start_date, end_date FROM cf_term WHERE start_date <= :today" + inScope + " ORDER BY start_date DESC, id",
-        p, (rs, n) -> new TermRef(rs.getLong("id"), rs.getString("name"),
-            rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class)));
+    return termCalendar.termsBegunBy(clock.today(), scope.schoolIds()).stream().map(TargetQueries::ref).toList();
+  }
+
+  private static TermRef ref(org.careflow.school.Term t) {
+    return new TermRef(t.getId(), t.getName(), t.getStartDate(), t.getEndDate());
   }
 
   /** One case as the targets need it: when it opened, was registered, paired and closed. */
@@ -97,16 +102,15 @@ class TargetQueries {
    * with and without an individual support plan running at that moment: {with, without}.
    */
   private long[] atRisk(MapSqlParameterSource p, Scope scope) {
-    String inScope = scope.all() ? "" : " AND a.case_id IN (SELECT d.case_id FROM cf_dash_case d WHERE 1 = 1" + scope.where("d.school_id", "d.class_id", p) + ")";
     return jdbc.query("""
         SELECT COALESCE(SUM(CASE WHEN pl.n > 0 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN pl.n > 0 THEN 0 ELSE 1 END), 0)
-          FROM cf_risk_assessment a
-          JOIN cf_case c ON c.id = a.case_id
-          LEFT JOIN (SELECT s.case_id, COUNT(*) AS n FROM cf_support_plan s
+          FROM cf_dash_risk a
+          JOIN cf_dash_case d ON d.case_id = a.case_id
+          LEFT JOIN (SELECT s.case_id, COUNT(*) AS n FROM cf_dash_plan s
                       WHERE s.opened_at <= :to AND (s.closed_at IS NULL OR s.closed_at >= :to) GROUP BY s.case_id) pl ON pl.case_id = a.case_id
-         WHERE a.id IN (SELECT MAX(b.id) FROM cf_risk_assessment b WHERE b.assessed_at <= :to GROUP BY b.case_id)
-           AND a.risk_level = 'HIGH' AND c.status <> 'NOT_ELIGIBLE' AND (c.closed_at IS NULL OR c.closed_at >= :to)
-        """ + inScope, p, rs -> {
+         WHERE a.assessment_id IN (SELECT MAX(b.assessment_id) FROM cf_dash_risk b WHERE b.assessed_at <= :to GROUP BY b.case_id)
+           AND a.risk_level = 'HIGH' AND d.status <> 'NOT_ELIGIBLE' AND (d.closed_at IS NULL OR d.closed_at >= :to)
+        """ + scope.where("d.school_id", "d.class_id", p), p, rs -> {
       rs.next();
       return new long[] {rs.getLong(1), rs.getLong(2)};
     });
@@ -128,8 +132,8 @@ class TargetQueries {
     long registered = cases.stream().filter(c -> c.registered() != null && c.registered().isBefore(to)).count();
     List<CaseDates> active = cases.stream().filter(c -> c.activeIn(from, to)).toList();
     long paired = active.stream().filter(c -> c.pairedBefore(to)).count();
-    long meetingsHeld = jdbc.queryForObject("SELECT COUNT(*) FROM cf_guardian_meeting gm WHERE gm.held_at IS NOT NULL AND gm.held_at >= :from"
-        + " AND gm.held_at < :to" + scope.whereClass("gm.class_id", p), p, Long.class);
+    long meetingsHeld = jdbc.queryForObject("SELECT COUNT(*) FROM cf_dash_meeting gm WHERE gm.held_at >= :from"
+        + " AND gm.held_at < :to" + scope.where("gm.school_id", "gm.class_id", p), p, Long.class);
 
     List<MonthRate> months = talkMonths(term, now, zone, cases, scope);
     long activeMonths = 0;
@@ -210,11 +214,11 @@ class TargetQueries {
     MapSqlParameterSource p = new MapSqlParameterSource("from", ts(from)).addValue("end", ts(end));
     return Optional.ofNullable(jdbc.queryForObject("SELECT COUNT(DISTINCT d.class_id) FROM cf_dash_case d"
         + " WHERE " + Obligations.activeCase(":from", ":end", "d") + scope.where("d.school_id", "d.class_id", p)
-        + " AND NOT EXISTS (SELECT 1 FROM cf_guardian_meeting gm WHERE gm.class_id = d.class_id AND gm.held_at IS NOT NULL"
+        + " AND NOT EXISTS (SELECT 1 FROM cf_dash_meeting gm WHERE gm.class_id = d.class_id"
         + " AND gm.held_at >= :from AND gm.held_at < :end)", p, Long.class)).orElse(0L);
   }
 
-  /** The term's retention: the cases of {@link #targets} and those closed as dropped out (cf_case.close_reason). */
+  /** The term's retention: the cases of {@link #targets} and those closed as dropped out (the summary's close_reason). */
   public Retention retention(TermRef term, Scope scope) {
     ZoneId zone = clock.zone();
     Instant from = term.start().atStartOfDay(zone).toInstant();
@@ -224,10 +228,10 @@ class TargetQueries {
     String inScope = scope.where("d.school_id", "d.class_id", p);
     long children = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d WHERE d.status <> 'NOT_ELIGIBLE'"
         + " AND d.opened_at < :to AND (d.closed_at IS NULL OR d.closed_at >= :from)" + inScope, p, Long.class);
-    long dropped = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
-        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at >= :from AND c.closed_at < :to" + inScope, p, Long.class);
-    long notBack = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d JOIN cf_case c ON c.id = d.case_id"
-        + " WHERE c.close_reason = 'DROPPED_OUT' AND c.closed_at < :from AND NOT EXISTS (SELECT 1 FROM cf_dash_case o"
+    long dropped = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d"
+        + " WHERE d.close_reason = 'DROPPED_OUT' AND d.closed_at >= :from AND d.closed_at < :to" + inScope, p, Long.class);
+    long notBack = jdbc.queryForObject("SELECT COUNT(DISTINCT d.child_id) FROM cf_dash_case d"
+        + " WHERE d.close_reason = 'DROPPED_OUT' AND d.closed_at < :from AND NOT EXISTS (SELECT 1 FROM cf_dash_case o"
         + " WHERE o.child_id = d.child_id AND o.status <> 'NOT_ELIGIBLE' AND o.opened_at < :to AND (o.closed_at IS NULL OR o.closed_at >= :from))"
         + inScope, p, Long.class);
     return new Retention(children, Math.min(dropped, children), notBack);

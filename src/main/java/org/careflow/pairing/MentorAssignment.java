@@ -31,7 +31,11 @@ class MentorAssignment implements TaskFormHandler {
   private final PairingRepository pairings;
   private final CareClock clock;
 
-  MentorAssignment(CareCases cases, SchoolDirectory schools, ChildRepository children, PairingRepository pairings, CareClock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  MentorAssignment(CareCases cases, SchoolDirectory schools, ChildRepository children, PairingRepository pairings, CareClock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.cases = cases;
     this.schools = schools;
     this.children = children;
@@ -88,7 +92,8 @@ class MentorAssignment implements TaskFormHandler {
     if (!errors.isEmpty()) {
       return Map.of();
     }
-    pairings.save(new Pairing(task.caseId(), mentor, buddy, v.text("note"), task.user(), clock.now()));
+    Pairing p = pairings.save(new Pairing(task.caseId(), mentor, buddy, v.text("note"), task.user(), clock.now()));
+    events.publishEvent(new MentorAssigned(p.getId(), p.getCaseId(), p.getAssignedAt()));
     cases.pair(task.caseId(), mentor, buddy);
     return Map.of();
   }

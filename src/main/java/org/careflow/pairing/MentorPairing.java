@@ -20,9 +20,21 @@ public class MentorPairing {
   public static final String FLAG = "mentorPaired";
 
   private final CareCases cases;
+  private final PairingRepository pairings;
 
-  MentorPairing(CareCases cases) {
+  MentorPairing(CareCases cases, PairingRepository pairings) {
     this.cases = cases;
+    this.pairings = pairings;
+  }
+
+  /** Every mentor assignment as {@link MentorAssigned} tells it (for a read model filled afresh), oldest first. */
+  public java.util.List<MentorAssigned> allAssignments() {
+    return pairings.allFacts();
+  }
+
+  /** How many mentor assignments there are (a read model's check that it is complete). */
+  public long assignmentCount() {
+    return pairings.count();
   }
 
   /** Whether the case has its mentor, who has met the child. */

@@ -115,6 +115,16 @@ public class TermCalendar {
     return terms.findBySchoolIdOrderByStartDate(schoolId);
   }
 
+  /**
+   * The terms that have begun by a day, of the given schools ({@code null}: of every school), the latest
+   * first (and by id among those that begin on the same day).
+   */
+  public java.util.List<Term> termsBegunBy(LocalDate day, java.util.Collection<Long> schoolIdsOrAll) {
+    java.util.List<Term> found = schoolIdsOrAll == null ? terms.findByStartDateLessThanEqual(day)
+        : schoolIdsOrAll.isEmpty() ? java.util.List.of() : terms.findBySchoolIdInAndStartDateLessThanEqual(schoolIdsOrAll, day);
+    return found.stream().sorted(java.util.Comparator.comparing(Term::getStartDate).reversed().thenComparing(Term::getId)).toList();
+  }
+
   public Optional<Term> termAfter(Term term) {
     return terms.findFirstBySchoolIdAndStartDateAfterOrderByStartDate(term.getSchool().getId(), term.getEndDate());
   }
@@ -135,6 +145,10 @@ public class TermCalendar {
   /** The Monday of the week the term's guardian meetings are due in. */
   public static LocalDate meetingWeekStart(Term term) {
     return term.weekStart(Math.min(term.getMeetingWeek(), term.weeks()));
+  }
+
+  public Optional<Term> findTerm(long termId) {
+    return terms.findById(termId);
   }
 
   public Term term(long termId) {

@@ -15,6 +15,10 @@ public interface TermRepository extends JpaRepository<Term, Long> {
   @Query("select t from Term t where t.school.id = ?1 and t.startDate <= ?2 and t.endDate >= ?2")
   Optional<Term> findContaining(Long schoolId, LocalDate day);
 
+  List<Term> findByStartDateLessThanEqual(LocalDate day);
+
+  List<Term> findBySchoolIdInAndStartDateLessThanEqual(java.util.Collection<Long> schoolIds, LocalDate day);
+
   /**
    * For a report over these schools: the name of the term {@code termId}, each school's term of that name
    * being taken (a township's schools share their terms' names); null when no term is given. A term of a

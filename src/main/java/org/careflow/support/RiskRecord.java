@@ -29,7 +29,11 @@ public class RiskRecord implements ExecutionListener {
   private final TermReviewFacts reviews;
   private final CareClock clock;
 
-  RiskRecord(RiskAssessmentRepository assessments, SupportPlans plans, TalkFacts talks, TermReviewFacts reviews, CareClock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  RiskRecord(RiskAssessmentRepository assessments, SupportPlans plans, TalkFacts talks, TermReviewFacts reviews, CareClock clock,
+      org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.assessments = assessments;
     this.plans = plans;
     this.talks = talks;
@@ -60,8 +64,9 @@ public class RiskRecord implements ExecutionListener {
     }
     boolean afterTalk = !org.careflow.enrolment.ChildCaseProcess.TASK_ASSESS_RISK_AFTER_REVIEW.equals(execution.getCurrentActivityId());
     Object summary = execution.getVariable(RiskInputs.SUMMARY);
-    assessments.save(new RiskAssessment(caseId, level, reasons, afterTalk ? "TALK" : "TERM_REVIEW",
+    RiskAssessment saved = assessments.save(new RiskAssessment(caseId, level, reasons, afterTalk ? "TALK" : "TERM_REVIEW",
         summary == null ? "" : summary.toString(), clock.now()));
+    events.publishEvent(new RiskAssessed(saved.getId(), caseId, level, saved.getAssessedAt()));
     DelegateExecution instance = execution.getProcessInstance();
     instance.setVariable("riskLevel", level);
 

@@ -115,6 +115,9 @@ class SupportPlanForms implements TaskFormHandler {
         }
         boolean approved = decision.equals("approve");
         p.closeDecided(approved, v.text("comment"), task.user(), clock.now());
+        if (approved) {
+          plans.changed(p);
+        }
         return Map.of("closeApproved", approved);
       }
     }

@@ -16,11 +16,41 @@ public class SupportPlans {
   private final SupportPlanRepository plans;
   private final SupportPlanReviewRepository reviews;
   private final CareClock clock;
+  private final RiskAssessmentRepository assessments;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  SupportPlans(SupportPlanRepository plans, SupportPlanReviewRepository reviews, CareClock clock) {
+  SupportPlans(SupportPlanRepository plans, SupportPlanReviewRepository reviews, CareClock clock, RiskAssessmentRepository assessments,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.plans = plans;
     this.reviews = reviews;
     this.clock = clock;
+    this.assessments = assessments;
+    this.events = events;
+  }
+
+  /** Every plan as {@link SupportPlanChanged} tells it (for a read model filled afresh), oldest first. */
+  @Transactional(readOnly = true)
+  public List<SupportPlanChanged> allPlans() {
+    return plans.allFacts();
+  }
+
+  /** Every risk assessment as {@link RiskAssessed} tells it (for a read model filled afresh), oldest first, one at a time. */
+  @Transactional(readOnly = true)
+  public void eachAssessment(java.util.function.Consumer<RiskAssessed> each) {
+    try (java.util.stream.Stream<RiskAssessed> all = assessments.streamAllFacts()) {
+      all.forEach(each);
+    }
+  }
+
+  /** How many plans and assessments there are: {plans, assessments} (a read model's check that it is complete). */
+  @Transactional(readOnly = true)
+  public long[] counts() {
+    return new long[] {plans.count(), assessments.count()};
+  }
+
+  /** Tells the plan's opening or its end. */
+  void changed(SupportPlan p) {
+    events.publishEvent(new SupportPlanChanged(p.getId(), p.getCaseId(), p.getOpenedAt(), p.getClosedAt()));
   }
 
   /** Whether the case has a plan open or under review (also read by the BPMN condition that starts one). */
@@ -36,12 +66,17 @@ public class SupportPlans {
 
   @Transactional
   SupportPlan open(long caseId, String reason) {
-    return plans.saveAndFlush(new SupportPlan(caseId, reason == null ? "HIGH_RISK" : reason, clock.now()));
+    SupportPlan p = plans.saveAndFlush(new SupportPlan(caseId, reason == null ? "HIGH_RISK" : reason, clock.now()));
+    changed(p);
+    return p;
   }
 
   @Transactional
   void endWithCase(long caseId) {
-    running(caseId).ifPresent(p -> p.endWithCase(clock.now()));
+    running(caseId).ifPresent(p -> {
+      p.endWithCase(clock.now());
+      changed(p);
+    });
   }
 
   @Transactional(readOnly = true)

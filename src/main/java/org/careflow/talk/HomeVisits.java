@@ -19,4 +19,14 @@ public class HomeVisits {
   public boolean visitedBetween(long caseId, LocalDate from, LocalDate to) {
     return visits.existsByCaseIdAndVisitDateBetween(caseId, from, to);
   }
+
+  /** Every visit that verified a case's archive, as {@link ArchiveVerified} tells it (for a read model filled afresh). */
+  public java.util.List<ArchiveVerified> verifications() {
+    return visits.verifications(HomeVisit.Reason.VERIFICATION);
+  }
+
+  /** How many visits verified an archive (a read model's check that it is complete). */
+  public long verificationCount() {
+    return visits.countByReason(HomeVisit.Reason.VERIFICATION);
+  }
 }

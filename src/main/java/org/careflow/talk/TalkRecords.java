@@ -115,8 +115,11 @@ class TalkRecords implements TaskFormHandler {
           if (answered.stream().anyMatch(o -> o.taskKey().equals("verificationVisit"))) {
             reason = HomeVisit.Reason.VERIFICATION; // the archive was checked at this visit: the case counts as verified
           }
-          visits.save(new HomeVisit(task.caseId(), reason, date, v.text("metWith"), v.text("homeConditions"),
+          HomeVisit visit = visits.save(new HomeVisit(task.caseId(), reason, date, v.text("metWith"), v.text("homeConditions"),
               v.text("guardianHealth"), v.text("concerns"), v.flag("archiveConfirmed"), task.user(), clock.now()));
+          if (reason == HomeVisit.Reason.VERIFICATION) {
+            events.publishEvent(new ArchiveVerified(visit.getId(), task.caseId()));
+          }
           for (OpenTasks.Open o : answered) {
             openTasks.completeAnswered(task.caseId(), o, task.user(), Map.of(), Map.of());
           }

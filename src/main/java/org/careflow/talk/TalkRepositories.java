@@ -19,6 +19,12 @@ interface HomeVisitRepository extends JpaRepository<HomeVisit, Long> {
   List<HomeVisit> findByCaseIdOrderByVisitDateDesc(Long caseId);
 
   boolean existsByCaseIdAndVisitDateBetween(Long caseId, java.time.LocalDate from, java.time.LocalDate to);
+
+  @org.springframework.data.jpa.repository.Query("select new org.careflow.talk.ArchiveVerified(v.id, v.caseId) from HomeVisit v"
+      + " where v.reason = ?1 order by v.id")
+  List<ArchiveVerified> verifications(HomeVisit.Reason reason);
+
+  long countByReason(HomeVisit.Reason reason);
 }
 
 interface MissedCheckInRepository extends JpaRepository<MissedCheckIn, Long> {
