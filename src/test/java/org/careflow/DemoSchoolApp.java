@@ -14,8 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The demo school as a first start seeds it (default profile, H2 file), started once per test JVM and
  * shared by the test classes that only look at it or add their own small changes: seeding it costs
- * 20-40 s, so each class starting its own kept {@code mvn verify} over its budget. Classes that need it
- * untouched (the teacher's whole month counted in the browser, the first start itself) still start their own.
+ * 20-40 s, so each class starting its own kept {@code mvn verify} over its budget. A class that needs it
+ * untouched (the teacher's whole month counted in the browser) starts an application of its own on a copy
+ * of the database as seeded ({@link #seededCopy}), which saves the seeding; the first start itself
+ * (EmbeddedDefaultTest) still seeds its own.
  * Its 企业微信 and 钉钉 are {@link FakePlatforms}; its schedulers are off (tests send when they choose).
  */
 public final class DemoSchoolApp {
@@ -29,10 +31,13 @@ public final class DemoSchoolApp {
   public final String base;
   public final FakePlatforms fake;
   public final JdbcTemplate jdbc;
+  /** H2's own backup of the database taken right after the seeding, before any test changed it. */
+  private final Path seeded;
 
-  private DemoSchoolApp(ConfigurableApplicationContext app, FakePlatforms fake) {
+  private DemoSchoolApp(ConfigurableApplicationContext app, FakePlatforms fake, Path seeded) {
     this.app = app;
     this.fake = fake;
+    this.seeded = seeded;
     this.port = ((ServletWebServerApplicationContext) app).getWebServer().getPort();
     this.base = "http://localhost:" + port;
     this.jdbc = app.getBean(JdbcTemplate.class);
@@ -67,7 +72,9 @@ public final class DemoSchoolApp {
           "--careflow.wecom.base-url=" + fake.baseUrl(),
           "--careflow.dingtalk.robot-webhook=" + fake.robotWebhook(),
           "--careflow.dingtalk.robot-secret=" + FakePlatforms.ROBOT_SECRET);
-      DemoSchoolApp demo = new DemoSchoolApp(app, fake);
+      Path seeded = dir.resolve("seeded.zip");
+      app.getBean(JdbcTemplate.class).execute("BACKUP TO '" + seeded + "'"); // consistent while the database is open
+      DemoSchoolApp demo = new DemoSchoolApp(app, fake, seeded);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         app.close();
         fake.close();
@@ -76,6 +83,25 @@ public final class DemoSchoolApp {
       return demo;
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The database as the seeding left it, unpacked into {@code dir} (an H2 file URL for it is returned):
+   * for a test that must see the demo untouched by the other classes.
+   */
+  public String seededCopy(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(seeded))) {
+      for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        Path to = dir.resolve(Path.of(e.getName()).getFileName().toString());
+        Files.copy(zip, to);
+      }
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      String db = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".mv.db")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no database in " + seeded));
+      return "jdbc:h2:file:" + dir.resolve(db.substring(0, db.length() - ".mv.db".length())) + ";DB_CLOSE_ON_EXIT=FALSE";
     }
   }
 

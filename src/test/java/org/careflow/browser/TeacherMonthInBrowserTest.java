@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.camunda.bpm.engine.TaskService;
 import org.careflow.CareflowApplication;
+import org.careflow.DemoSchoolApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,20 @@ class TeacherMonthInBrowserTest {
     if (!Browser.available()) {
       return;
     }
+    // the demo as seeded, untouched by the classes sharing DemoSchoolApp: this class counts a whole month
+    String url;
+    try {
+      url = DemoSchoolApp.get().seededCopy(dir.resolve("data"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     app = new SpringApplicationBuilder(CareflowApplication.class).run(
         "--server.port=0",
-        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("data/careflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--spring.datasource.url=" + url,
+        "--careflow.secrets-key=a-test-key-of-some-length",
+        "--careflow.digest.cron=-",
+        "--careflow.retention.cron=-",
+        "--careflow.reminders.scheduler=false",
         "--camunda.bpm.process-engine-name=month",
         "--camunda.bpm.job-execution.enabled=false");
     base = "http://localhost:" + ((ServletWebServerApplicationContext) app).getWebServer().getPort();
