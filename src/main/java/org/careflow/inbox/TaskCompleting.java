@@ -40,11 +40,11 @@ class TaskCompleting {
 
   /**
    * Checks the values against the form and the domain rules, writes the record and completes the
-   * task, all in one transaction: when anything is invalid nothing is written. Returns the id of the
-   * next task of the same case for this worker, if any.
+   * task, all in one transaction: when anything is invalid nothing is written. (What opens next is the
+   * page's choice, {@link AfterSubmit}: nothing here looks for it.)
    */
   @Transactional
-  public String complete(String taskId, Worker w, Map<String, List<String>> params) {
+  public void complete(String taskId, Worker w, Map<String, List<String>> params) {
     Task t = access.task(taskId, w);
     if (t.getAssignee() != null && !t.getAssignee().equals(w.user()) && !w.admin()) {
       throw new NotFoundException("task");
@@ -85,12 +85,6 @@ class TaskCompleting {
       }
       throw e;
     }
-    return nextTask(t.getProcessInstanceId(), w);
-  }
-
-  private String nextTask(String processInstanceId, Worker w) {
-    List<Task> next = access.visibleTo(w).processInstanceId(processInstanceId).orderByDueDate().asc().listPage(0, 1);
-    return next.isEmpty() ? null : next.get(0).getId();
   }
 
   @Transactional

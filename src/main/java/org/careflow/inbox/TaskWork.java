@@ -116,11 +116,10 @@ public class TaskWork {
 
   /**
    * Checks the values against the form and the domain rules, writes the record and completes the
-   * task, all in one transaction: when anything is invalid nothing is written. Returns the id of the
-   * next task of the same case for this worker, if any.
+   * task, all in one transaction: when anything is invalid nothing is written.
    */
-  public String complete(String taskId, Worker w, Map<String, List<String>> params) {
-    return completing.complete(taskId, w, params);
+  public void complete(String taskId, Worker w, Map<String, List<String>> params) {
+    completing.complete(taskId, w, params);
   }
 
   public void claim(String taskId, Worker w) {
