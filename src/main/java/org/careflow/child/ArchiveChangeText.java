@@ -29,7 +29,7 @@ public final class ArchiveChangeText {
     if ("consent".equals(field)) {
       return new Shown("code.consent." + value, null);
     }
-    ArchiveField.Kind kind = ChildArchive.FIELDS.stream().filter(f -> f.key().equals(field)).map(ArchiveField::kind)
+    ArchiveField.Kind kind = ArchiveFields.ALL.stream().filter(f -> f.key().equals(field)).map(ArchiveField::kind)
         .findFirst().orElse(null);
     if (kind == null) {
       return new Shown(null, value);

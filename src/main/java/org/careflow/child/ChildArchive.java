@@ -17,50 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The child's archive: creates it from the roster, fills and changes it with every change kept in the
- * history. Everything is validated before anything is written.
+ * history. Everything is validated before anything is written. Its fields are {@link ArchiveFields};
+ * what a roster import writes is {@link RosterArchive}.
  */
 @Service
 @Transactional
 public class ChildArchive {
-
-  static final List<ArchiveField> FIELDS = List.of(
-      field("studentNo", ArchiveField.Kind.STUDENT_NO, true, 20, Child::getStudentNo, (c, v) -> c.setStudentNo((String) v)),
-      field("name", ArchiveField.Kind.NAME, true, 30, Child::getName, (c, v) -> c.setName((String) v)),
-      field("sex", ArchiveField.Kind.SEX, true, 1, Child::getSex, (c, v) -> c.setSex((String) v)),
-      field("birthDate", ArchiveField.Kind.BIRTH_DATE, true, 0, Child::getBirthDate, (c, v) -> c.setBirthDate((LocalDate) v)),
-      field("careType", ArchiveField.Kind.CARE_TYPE, true, 0, Child::getCareType, (c, v) -> c.setCareType((CareType) v)),
-      field("boarding", ArchiveField.Kind.FLAG, false, 0, Child::isBoarding, (c, v) -> c.setBoarding((Boolean) v)),
-      field("personality", ArchiveField.Kind.TEXT, false, 200, Child::getPersonality, (c, v) -> c.setPersonality((String) v)),
-      field("interests", ArchiveField.Kind.TEXT, false, 200, Child::getInterests, (c, v) -> c.setInterests((String) v)),
-      field("health", ArchiveField.Kind.TEXT, false, 300, Child::getHealth, (c, v) -> c.setHealth((String) v)),
-      field("academicStanding", ArchiveField.Kind.TEXT, false, 200, Child::getAcademicStanding, (c, v) -> c.setAcademicStanding((String) v)),
-      field("homeAddress", ArchiveField.Kind.TEXT, true, 200, Child::getHomeAddress, (c, v) -> c.setHomeAddress((String) v)),
-      field("fatherName", ArchiveField.Kind.NAME, false, 30, Child::getFatherName, (c, v) -> c.setFatherName((String) v)),
-      field("fatherPhone", ArchiveField.Kind.PHONE, false, 20, Child::getFatherPhone, (c, v) -> c.setFatherPhone((String) v)),
-      field("fatherWorkplace", ArchiveField.Kind.TEXT, false, 100, Child::getFatherWorkplace, (c, v) -> c.setFatherWorkplace((String) v)),
-      field("fatherEmployerAddress", ArchiveField.Kind.TEXT, false, 200, Child::getFatherEmployerAddress, (c, v) -> c.setFatherEmployerAddress((String) v)),
-      field("fatherEmployerPhone", ArchiveField.Kind.PHONE, false, 20, Child::getFatherEmployerPhone, (c, v) -> c.setFatherEmployerPhone((String) v)),
-      field("fatherAwaySince", ArchiveField.Kind.PAST_DATE, false, 0, Child::getFatherAwaySince, (c, v) -> c.setFatherAwaySince((LocalDate) v)),
-      field("motherName", ArchiveField.Kind.NAME, false, 30, Child::getMotherName, (c, v) -> c.setMotherName((String) v)),
-      field("motherPhone", ArchiveField.Kind.PHONE, false, 20, Child::getMotherPhone, (c, v) -> c.setMotherPhone((String) v)),
-      field("motherWorkplace", ArchiveField.Kind.TEXT, false, 100, Child::getMotherWorkplace, (c, v) -> c.setMotherWorkplace((String) v)),
-      field("motherEmployerAddress", ArchiveField.Kind.TEXT, false, 200, Child::getMotherEmployerAddress, (c, v) -> c.setMotherEmployerAddress((String) v)),
-      field("motherEmployerPhone", ArchiveField.Kind.PHONE, false, 20, Child::getMotherEmployerPhone, (c, v) -> c.setMotherEmployerPhone((String) v)),
-      field("motherAwaySince", ArchiveField.Kind.PAST_DATE, false, 0, Child::getMotherAwaySince, (c, v) -> c.setMotherAwaySince((LocalDate) v)),
-      field("guardianName", ArchiveField.Kind.NAME, true, 30, Child::getGuardianName, (c, v) -> c.setGuardianName((String) v)),
-      field("guardianRelationship", ArchiveField.Kind.TEXT, true, 20, Child::getGuardianRelationship, (c, v) -> c.setGuardianRelationship((String) v)),
-      field("guardianPhone", ArchiveField.Kind.PHONE, true, 20, Child::getGuardianPhone, (c, v) -> c.setGuardianPhone((String) v)),
-      field("guardianAge", ArchiveField.Kind.AGE, false, 0, Child::getGuardianAge, (c, v) -> c.setGuardianAge((Integer) v)),
-      field("guardianHealth", ArchiveField.Kind.TEXT, false, 200, Child::getGuardianHealth, (c, v) -> c.setGuardianHealth((String) v)),
-      field("guardianOccupation", ArchiveField.Kind.TEXT, false, 50, Child::getGuardianOccupation, (c, v) -> c.setGuardianOccupation((String) v)),
-      field("hardship", ArchiveField.Kind.TEXT, false, 300, Child::getHardship, (c, v) -> c.setHardship((String) v)),
-      field("subsidy", ArchiveField.Kind.FLAG, false, 0, Child::isSubsidy, (c, v) -> c.setSubsidy((Boolean) v)),
-      field("keySupport", ArchiveField.Kind.FLAG, false, 0, Child::isKeySupport, (c, v) -> c.setKeySupport((Boolean) v)));
-
-  private static ArchiveField field(String key, ArchiveField.Kind kind, boolean required, int max,
-      java.util.function.Function<Child, Object> get, java.util.function.BiConsumer<Child, Object> set) {
-    return new ArchiveField(key, kind, required, max, get, set);
-  }
 
   private final ChildRepository children;
   private final ArchiveChangeRepository changes;
@@ -115,7 +77,7 @@ public class ChildArchive {
   public Map<String, Object> formValues(long childId) {
     Child child = child(childId);
     Map<String, Object> values = new LinkedHashMap<>();
-    for (ArchiveField f : FIELDS) {
+    for (ArchiveField f : ArchiveFields.ALL) {
       Object v = f.getter().apply(child);
       if (v != null) {
         values.put(f.key(), v instanceof Enum<?> e ? e.name() : v);
@@ -133,10 +95,10 @@ public class ChildArchive {
     Child child = child(childId);
     LocalDate today = clock.today();
     Map<ArchiveField, Object> read = new LinkedHashMap<>();
-    for (ArchiveField f : FIELDS) {
+    for (ArchiveField f : ArchiveFields.ALL) {
       read.put(f, f.read(values, today, errors));
     }
-    String studentNo = (String) read.get(FIELDS.get(0));
+    String studentNo = (String) read.get(ArchiveFields.ALL.get(0));
     if (studentNo != null && children.findByStudentNo(studentNo).filter(o -> !o.getId().equals(childId)).isPresent()) {
       errors.reject("studentNo", "validation.studentNoTaken");
     }
@@ -168,7 +130,7 @@ public class ChildArchive {
 
   @Transactional(readOnly = true)
   public List<FieldView> fieldViews(Child child) {
-    return FIELDS.stream().map(f -> {
+    return ArchiveFields.ALL.stream().map(f -> {
       Object v = f.getter().apply(child);
       return new FieldView(f.key(), f.kind().name(), f.required(), f.maxLength(),
           v == null ? "" : v instanceof Enum<?> e ? e.name() : v.toString());
@@ -205,7 +167,7 @@ public class ChildArchive {
     }
     FieldErrors errors = new FieldErrors();
     Map<String, Object> converted = new LinkedHashMap<>();
-    for (ArchiveField f : FIELDS) {
+    for (ArchiveField f : ArchiveFields.ALL) {
       List<String> vs = params.get(f.key());
       String raw = vs == null || vs.isEmpty() ? null : vs.get(0);
       if (vs != null && vs.size() > 1 && f.kind() != ArchiveField.Kind.FLAG) {
@@ -240,80 +202,6 @@ public class ChildArchive {
     errors.all().forEach((k, e) -> checked.reject(k, e.code(), e.args()));
     update(childId, values, actor, checked);
     return checked;
-  }
-
-  /** The archive's own checks on just these fields (a roster row), rejecting into errors under each key. */
-  @Transactional(readOnly = true)
-  public Map<String, Object> check(FormValues values, java.util.Set<String> keys, FieldErrors errors) {
-    Map<String, Object> read = new LinkedHashMap<>();
-    LocalDate today = clock.today();
-    for (ArchiveField f : FIELDS) {
-      if (keys.contains(f.key())) {
-        read.put(f.key(), f.read(values, today, errors));
-      }
-    }
-    return read;
-  }
-
-  /** Children by student number, for an import: one query. */
-  @Transactional(readOnly = true)
-  public Map<String, Child> byStudentNo(java.util.Collection<String> studentNos) {
-    Map<String, Child> out = new java.util.HashMap<>();
-    for (List<String> part : partition(List.copyOf(studentNos), 1000)) {
-      children.findByStudentNoIn(part).forEach(c -> out.put(c.getStudentNo(), c));
-    }
-    return out;
-  }
-
-  private static <T> List<List<T>> partition(List<T> list, int size) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i += size) {
-      out.add(list.subList(i, Math.min(list.size(), i + size)));
-    }
-    return out;
-  }
-
-  /**
-   * Writes checked roster values: a new child (one history entry, "imported") or the changed fields of
-   * a known one (each change in the history). Returns whether anything changed.
-   */
-  public boolean importValues(Child existing, SchoolClass schoolClass, Map<String, Object> checked, String actor, Child[] created) {
-    if (existing == null) {
-      Child child = new Child((String) checked.get("name"), schoolClass);
-      for (ArchiveField f : FIELDS) {
-        if (checked.containsKey(f.key()) && checked.get(f.key()) != null) {
-          f.setter().accept(child, checked.get(f.key()));
-        }
-      }
-      child = children.save(child);
-      changes.save(new ArchiveChange(child.getId(), clock.now(), actor, "roster", null, child.getStudentNo()));
-      audit.change(actor, org.careflow.identity.Audit.ENROL, child.getId(), null, "roster import");
-      created[0] = child;
-      return true;
-    }
-    List<ArchiveChange> changed = new ArrayList<>();
-    if (!existing.getSchoolClass().getId().equals(schoolClass.getId())) {
-      changed.add(new ArchiveChange(existing.getId(), clock.now(), actor, "class", existing.getSchoolClass().getName(), schoolClass.getName()));
-      existing.setSchoolClass(schoolClass);
-      facts.childChanged(existing); // its cases' open work counts for the new class
-    }
-    for (ArchiveField f : FIELDS) {
-      if (!checked.containsKey(f.key())) {
-        continue;
-      }
-      Object before = f.getter().apply(existing);
-      Object after = checked.get(f.key());
-      if (after != null && !Objects.equals(before, after)) {
-        f.setter().accept(existing, after);
-        changed.add(new ArchiveChange(existing.getId(), clock.now(), actor, f.key(), ArchiveField.display(before), ArchiveField.display(after)));
-      }
-    }
-    changes.saveAll(changed);
-    if (!changed.isEmpty()) {
-      audit.change(actor, org.careflow.identity.Audit.UPDATE_ARCHIVE, existing.getId(), null,
-          "roster import: " + String.join(", ", changed.stream().map(ArchiveChange::getField).toList()));
-    }
-    return !changed.isEmpty();
   }
 
   /** Moves the child to another class (a transfer within the school, a class split): its cases' open work follows. */

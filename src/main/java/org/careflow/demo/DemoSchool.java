@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -14,24 +13,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.careflow.support.SupportPlanProcess;
-import org.careflow.guardianmeeting.GuardianMeetingProcess;
 import org.careflow.enrolment.ChildCaseProcess;
 import org.careflow.child.CareCase;
 import org.careflow.enrolment.CaseLifecycle;
 import org.careflow.family.FamilyCalls;
-import org.careflow.guardianmeeting.GuardianMeetings;
-import org.careflow.identity.Accounts;
 import org.careflow.identity.CurrentUser;
 import org.careflow.identity.Roles;
 import org.careflow.inbox.TaskWork;
 import org.careflow.school.School;
 import org.careflow.school.SchoolClass;
-import org.careflow.school.SchoolClassRepository;
 import org.careflow.school.SchoolRepository;
-import org.careflow.school.Teacher;
-import org.careflow.school.TeacherRepository;
 import org.careflow.school.Term;
-import org.careflow.school.TermRepository;
 import org.careflow.shared.CareClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replayed day by day from its first day to today through the same processes and the same forms the
  * teachers use, with the engine's clock moved. So the inbox shows what a real school's would: talks
  * done, due and overdue, visits and pairings pending, a guardian meeting planned, a term review waiting.
- * Deterministic: the same children and the same choices every time, dated relative to today.
+ * Deterministic: the same children and the same choices every time, dated relative to today. The staff
+ * and terms are {@link DemoStaffAndTerms}, the guardian meetings {@link DemoGuardianMeetings}, what the
+ * teachers write {@link DemoForms}.
  */
 @Component
 @Profile("demo")
@@ -59,12 +53,9 @@ class DemoSchool implements ApplicationRunner {
   static final String PASSWORD = "demo";
 
   private final SchoolRepository schools;
-  private final SchoolClassRepository classes;
-  private final TeacherRepository teachers;
-  private final TermRepository terms;
-  private final Accounts accounts;
+  private final DemoStaffAndTerms staffAndTerms;
+  private final DemoGuardianMeetings meetingEvents;
   private final CaseLifecycle lifecycle;
-  private final GuardianMeetings meetings;
   private final TaskWork work;
   private final TaskService tasks;
   private final ManagementService management;
@@ -83,19 +74,16 @@ class DemoSchool implements ApplicationRunner {
   }
   @org.springframework.beans.factory.annotation.Autowired private DemoStudyHelp studyHelp;
 
-  DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
-      Accounts accounts, CaseLifecycle lifecycle, GuardianMeetings meetings, TaskWork work, TaskService tasks,
+  DemoSchool(org.careflow.family.FamilyCalls familyCalls, org.careflow.child.CareCases cases, SchoolRepository schools,
+      DemoStaffAndTerms staffAndTerms, DemoGuardianMeetings meetingEvents, CaseLifecycle lifecycle, TaskWork work, TaskService tasks,
       ManagementService management, CareClock clock, PlatformTransactionManager transactionManager) {
     this.transactions = new TransactionTemplate(transactionManager);
     this.familyCalls = familyCalls;
     this.cases = cases;
     this.schools = schools;
-    this.classes = classes;
-    this.teachers = teachers;
-    this.terms = terms;
-    this.accounts = accounts;
+    this.staffAndTerms = staffAndTerms;
+    this.meetingEvents = meetingEvents;
     this.lifecycle = lifecycle;
-    this.meetings = meetings;
     this.work = work;
     this.tasks = tasks;
     this.management = management;
@@ -121,56 +109,13 @@ class DemoSchool implements ApplicationRunner {
     log.info("demo school seeded in {} ms: sign-in is open", (System.nanoTime() - started) / 1_000_000);
   }
 
-  // -- people -------------------------------------------------------------------------------------
+  // -- the school, its classes and terms (DemoStaffAndTerms) ---------------------------------------
 
   private School school;
   private SchoolClass classA;
   private SchoolClass classB;
   private Term previousTerm;
   private Term currentTerm;
-
-  private void people() {
-    accounts.ensureRoleGroups();
-    accounts.ensureUser("teacher", "李秀英", PASSWORD, Roles.TEACHER);
-    accounts.ensureUser("teacher2", "王建国", PASSWORD, Roles.TEACHER);
-    accounts.ensureUser("mentor", "张丽", PASSWORD, Roles.MENTOR);
-    accounts.ensureUser("mentor2", "陈志强", PASSWORD, Roles.MENTOR);
-    accounts.ensureUser("mentor3", "刘芳", PASSWORD, Roles.MENTOR);
-    accounts.ensureUser("coordinator", "赵德明", PASSWORD, Roles.COORDINATOR);
-    accounts.ensureUser("supervisor", "周校长", PASSWORD, Roles.SUPERVISOR);
-    accounts.ensureUser("counsellor", "孙敏", PASSWORD, Roles.COUNSELLOR);
-    accounts.ensureUser("admin", "系统管理员", PASSWORD, Roles.ADMIN);
-
-    school = schools.save(new School("青山镇中心小学", "青山镇"));
-    teachers.save(new Teacher("teacher", "李秀英", school, "语文", false));
-    teachers.save(new Teacher("teacher2", "王建国", school, "数学", false));
-    teachers.save(new Teacher("mentor", "张丽", school, "英语", true));
-    teachers.save(new Teacher("mentor2", "陈志强", school, "体育", true));
-    teachers.save(new Teacher("mentor3", "刘芳", school, "音乐", true));
-    teachers.save(new Teacher("coordinator", "赵德明", school, null, false));
-    teachers.save(new Teacher("counsellor", "孙敏", school, "心理健康", false));
-    classA = classes.save(new SchoolClass(school, "三年级(1)班", 3, "teacher"));
-    classB = classes.save(new SchoolClass(school, "四年级(2)班", 4, "teacher2"));
-    // scope (docs/ARCHITECTURE.md): each class's group holds its teacher; the coordinator and the
-    // principal look after this school
-    accounts.setClassTeacher(classA.getId(), "teacher");
-    accounts.setClassTeacher(classB.getId(), "teacher2");
-    accounts.addToSchool("coordinator", school.getId());
-    accounts.addToSchool("supervisor", school.getId());
-    accounts.addToSchool("counsellor", school.getId());
-  }
-
-  /** Terms around today: autumn runs 1 Sep to 20 Jan, spring 24 Feb to 4 Jul. */
-  private void calendar(LocalDate today) {
-    int y = today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1; // the autumn term's year
-    Term springBefore = terms.save(new Term(school, y + "年春季学期", LocalDate.of(y, 2, 24), LocalDate.of(y, 7, 4)));
-    Term autumn = terms.save(new Term(school, y + "年秋季学期", LocalDate.of(y, 9, 1), LocalDate.of(y + 1, 1, 20)));
-    Term spring = terms.save(new Term(school, (y + 1) + "年春季学期", LocalDate.of(y + 1, 2, 24), LocalDate.of(y + 1, 7, 4)));
-    terms.save(new Term(school, (y + 1) + "年秋季学期", LocalDate.of(y + 1, 9, 1), LocalDate.of(y + 2, 1, 20)));
-    boolean inSpring = spring.contains(today) || today.isAfter(spring.getEndDate());
-    currentTerm = inSpring ? spring : autumn;
-    previousTerm = inSpring ? autumn : springBefore;
-  }
 
   // -- the replay ---------------------------------------------------------------------------------
 
@@ -179,9 +124,14 @@ class DemoSchool implements ApplicationRunner {
   private final Map<String, Long> caseOfInstance = new HashMap<>();
 
   private void seed(LocalDateTime realNow) {
-    people();
+    DemoStaffAndTerms.Staffed staffed = staffAndTerms.people();
+    school = staffed.school();
+    classA = staffed.classA();
+    classB = staffed.classB();
     LocalDate today = realNow.toLocalDate();
-    calendar(today);
+    DemoStaffAndTerms.Terms termsAround = staffAndTerms.calendar(school, today);
+    previousTerm = termsAround.previous();
+    currentTerm = termsAround.current();
     kids.addAll(DemoChild.roster(classA.getId(), classB.getId(), today));
     Map<LocalDate, List<Runnable>> events = new HashMap<>();
     for (DemoChild k : kids) {
@@ -190,45 +140,7 @@ class DemoSchool implements ApplicationRunner {
           : currentTerm.getStartDate().plusDays(1);
       events.computeIfAbsent(day, d -> new ArrayList<>()).add(() -> enrol(k));
     }
-    // Class B held its guardian meeting a week ago, and two guardians did not come; class A's is
-    // planned for two weeks from now, its invitations still to be sent. The meetings themselves were
-    // started as a real school's are: by the classes' cases entering the term (GuardianMeetings.ensureForTerm).
-    long[] meetingB = new long[1];
-    events.computeIfAbsent(today.minusDays(30), d -> new ArrayList<>()).add(() -> {
-      meetingB[0] = meetings.ensureForTerm(classB.getId(), currentTerm.getId());
-      completeMeetingTask(meetingB[0], GuardianMeetingProcess.TASK_PLAN, "teacher2", Map.of("meetingDate", List.of(today.minusDays(7).toString()),
-          "location", List.of("四年级(2)班教室"), "agenda", List.of("通报学生在校情况；安全教育（防溺水）；监护人交流")));
-    });
-    events.computeIfAbsent(today.minusDays(25), d -> new ArrayList<>()).add(() ->
-        completeMeetingTask(meetingB[0], GuardianMeetingProcess.TASK_INVITE, "teacher2", Map.of("method", List.of("PHONE"))));
-    events.computeIfAbsent(today.minusDays(7), d -> new ArrayList<>()).add(() -> {
-      List<String> absent = kids.stream().filter(k -> k.classId == classB.getId() && k.caseId != null && k.guardianMissesMeeting)
-          .map(k -> k.caseId.toString()).toList();
-      completeMeetingTask(meetingB[0], GuardianMeetingProcess.TASK_HOLD, "teacher2", Map.of("absent", absent,
-          "minutes", List.of("到会监护人8人，通报了期中情况，开展了安全教育。")));
-    });
-    events.computeIfAbsent(today.minusDays(3), d -> new ArrayList<>()).add(() -> {
-      long a = meetings.ensureForTerm(classA.getId(), currentTerm.getId());
-      completeMeetingTask(a, GuardianMeetingProcess.TASK_PLAN, "teacher", Map.of("meetingDate", List.of(today.plusDays(14).toString()),
-          "location", List.of("学校会议室"), "agenda", List.of("期末复习安排；寒假安全；亲情沟通")));
-    });
-
-    // Last term's meetings (started by the classes' first cases of that term) were held in its sixth week.
-    LocalDate lastTermMeeting = previousTerm.getStartDate().plusDays(35);
-    for (Object[] ct : List.of(new Object[] {classA.getId(), "teacher"}, new Object[] {classB.getId(), "teacher2"})) {
-      long classId = (Long) ct[0];
-      String teacher = (String) ct[1];
-      java.util.function.Supplier<java.util.Optional<Long>> lastTerms = () -> meetings.meetingsOf(classId).stream()
-          .filter(m -> m.getTermId().equals(previousTerm.getId()) && m.isFirstOfTerm() && m.getHeldAt() == null)
-          .map(org.careflow.guardianmeeting.GuardianMeeting::getId).findFirst();
-      events.computeIfAbsent(lastTermMeeting.minusDays(14), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
-          completeMeetingTask(id, GuardianMeetingProcess.TASK_PLAN, teacher, Map.of("meetingDate", List.of(lastTermMeeting.toString()),
-              "location", List.of("学校会议室"), "agenda", List.of("开学安全教育；亲情沟通")))));
-      events.computeIfAbsent(lastTermMeeting.minusDays(7), d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
-          completeMeetingTask(id, GuardianMeetingProcess.TASK_INVITE, teacher, Map.of("method", List.of("PHONE")))));
-      events.computeIfAbsent(lastTermMeeting, d -> new ArrayList<>()).add(() -> lastTerms.get().ifPresent(id ->
-          completeMeetingTask(id, GuardianMeetingProcess.TASK_HOLD, teacher, Map.of("absent", List.of(), "minutes", List.of("监护人全部到会。")))));
-    }
+    meetingEvents.schedule(events, kids, classA, classB, previousTerm, currentTerm, today);
 
     // Day by day from the first enrolment to yesterday: timers fall due in the morning, events
     // happen at nine, teachers write their records in the afternoon.
@@ -331,16 +243,6 @@ class DemoSchool implements ApplicationRunner {
   /** The coordinator takes the mentor offered first: the one with the fewest mentees. */
   private String firstMentorOffered(Task t, String user, List<String> roles) {
     return work.open(t.getId(), new TaskWork.Worker(user, roles, false)).options().get("mentorOptions").get(0).value();
-  }
-
-  private void completeMeetingTask(long meetingId, String taskKey, String user, Map<String, List<String>> values) {
-    Task t = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(meetingId)).taskDefinitionKey(taskKey).singleResult();
-    Map<String, List<String>> form = new LinkedHashMap<>(values);
-    if (taskKey.equals(GuardianMeetingProcess.TASK_INVITE)) {
-      form.put("invited", work.open(t.getId(), new TaskWork.Worker(user, List.of(Roles.TEACHER), false)).options()
-          .get("classChildren").stream().map(o -> o.value()).toList());
-    }
-    work.complete(t.getId(), new TaskWork.Worker(user, List.of(Roles.TEACHER), false), form);
   }
 
   private void executeDueJobs() {

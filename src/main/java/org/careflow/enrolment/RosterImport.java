@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.careflow.child.CareCase;
 import org.careflow.child.CareCases;
 import org.careflow.child.Child;
-import org.careflow.child.ChildArchive;
+import org.careflow.child.RosterArchive;
 import org.careflow.school.SchoolClass;
 import org.careflow.shared.FieldErrors;
 import org.careflow.shared.FormValues;
@@ -83,13 +83,13 @@ public class RosterImport {
     default void written(int rows) {}
   }
 
-  private final ChildArchive archive;
+  private final RosterArchive archive;
   private final CareCases cases;
   private final RuntimeService runtime;
   private final ProcessEngine engine;
   private final jakarta.persistence.EntityManager entities;
 
-  RosterImport(ChildArchive archive, CareCases cases, ProcessEngine engine, jakarta.persistence.EntityManager entities) {
+  RosterImport(RosterArchive archive, CareCases cases, ProcessEngine engine, jakarta.persistence.EntityManager entities) {
     this.entities = entities;
     this.archive = archive;
     this.cases = cases;

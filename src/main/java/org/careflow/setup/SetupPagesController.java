@@ -23,10 +23,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SetupPagesController {
 
   private final SchoolMaintenance schools;
+  private final ClassMaintenance classChanges;
+  private final StaffMaintenance staffChanges;
+  private final CalendarMaintenance calendarChanges;
   private final org.careflow.reminders.ReminderContacts contacts;
 
-  SetupPagesController(SchoolMaintenance schools, org.careflow.reminders.ReminderContacts contacts) {
+  SetupPagesController(SchoolMaintenance schools, ClassMaintenance classChanges, StaffMaintenance staffChanges,
+      CalendarMaintenance calendarChanges, org.careflow.reminders.ReminderContacts contacts) {
     this.schools = schools;
+    this.classChanges = classChanges;
+    this.staffChanges = staffChanges;
+    this.calendarChanges = calendarChanges;
     this.contacts = contacts;
   }
 
@@ -58,21 +65,21 @@ class SetupPagesController {
   String addClass(@RequestParam("school") long schoolId, @RequestParam(value = "name", required = false) String name,
       @RequestParam(value = "grade", required = false) Integer grade,
       @RequestParam(value = "classTeacher", required = false) String classTeacher, Authentication auth) {
-    schools.addClass(CurrentUser.of(auth), schoolId, name, grade, classTeacher);
+    classChanges.addClass(CurrentUser.of(auth), schoolId, name, grade, classTeacher);
     return "redirect:/setup/classes?school=" + schoolId + "&saved";
   }
 
   @PostMapping("/setup/classes/{id}/name")
   String rename(@PathVariable long id, @RequestParam("school") long schoolId, @RequestParam(value = "name", required = false) String name,
       Authentication auth) {
-    schools.renameClass(CurrentUser.of(auth), id, name);
+    classChanges.renameClass(CurrentUser.of(auth), id, name);
     return "redirect:/setup/classes?school=" + schoolId + "&saved";
   }
 
   @PostMapping("/setup/classes/{id}/teacher")
   String changeTeacher(@PathVariable long id, @RequestParam("school") long schoolId,
       @RequestParam(value = "classTeacher", required = false) String classTeacher, Authentication auth) {
-    int moved = schools.changeClassTeacher(CurrentUser.of(auth), id, classTeacher);
+    int moved = classChanges.changeClassTeacher(CurrentUser.of(auth), id, classTeacher);
     return "redirect:/setup/classes?school=" + schoolId + "&moved=" + moved;
   }
 
@@ -103,7 +110,7 @@ class SetupPagesController {
       @RequestParam(value = "maxMentees", required = false) Integer maxMentees,
       @RequestParam(value = "subject", required = false) String subject, Authentication auth, Model model) {
     CurrentUser user = CurrentUser.of(auth);
-    String password = schools.addStaff(user, schoolId, username, name, phone, roles, maxMentees, subject);
+    String password = staffChanges.addStaff(user, schoolId, username, name, phone, roles, maxMentees, subject);
     model.addAttribute("newPassword", password);
     model.addAttribute("newPasswordFor", username.strip());
     return staffPage(user, schoolId, model);
@@ -113,14 +120,14 @@ class SetupPagesController {
   String changeRoles(@PathVariable String username, @RequestParam("school") long schoolId,
       @RequestParam(value = "roles", required = false) List<String> roles,
       @RequestParam(value = "maxMentees", required = false) Integer maxMentees, Authentication auth) {
-    schools.changeRoles(CurrentUser.of(auth), username, roles, maxMentees);
+    staffChanges.changeRoles(CurrentUser.of(auth), username, roles, maxMentees);
     return "redirect:/setup/staff?school=" + schoolId + "&saved";
   }
 
   @PostMapping("/setup/staff/{username}/password")
   String resetPassword(@PathVariable String username, @RequestParam("school") long schoolId, Authentication auth, Model model) {
     CurrentUser user = CurrentUser.of(auth);
-    model.addAttribute("newPassword", schools.resetPassword(user, username));
+    model.addAttribute("newPassword", staffChanges.resetPassword(user, username));
     model.addAttribute("newPasswordFor", username);
     return staffPage(user, schoolId, model);
   }
@@ -128,7 +135,7 @@ class SetupPagesController {
   @PostMapping("/setup/staff/{username}/leave")
   String leave(@PathVariable String username, @RequestParam("school") long schoolId,
       @RequestParam(value = "successor", required = false) String successor, Authentication auth) {
-    SchoolMaintenance.Handover h = schools.deactivate(CurrentUser.of(auth), username, successor);
+    StaffMaintenance.Handover h = staffChanges.deactivate(CurrentUser.of(auth), username, successor);
     return "redirect:/setup/staff?school=" + schoolId + "&left=" + username + "&classes=" + h.classes() + "&mentees=" + h.mentees()
         + "&tasks=" + h.tasks();
   }
@@ -149,26 +156,26 @@ class SetupPagesController {
       @RequestParam(value = "name", required = false) String name,
       @RequestParam(value = "start", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
       @RequestParam(value = "end", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, Authentication auth) {
-    schools.addCalendarEntry(CurrentUser.of(auth), schoolId, kind, name, start, end);
+    calendarChanges.addCalendarEntry(CurrentUser.of(auth), schoolId, kind, name, start, end);
     return "redirect:/setup/calendar?school=" + schoolId + "&saved";
   }
 
   @PostMapping("/setup/calendar/terms/{id}/meeting-week")
   String meetingWeek(@PathVariable long id, @RequestParam("school") long schoolId,
       @RequestParam(value = "meetingWeek", required = false) Integer week, Authentication auth) {
-    schools.setMeetingWeek(CurrentUser.of(auth), id, week);
+    calendarChanges.setMeetingWeek(CurrentUser.of(auth), id, week);
     return "redirect:/setup/calendar?school=" + schoolId + "&saved";
   }
 
   @PostMapping("/setup/calendar/terms/{id}/delete")
   String deleteTerm(@PathVariable long id, @RequestParam("school") long schoolId, Authentication auth) {
-    schools.deleteTerm(CurrentUser.of(auth), id);
+    calendarChanges.deleteTerm(CurrentUser.of(auth), id);
     return "redirect:/setup/calendar?school=" + schoolId + "&saved";
   }
 
   @PostMapping("/setup/calendar/holidays/{id}/delete")
   String deleteHoliday(@PathVariable long id, @RequestParam("school") long schoolId, Authentication auth) {
-    schools.deleteHoliday(CurrentUser.of(auth), id);
+    calendarChanges.deleteHoliday(CurrentUser.of(auth), id);
     return "redirect:/setup/calendar?school=" + schoolId + "&saved";
   }
 }

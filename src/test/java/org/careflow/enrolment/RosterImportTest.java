@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.child.ChildArchive;
+import org.careflow.child.RosterArchive;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,6 +29,7 @@ class RosterImportTest extends CareflowTest {
 
   @Autowired RuntimeService runtime;
   @Autowired ChildArchive archive;
+  @Autowired RosterArchive roster;
   @Autowired org.camunda.bpm.engine.IdentityService identity;
   @Autowired org.camunda.bpm.engine.TaskService tasks;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
@@ -125,13 +127,13 @@ class RosterImportTest extends CareflowTest {
 
     byte[] changed = roster(child(r1, "赵雨涵", "一年级(1)班", "18700009999"), child(r2, "钱浩然", "一年级(1)班", "18700002222"), textDate);
     assertThat(post("tcoordinator", changed, "zh-CN").body()).contains("\"created\":0", "\"updated\":1", "\"unchanged\":2");
-    var child = archive.byStudentNo(List.of(r1)).get(r1);
+    var child = roster.byStudentNo(List.of(r1)).get(r1);
     assertThat(child.getGuardianPhone()).isEqualTo("18700009999");
     assertThat(archive.history(child.getId())).anySatisfy(h -> {
       assertThat(h.getField()).isEqualTo("guardianPhone");
       assertThat(h.getOldValue()).isEqualTo("18700001111");
     });
-    assertThat(archive.byStudentNo(List.of(r3)).get(r3).getBirthDate()).isEqualTo(LocalDate.of(2018, 9, 1));
+    assertThat(roster.byStudentNo(List.of(r3)).get(r3).getBirthDate()).isEqualTo(LocalDate.of(2018, 9, 1));
   }
 
   /**
@@ -177,7 +179,7 @@ class RosterImportTest extends CareflowTest {
     r = post("tcoordinator", roster(rows), "zh-CN");
     assertThat(r.body()).contains("\"created\":0", "\"updated\":2", "\"unchanged\":" + (n - 2));
     assertThat(cases()).isEqualTo(before);
-    var last = archive.byStudentNo(List.of(batch + (n - 1))).get(batch + (n - 1));
+    var last = roster.byStudentNo(List.of(batch + (n - 1))).get(batch + (n - 1));
     assertThat(last.getGuardianPhone()).isEqualTo("18699999999");
     assertThat(archive.history(last.getId())).anySatisfy(h -> assertThat(h.getField()).isEqualTo("guardianPhone"));
   }
@@ -196,7 +198,7 @@ class RosterImportTest extends CareflowTest {
         "\"row\":5", "学号与第 2 行重复");
     assertThat(r.body()).doesNotContain("\"row\":2,");
     assertThat(cases()).isEqualTo(before);
-    assertThat(archive.byStudentNo(List.of(r1))).isEmpty();
+    assertThat(roster.byStudentNo(List.of(r1))).isEmpty();
 
     assertThat(post("tcoordinator", bad, "en").body()).contains("The school has no class");
     assertThat(post("tcoordinator", "not a workbook".getBytes(StandardCharsets.UTF_8), "zh-CN").body()).contains("不是有效的 Excel");

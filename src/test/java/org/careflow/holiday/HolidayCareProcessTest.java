@@ -157,7 +157,7 @@ class HolidayCareProcessTest extends CareflowTest {
     assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).as("the holiday's care is done").isZero();
   }
 
-  @Autowired org.careflow.setup.SchoolMaintenance setup;
+  @Autowired org.careflow.setup.CalendarMaintenance setup;
 
   @Test
   void enteringAHolidayOnTheCalendarPageStartsItsCareAndDeletingItEndsIt() {
