@@ -29,9 +29,11 @@ public class CareCases {
   private final CareClock clock;
   private final org.careflow.identity.ScopeAuthorizations scopeGrants;
   private final CaseFacts facts;
+  private final jakarta.persistence.EntityManager em;
 
   public CareCases(CareCaseRepository cases, ChildArchive archive, TermCalendar calendar, CareClock clock,
-      org.careflow.identity.ScopeAuthorizations scopeGrants, CaseFacts facts) {
+      org.careflow.identity.ScopeAuthorizations scopeGrants, CaseFacts facts, jakarta.persistence.EntityManager em) {
+    this.em = em;
     this.facts = facts;
     this.scopeGrants = scopeGrants;
     this.cases = cases;
@@ -82,6 +84,19 @@ public class CareCases {
       return Map.of();
     }
     return cases.findWithChildByIdIn(caseIds).stream().collect(Collectors.toMap(CareCase::getId, Function.identity()));
+  }
+
+  /**
+   * One case with its child and class, or empty. Looked up by id, not by a query: a case this transaction
+   * already holds (an import has just opened it, a timer job has read it) costs no statement, and Hibernate
+   * need not flush the transaction's changes first, which a query makes it do (an import's chunk of new
+   * children and cases, checked again at each of its many case starts). Otherwise one select joins the three.
+   */
+  @Transactional(readOnly = true)
+  public Optional<CareCase> withChild(long caseId) {
+    jakarta.persistence.EntityGraph<CareCase> graph = em.createEntityGraph(CareCase.class);
+    graph.addSubgraph("child").addAttributeNodes("schoolClass");
+    return Optional.ofNullable(em.find(CareCase.class, caseId, Map.of("jakarta.persistence.fetchgraph", graph)));
   }
 
   /**

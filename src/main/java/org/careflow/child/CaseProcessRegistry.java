@@ -1,7 +1,6 @@
 package org.careflow.child;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.careflow.shared.CaseProcesses;
@@ -43,10 +42,8 @@ class CaseProcessRegistry implements CaseScopes, TaskSubjects {
       return Optional.empty();
     }
     // not careCase(id): its NotFoundException would mark the engine's transaction for rollback
-    CareCase c = cases.withChildren(List.of(id.get())).get(id.get());
-    return c == null ? Optional.empty()
-        : Optional.of(new Scope(c.getChild().getSchoolClass().getId(), c.getChild().getSchoolClass().getSchool().getId(), c.getMentor(),
-            c.getChild().getId()));
+    return cases.withChild(id.get()).map(c -> new Scope(c.getChild().getSchoolClass().getId(),
+        c.getChild().getSchoolClass().getSchool().getId(), c.getMentor(), c.getChild().getId()));
   }
 
   @Override
