@@ -111,7 +111,8 @@ class ScopeSweepTest extends CareflowTest {
   static final String CARER_2_PHONE = "13700002222";
   /** School 2's study-help plan, study buddy and carer (made once per JVM, written as its class teacher would). */
   private static long[] school2Help;
-  @Autowired org.careflow.studyhelp.StudyHelp studyHelp;
+  @Autowired org.careflow.studyhelp.StudyHelpPlans studyHelpPlans;
+  @Autowired org.careflow.studyhelp.StudyBuddies studyBuddies;
   @Autowired org.careflow.carers.Carers carers;
 
   private long[] school2Help() {
@@ -121,9 +122,9 @@ class ScopeSweepTest extends CareflowTest {
         try {
           org.careflow.identity.CurrentUser t3 = new org.careflow.identity.CurrentUser("tteacher3",
               List.of(Roles.TEACHER, Roles.classGroup(second.classD.getId())));
-          long plan = studyHelp.plan(t3, second.archiveChild,
-              new org.careflow.studyhelp.StudyHelp.PlanForm("thelper2", "数学", "每周一", "练习", "及格")).getId();
-          long buddy = studyHelp.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
+          long plan = studyHelpPlans.plan(t3, second.archiveChild,
+              new org.careflow.studyhelp.StudyHelpPlans.PlanForm("thelper2", "数学", "每周一", "练习", "及格")).getId();
+          long buddy = studyBuddies.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
           long carer = carers.save(t3, null, new org.careflow.carers.Carers.Form(second.school.getId(), CARER_2, CARER_2_PHONE,
               "VOLUNTEER", "OTHER", null)).getId();
           carers.assign(t3, carer, second.mentorChild);
