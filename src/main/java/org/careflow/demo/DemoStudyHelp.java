@@ -5,6 +5,8 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.careflow.carers.Carer;
+import org.careflow.carers.CarerAssignments;
+import org.careflow.carers.CarerVisits;
 import org.careflow.carers.Carers;
 import org.careflow.child.CareCase;
 import org.careflow.child.CareCases;
@@ -40,10 +42,12 @@ class DemoStudyHelp {
   private final ProgressFile progress;
   private final StudyBuddies buddies;
   private final Carers carers;
+  private final CarerAssignments carerAssignments;
+  private final CarerVisits carerVisits;
   private final CareClock clock;
 
   DemoStudyHelp(Accounts accounts, TeacherRepository teachers, CareCases cases, StudyHelpPlans plans, ProgressFile progress,
-      StudyBuddies buddies, Carers carers, CareClock clock) {
+      StudyBuddies buddies, Carers carers, CarerAssignments carerAssignments, CarerVisits carerVisits, CareClock clock) {
     this.accounts = accounts;
     this.teachers = teachers;
     this.cases = cases;
@@ -51,6 +55,8 @@ class DemoStudyHelp {
     this.progress = progress;
     this.buddies = buddies;
     this.carers = carers;
+    this.carerAssignments = carerAssignments;
+    this.carerVisits = carerVisits;
     this.clock = clock;
   }
 
@@ -83,7 +89,7 @@ class DemoStudyHelp {
 
     Carer volunteer = carers.save(coordinator, null, new Carers.Form(school.getId(), "周桂兰", "13907311234", "LOVING_MOTHER",
         "WOMENS_FEDERATION", "村妇代会主任，住在孩子家附近"));
-    carers.assign(teacher, volunteer.getId(), inCare.get(1));
-    carers.recordContact(teacher, inCare.get(1), volunteer.getId(), day.minusDays(2), "VISIT", "周末上门看望，帮着检查作业，孩子情绪不错");
+    carerAssignments.assign(teacher, volunteer.getId(), inCare.get(1));
+    carerVisits.recordContact(teacher, inCare.get(1), volunteer.getId(), day.minusDays(2), "VISIT", "周末上门看望，帮着检查作业，孩子情绪不错");
   }
 }

@@ -114,6 +114,8 @@ class ScopeSweepTest extends CareflowTest {
   @Autowired org.careflow.studyhelp.StudyHelpPlans studyHelpPlans;
   @Autowired org.careflow.studyhelp.StudyBuddies studyBuddies;
   @Autowired org.careflow.carers.Carers carers;
+  @Autowired org.careflow.carers.CarerAssignments carerAssignments;
+  @Autowired org.careflow.carers.CarerVisits carerVisits;
 
   private long[] school2Help() {
     synchronized (ScopeSweepTest.class) {
@@ -127,8 +129,8 @@ class ScopeSweepTest extends CareflowTest {
           long buddy = studyBuddies.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
           long carer = carers.save(t3, null, new org.careflow.carers.Carers.Form(second.school.getId(), CARER_2, CARER_2_PHONE,
               "VOLUNTEER", "OTHER", null)).getId();
-          carers.assign(t3, carer, second.mentorChild);
-          carers.recordContact(t3, second.mentorChild, carer, java.time.LocalDate.of(2026, 10, 19), "CALL", "第二校通话");
+          carerAssignments.assign(t3, carer, second.mentorChild);
+          carerVisits.recordContact(t3, second.mentorChild, carer, java.time.LocalDate.of(2026, 10, 19), "CALL", "第二校通话");
           school2Help = new long[] {plan, buddy, carer};
         } finally {
           org.camunda.bpm.engine.impl.util.ClockUtil.reset();
