@@ -37,7 +37,7 @@ public class ActivityCalendar {
   }
 
   public String classTeacherOf(Object execution) {
-    return schools.schoolClass(ClassActivities.classOf(execution)).getClassTeacher();
+    return schools.schoolClass(ClassActivities.KEYS.idOf(execution)).getClassTeacher();
   }
 
   public Date obligationDue(Object execution) {

@@ -36,13 +36,15 @@ import org.springframework.web.multipart.MultipartFile;
 class ActivityController {
 
   private final Activities activities;
+  private final ActivityRegister register;
   private final ActivityKinds kinds;
   private final ClassActivities obligations;
   private final SchoolDirectory schools;
   private final CareClock clock;
 
-  ActivityController(Activities activities, ActivityKinds kinds, ClassActivities obligations, SchoolDirectory schools, CareClock clock) {
+  ActivityController(Activities activities, ActivityRegister register, ActivityKinds kinds, ClassActivities obligations, SchoolDirectory schools, CareClock clock) {
     this.activities = activities;
+    this.register = register;
     this.kinds = kinds;
     this.obligations = obligations;
     this.schools = schools;
@@ -91,7 +93,7 @@ class ActivityController {
     }
     model.addAttribute("classes", recordable);
     model.addAttribute("chosen", chosen);
-    model.addAttribute("rows", activities.list(u, classId, 200));
+    model.addAttribute("rows", register.list(u, classId, 200));
     model.addAttribute("filterClassId", classId);
     model.addAttribute("isCoordinator", u.has(Roles.COORDINATOR));
     if (chosen != null) {
@@ -112,13 +114,13 @@ class ActivityController {
 
   @GetMapping("/activities/{id}")
   String activity(@PathVariable long id, Authentication auth, Model model) {
-    model.addAttribute("a", activities.detail(CurrentUser.of(auth), id));
+    model.addAttribute("a", register.detail(CurrentUser.of(auth), id));
     return "activity/activity";
   }
 
   @GetMapping("/activities/{id}/files/{fileId}")
   ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable long fileId, Authentication auth) {
-    Activities.StoredFile f = activities.file(CurrentUser.of(auth), id, fileId);
+    ActivityRegister.StoredFile f = register.file(CurrentUser.of(auth), id, fileId);
     ContentDisposition disposition = (f.contentType().startsWith("image/") ? ContentDisposition.inline() : ContentDisposition.attachment())
         .filename(f.name(), StandardCharsets.UTF_8).build();
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.contentType()))

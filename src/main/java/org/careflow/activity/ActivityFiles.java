@@ -1,5 +1,9 @@
 package org.careflow.activity;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.careflow.shared.FieldErrors;
+
 /**
  * What an uploaded file is, from its first bytes rather than its name or the type the browser claims:
  * only JPEG, PNG and PDF are kept, each at most {@value #MAX_BYTES} bytes.
@@ -49,5 +53,30 @@ final class ActivityFiles {
       n = n + ext;
     }
     return n.length() > 150 ? n.substring(n.length() - 150) : n;
+  }
+
+  /**
+   * The uploads to keep, each as {name, content type, bytes}: the empty ones skipped; too many, too large or
+   * of another kind rejected into {@code errors}.
+   */
+  static List<Object[]> accepted(List<ActivityUpload> uploads, FieldErrors errors) {
+    List<Object[]> files = new ArrayList<>();
+    List<ActivityUpload> given = uploads == null ? List.of() : uploads.stream().filter(x -> x.content() != null && x.content().length > 0).toList();
+    if (given.size() > MAX_FILES) {
+      errors.reject("files", "activity.file.tooMany", MAX_FILES);
+    }
+    for (ActivityUpload up : given) {
+      if (up.content().length > MAX_BYTES) {
+        errors.reject("files", "activity.file.tooLarge", cleanName(up.fileName(), null), MAX_BYTES / 1024 / 1024);
+        continue;
+      }
+      String type = sniff(up.content());
+      if (type == null) {
+        errors.reject("files", "activity.file.type", cleanName(up.fileName(), null));
+        continue;
+      }
+      files.add(new Object[] {cleanName(up.fileName(), type), type, up.content()});
+    }
+    return files;
   }
 }

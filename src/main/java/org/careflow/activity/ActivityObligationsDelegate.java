@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("activityObligations")
 class ActivityObligationsDelegate implements JavaDelegate {
 
-  private final ClassActivities obligations;
+  private final ObligationDecision decision;
 
-  ActivityObligationsDelegate(ClassActivities obligations) {
-    this.obligations = obligations;
+  ActivityObligationsDelegate(ObligationDecision decision) {
+    this.decision = decision;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(ClassActivitiesProcess.VAR_OBLIGATION_IDS, obligations.raise(ClassActivities.classOf(execution)));
+    execution.setVariable(ClassActivitiesProcess.VAR_OBLIGATION_IDS, decision.raise(ClassActivities.KEYS.idOf(execution)));
   }
 }

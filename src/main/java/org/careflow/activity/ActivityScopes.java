@@ -30,17 +30,17 @@ class ActivityScopes implements CaseScopes, TaskSubjects {
   @Override
   @Transactional(readOnly = true)
   public Optional<Scope> scopeOf(String businessKey) {
-    return ClassActivities.classOf(businessKey).flatMap(id -> Optional.ofNullable(schools.classesById(List.of(id)).get(id)))
+    return ClassActivities.KEYS.id(businessKey).flatMap(id -> Optional.ofNullable(schools.classesById(List.of(id)).get(id)))
         .map(c -> new Scope(c.getId(), c.getSchool().getId(), null));
   }
 
   @Override
   @Transactional(readOnly = true)
   public Map<String, Subject> resolve(Collection<String> businessKeys) {
-    List<Long> ids = businessKeys.stream().flatMap(k -> ClassActivities.classOf(k).stream()).toList();
+    List<Long> ids = businessKeys.stream().flatMap(k -> ClassActivities.KEYS.id(k).stream()).toList();
     Map<Long, SchoolClass> classes = schools.classesById(ids);
     Map<String, Subject> out = new HashMap<>();
-    classes.forEach((id, c) -> out.put(ClassActivities.businessKey(id), new Subject(c.getName(), c.getName(), id, null)));
+    classes.forEach((id, c) -> out.put(ClassActivities.KEYS.key(id), new Subject(c.getName(), c.getName(), id, null)));
     return out;
   }
 }

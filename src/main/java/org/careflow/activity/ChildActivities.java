@@ -10,13 +10,13 @@ import org.springframework.stereotype.Component;
 @Component("childActivities")
 public class ChildActivities {
 
-  private final Activities activities;
+  private final ActivityRegister register;
 
-  ChildActivities(Activities activities) {
-    this.activities = activities;
+  ChildActivities(ActivityRegister register) {
+    this.register = register;
   }
 
-  public List<Activities.ChildActivity> of(long childId) {
-    return activities.ofChild(childId);
+  public List<ActivityRegister.ChildActivity> of(long childId) {
+    return register.ofChild(childId);
   }
 }

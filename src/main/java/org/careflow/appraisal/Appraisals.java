@@ -3,36 +3,22 @@ package org.careflow.appraisal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.careflow.identity.Audit;
+import org.camunda.bpm.engine.HistoryService;
 import org.careflow.identity.CurrentUser;
 import org.careflow.identity.Roles;
-import org.careflow.oversight.OversightQueries;
-import org.careflow.oversight.Scope;
 import org.careflow.school.School;
-import org.careflow.school.SchoolClass;
 import org.careflow.school.SchoolClassRepository;
-import org.careflow.school.SchoolRepository;
 import org.careflow.school.Teacher;
-import org.careflow.school.TeacherRepository;
 import org.careflow.school.Term;
 import org.careflow.school.TermRepository;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.FieldErrors;
-import org.careflow.shared.InvalidInputException;
-import org.careflow.shared.NotFoundException;
 import org.careflow.yearend.Commendations;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -54,9 +40,8 @@ import org.springframework.web.server.ResponseStatusException;
  *       class average;</li>
  *   <li>the supervisor's grade, comment and 评优 selection ({@link Appraisal}).</li>
  * </ul>
- * Who sees what: an administrator every school; a supervisor (校长, 分管领导, a township officer) the
- * schools of their {@code school-<id>} groups, every teacher of them, and grades them; anyone else at most
- * their own appraisal (a teacher), or nothing.
+ * The page's actions, each one transaction; who sees and grades what is {@link AppraisalAccess}'s, the
+ * figures are {@link TermFigures}'.
  */
 @Service
 public class Appraisals {
@@ -79,15 +64,6 @@ public class Appraisals {
     m.put("plans", Set.of("writeSupportPlan", "reviewSupportPlan"));
     m.put("other", Set.of());
     return java.util.Collections.unmodifiableMap(m);
-  }
-
-  static String kindOf(String taskKey) {
-    for (Map.Entry<String, Set<String>> e : OBLIGATIONS.entrySet()) {
-      if (e.getValue().contains(taskKey)) {
-        return e.getKey();
-      }
-    }
-    return "other";
   }
 
   /** Obligations done on time and late. */
@@ -126,65 +102,30 @@ public class Appraisals {
 
   public record GradeForm(String grade, String comment, boolean outstandingClassTeacher, boolean outstandingMentor) {}
 
-  private final SchoolRepository schools;
   private final SchoolClassRepository classes;
-  private final TeacherRepository teachers;
   private final TermRepository terms;
   private final AppraisalRepository appraisals;
-  private final HistoryService history;
   private final Audit audit;
-  private final OversightQueries oversight;
-  private final Commendations commendations;
   private final CareClock clock;
-  private final org.careflow.identity.PersonNames people;
+  private final AppraisalAccess access;
+  private final TermFigures figures;
 
-  Appraisals(org.careflow.identity.PersonNames people, SchoolRepository schools, SchoolClassRepository classes, TeacherRepository teachers, TermRepository terms,
-      AppraisalRepository appraisals, HistoryService history, Audit audit, OversightQueries oversight, Commendations commendations,
-      CareClock clock) {
-    this.schools = schools;
+  Appraisals(SchoolClassRepository classes, TermRepository terms, AppraisalRepository appraisals, Audit audit, CareClock clock,
+      AppraisalAccess access, TermFigures figures) {
     this.classes = classes;
-    this.teachers = teachers;
     this.terms = terms;
     this.appraisals = appraisals;
-    this.history = history;
     this.audit = audit;
-    this.oversight = oversight;
-    this.commendations = commendations;
     this.clock = clock;
-    this.people = people;
-  }
-
-  /** Whether they appraise every teacher of their schools (supervisors, administrators). */
-  static boolean appraiser(CurrentUser u) {
-    return u.isAdmin() || u.has(Roles.SUPERVISOR);
-  }
-
-  /** Whether they grade the teachers of this school. */
-  static boolean mayGrade(CurrentUser u, long schoolId) {
-    return u.isAdmin() || (u.has(Roles.SUPERVISOR) && u.schools().contains(schoolId));
-  }
-
-  /** The schools whose appraisals they see: all (admin), their schools (supervisor), their own school as a teacher, or none. */
-  @Transactional(readOnly = true)
-  public List<School> schoolsOf(CurrentUser u) {
-    List<School> all = new ArrayList<>(schools.findAll());
-    all.sort(Comparator.comparing(School::getId));
-    if (u.isAdmin()) {
-      return all;
-    }
-    Set<Long> mine = new java.util.HashSet<>();
-    if (u.has(Roles.SUPERVISOR)) {
-      mine.addAll(u.schools());
-    }
-    teachers.findByUsername(u.id()).ifPresent(t -> mine.add(t.getSchool().getId()));
-    return all.stream().filter(s -> mine.contains(s.getId())).toList();
+    this.access = access;
+    this.figures = figures;
   }
 
   /** The names of the terms of the schools they see, newest first, with one term id each (the page's choice). */
   @Transactional(readOnly = true)
   public Map<Long, String> termChoices(CurrentUser u) {
     List<Term> all = new ArrayList<>();
-    for (School s : schoolsOf(u)) {
+    for (School s : access.schoolsOf(u)) {
       all.addAll(terms.findBySchoolIdOrderByStartDate(s.getId()));
     }
     all.sort(Comparator.comparing(Term::getStartDate).reversed());
@@ -202,14 +143,14 @@ public class Appraisals {
    */
   @Transactional(readOnly = true)
   public List<SchoolAppraisal> list(CurrentUser u, Long termId) {
-    List<School> scope = schoolsOf(u);
+    List<School> scope = access.schoolsOf(u);
     String termName = terms.nameOfTermIn(scope, termId);
     List<SchoolAppraisal> out = new ArrayList<>();
     for (School s : scope) {
-      Term t = termName == null ? currentTerm(s.getId()) : terms.findBySchoolIdAndName(s.getId(), termName).orElse(null);
+      Term t = termName == null ? access.currentTerm(s.getId()) : terms.findBySchoolIdAndName(s.getId(), termName).orElse(null);
       if (t != null) {
         boolean all = u.isAdmin() || (u.has(Roles.SUPERVISOR) && u.schools().contains(s.getId()));
-        out.add(school(s, t, mayGrade(u, s.getId()), all ? null : u.id()));
+        out.add(figures.school(s, t, AppraisalAccess.mayGrade(u, s.getId()), all ? null : u.id()));
       }
     }
     return out;
@@ -218,11 +159,11 @@ public class Appraisals {
   /** One teacher's appraisal: for their school's supervisors, administrators and themselves; 404 for anyone else. */
   @Transactional(readOnly = true)
   public Detail detail(CurrentUser u, long teacherId, Long termId) {
-    Teacher t = visibleTeacher(u, teacherId);
-    Term term = termOf(t, termId);
-    SchoolAppraisal s = school(t.getSchool(), term, mayGrade(u, t.getSchool().getId()), t.getUsername());
-    TeacherRow row = s.teachers().stream().findFirst().orElseGet(() -> row(t, term, Set.of(), Map.of(), Map.of(), Map.of(), null));
-    return new Detail(s, row, taskKinds(t.getUsername(), term));
+    Teacher t = access.visibleTeacher(u, teacherId);
+    Term term = access.termOf(t, termId);
+    SchoolAppraisal s = figures.school(t.getSchool(), term, AppraisalAccess.mayGrade(u, t.getSchool().getId()), t.getUsername());
+    TeacherRow row = s.teachers().stream().findFirst().orElseGet(() -> figures.row(t, term, Set.of(), Map.of(), Map.of(), Map.of(), null));
+    return new Detail(s, row, figures.taskKinds(t.getUsername(), term));
   }
 
   /**
@@ -234,11 +175,11 @@ public class Appraisals {
    */
   @Transactional
   public Appraisal grade(CurrentUser u, long teacherId, Long termId, GradeForm f) {
-    Teacher t = visibleTeacher(u, teacherId);
-    if (!mayGrade(u, t.getSchool().getId())) {
+    Teacher t = access.visibleTeacher(u, teacherId);
+    if (!AppraisalAccess.mayGrade(u, t.getSchool().getId())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
-    Term term = termOf(t, termId);
+    Term term = access.termOf(t, termId);
     FieldErrors errors = new FieldErrors();
     String grade = f.grade() == null ? "" : f.grade().strip();
     if (grade.isEmpty()) {
@@ -257,7 +198,7 @@ public class Appraisals {
     }
     boolean classTeacher = !classes.findByClassTeacherOrderByName(t.getUsername()).stream()
         .filter(c -> c.getSchool().getId().equals(t.getSchool().getId())).toList().isEmpty();
-    boolean mentor = t.isMentor() || mentorScores(term).containsKey(t.getUsername());
+    boolean mentor = t.isMentor() || figures.mentorScores(term).containsKey(t.getUsername());
     if (f.outstandingClassTeacher() && !classTeacher) {
       errors.reject("outstandingClassTeacher", "appraisal.error.notClassTeacher");
     }
@@ -277,156 +218,5 @@ public class Appraisals {
     audit.change(u.id(), Audit.APPRAISE, null, null, "teacher " + t.getId() + ", term " + term.getId() + ": " + grade
         + (f.outstandingClassTeacher() ? ", outstanding class teacher" : "") + (f.outstandingMentor() ? ", outstanding mentor" : ""));
     return saved;
-  }
-
-  // -- figures -------------------------------------------------------------------------------------
-
-  private Teacher visibleTeacher(CurrentUser u, long teacherId) {
-    Teacher t = teachers.findById(teacherId).orElseThrow(() -> new NotFoundException("teacher " + teacherId));
-    boolean sees = u.isAdmin() || (u.has(Roles.SUPERVISOR) && u.schools().contains(t.getSchool().getId())) || t.getUsername().equals(u.id());
-    if (!sees) {
-      throw new NotFoundException("teacher " + teacherId);
-    }
-    return t;
-  }
-
-  /** The teacher's school's term: the one given (it must be that school's), else the current one. */
-  private Term termOf(Teacher t, Long termId) {
-    if (termId == null) {
-      Term current = currentTerm(t.getSchool().getId());
-      if (current == null) {
-        throw new NotFoundException("term");
-      }
-      return current;
-    }
-    Term term = terms.findById(termId).orElse(null);
-    if (term == null || !term.getSchool().getId().equals(t.getSchool().getId())) {
-      throw InvalidInputException.of("term", "validation.option");
-    }
-    return term;
-  }
-
-  /** The term the school is in today; between terms the latest begun; before any, the first. */
-  Term currentTerm(long schoolId) {
-    LocalDate today = clock.today();
-    return terms.findContaining(schoolId, today).orElseGet(() -> {
-      List<Term> all = terms.findBySchoolIdOrderByStartDate(schoolId);
-      return all.stream().filter(t -> !t.getStartDate().isAfter(today)).reduce((a, b) -> b).orElse(all.isEmpty() ? null : all.get(0));
-    });
-  }
-
-  private Map<String, Double> mentorScores(Term term) {
-    Map<String, Double> out = new HashMap<>();
-    Commendations.mentorScores(commendations.rows(term.getId())).forEach(s -> out.put(s.teacher(), s.score()));
-    return out;
-  }
-
-  /** The school's class teachers and mentors for the term ({@code only}: that one teacher), with their figures. */
-  private SchoolAppraisal school(School s, Term term, boolean mayGrade, String only) {
-    Map<String, List<String>> classNames = new TreeMap<>();
-    for (SchoolClass c : classes.findBySchoolIdOrderByGradeAscNameAsc(s.getId())) {
-      if (c.getClassTeacher() != null) {
-        classNames.computeIfAbsent(c.getClassTeacher(), k -> new ArrayList<>()).add(c.getName());
-      }
-    }
-    List<Commendations.Row> reviewed = commendations.rows(term.getId());
-    Map<String, Double> mentorScores = new HashMap<>();
-    Commendations.mentorScores(reviewed).forEach(x -> mentorScores.put(x.teacher(), x.score()));
-    Map<String, Double> classScores = new HashMap<>();
-    Commendations.classTeacherScores(reviewed).forEach(x -> classScores.put(x.teacher(), x.score()));
-    Map<String, Appraisal> grades = new HashMap<>();
-    appraisals.findByTermId(term.getId()).forEach(a -> grades.put(a.getTeacher(), a));
-    Map<String, Long> overdue = null;
-    if (term.contains(clock.today())) {
-      overdue = new HashMap<>();
-      for (OversightQueries.GroupRow r : oversight.figures(Scope.schools(Set.of(s.getId()))).byTeacher()) {
-        overdue.put(r.key(), r.counts().overdue());
-      }
-    }
-    List<TeacherRow> rows = new ArrayList<>();
-    for (Teacher t : teachers.findBySchoolIdOrderByName(s.getId())) {
-      if (only != null && !only.equals(t.getUsername())) {
-        continue;
-      }
-      boolean appraised = classNames.containsKey(t.getUsername()) || t.isMentor() || mentorScores.containsKey(t.getUsername())
-          || grades.containsKey(t.getUsername());
-      if (!appraised) {
-        continue;
-      }
-      rows.add(row(t, term, classNames.keySet(), classNames, mentorScores, classScores, grades.get(t.getUsername()), overdue));
-    }
-    return new SchoolAppraisal(s.getId(), s.getName(), term.getId(), term.getName(), term.getStartDate(), term.getEndDate(), mayGrade, rows);
-  }
-
-  private TeacherRow row(Teacher t, Term term, Set<String> classTeachers, Map<String, List<String>> classNames, Map<String, Double> mentorScores,
-      Map<String, Double> classScores, Appraisal a) {
-    return row(t, term, classTeachers, classNames, mentorScores, classScores, a, null);
-  }
-
-  private TeacherRow row(Teacher t, Term term, Set<String> classTeachers, Map<String, List<String>> classNames, Map<String, Double> mentorScores,
-      Map<String, Double> classScores, Appraisal a, Map<String, Long> overdue) {
-    Map<String, Done> byKind = new LinkedHashMap<>();
-    OBLIGATIONS.keySet().forEach(k -> byKind.put(k, Done.NONE));
-    Done total = Done.NONE;
-    for (HistoricTaskInstance task : done(t.getUsername(), term)) {
-      boolean inTime = onTime(task);
-      byKind.merge(kindOf(task.getTaskDefinitionKey()), Done.NONE.plus(inTime), (x, y) -> new Done(x.onTime() + y.onTime(), x.late() + y.late()));
-      total = total.plus(inTime);
-    }
-    long records = audit.recordsWritten(t.getUsername(), start(term), end(term));
-    Grade g = a == null ? null : new Grade(a.getGrade(), a.getComment(), a.isOutstandingClassTeacher(), a.isOutstandingMentor(),
-        a.getGradedBy(), people.name(a.getGradedBy()), a.getGradedAt());
-    return new TeacherRow(t.getId(), t.getUsername(), t.getName(), classNames.getOrDefault(t.getUsername(), List.of()),
-        classTeachers.contains(t.getUsername()), t.isMentor() || mentorScores.containsKey(t.getUsername()), byKind, total, records,
-        overdue == null ? null : overdue.getOrDefault(t.getUsername(), 0L), classScores.get(t.getUsername()),
-        mentorScores.get(t.getUsername()), g);
-  }
-
-  private Instant start(Term term) {
-    return term.getStartDate().atStartOfDay(clock.zone()).toInstant();
-  }
-
-  /**
-   * The end of the term's period of work: the next term's first day (the holidays after a term belong to
-   * it: its term reviews and holiday tasks fall due then); with no next term in the calendar yet, open.
-   */
-  private Instant end(Term term) {
-    return terms.findFirstBySchoolIdAndStartDateAfterOrderByStartDate(term.getSchool().getId(), term.getEndDate())
-        .map(next -> next.getStartDate().atStartOfDay(clock.zone()).toInstant())
-        .orElse(java.time.Instant.parse("9999-12-31T00:00:00Z"));
-  }
-
-  /**
-   * The user tasks the teacher was given in the term's period of work ({@link #end}) and completed (not
-   * those cancelled, such as a case's tasks when it closes), from the engine's history.
-   */
-  private List<HistoricTaskInstance> done(String username, Term term) {
-    Instant from = start(term);
-    Instant to = end(term);
-    return history.createHistoricTaskInstanceQuery().taskAssignee(username).finished()
-        .startedAfter(Date.from(from.minusMillis(1))).startedBefore(Date.from(to)).list().stream()
-        .filter(task -> "completed".equals(task.getDeleteReason()))
-        .filter(task -> !task.getStartTime().toInstant().isBefore(from) && task.getStartTime().toInstant().isBefore(to))
-        .toList();
-  }
-
-  /** Completed by its due date (a task without one is never late). */
-  static boolean onTime(HistoricTaskInstance task) {
-    return task.getDueDate() == null || !task.getEndTime().after(task.getDueDate());
-  }
-
-  private List<TaskKind> taskKinds(String username, Term term) {
-    Map<String, TaskKind> byName = new LinkedHashMap<>();
-    List<HistoricTaskInstance> all = new ArrayList<>(done(username, term));
-    List<String> kinds = new ArrayList<>(OBLIGATIONS.keySet());
-    all.sort(Comparator.comparing((HistoricTaskInstance x) -> kinds.indexOf(kindOf(x.getTaskDefinitionKey())))
-        .thenComparing(x -> x.getName() == null ? "" : x.getName()));
-    for (HistoricTaskInstance task : all) {
-      String name = task.getName() == null ? "" : task.getName();
-      String key = kindOf(task.getTaskDefinitionKey()) + "|" + name;
-      TaskKind k = byName.getOrDefault(key, new TaskKind(name, kindOf(task.getTaskDefinitionKey()), Done.NONE));
-      byName.put(key, new TaskKind(name, k.kind(), k.done().plus(onTime(task))));
-    }
-    return new ArrayList<>(byName.values());
   }
 }

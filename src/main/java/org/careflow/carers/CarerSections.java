@@ -18,13 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CarerSections implements PageSections {
 
-  private final Carers carers;
+  private final CarerVisits visits;
+  private final CarerAccess access;
   private final ChildArchive archive;
   private final SchoolDirectory schools;
   private final CareClock clock;
 
-  CarerSections(Carers carers, ChildArchive archive, SchoolDirectory schools, CareClock clock) {
-    this.carers = carers;
+  CarerSections(CarerVisits visits, CarerAccess access, ChildArchive archive, SchoolDirectory schools, CareClock clock) {
+    this.visits = visits;
+    this.access = access;
     this.archive = archive;
     this.schools = schools;
     this.clock = clock;
@@ -37,10 +39,10 @@ class CarerSections implements PageSections {
     }
     CurrentUser u = new CurrentUser(viewer.user(), List.copyOf(viewer.groups()));
     Child child = archive.child(childId);
-    List<Carers.CarerOfChild> list = carers.carersOf(u, child);
-    List<Carers.ContactView> contacts = carers.contactsOf(childId);
+    List<CarerVisits.CarerOfChild> list = visits.carersOf(u, child);
+    List<CarerVisits.ContactView> contacts = visits.contactsOf(childId);
     return List.of(new Section("carers/section", Map.of("childId", childId, "carers", list, "contacts", contacts,
-        "mayRecord", carers.mayRecordFor(u, child) && !list.isEmpty(), "today", clock.today(),
+        "mayRecord", access.mayRecordFor(u, child) && !list.isEmpty(), "today", clock.today(),
         "names", schools.teacherNames(contacts.stream().map(c -> c.contact().getRecordedBy()).distinct().toList()))));
   }
 }

@@ -8,24 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
-import org.careflow.child.CareCase;
-import org.careflow.child.CareCases;
 import org.careflow.child.Child;
-import org.careflow.child.ChildArchive;
 import org.careflow.child.ChildRepository;
 import org.careflow.family.ContactSource;
 import org.careflow.identity.Audit;
 import org.careflow.identity.CurrentUser;
-import org.careflow.identity.Roles;
 import org.careflow.school.SchoolClass;
-import org.careflow.school.SchoolClassRepository;
-import org.careflow.school.SchoolDirectory;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.FieldErrors;
-import org.careflow.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,16 +30,16 @@ import org.springframework.transaction.annotation.Transactional;
  * in care at the school, a class teacher the children of their own classes;</li>
  * <li>record a carer's visit or call to a child: the child's class teacher or a coordinator of the school.</li>
  * </ul>
- * A carer's visits and calls count as the child's family contact ({@link ContactSource}). Each active carer has
- * a {@code carer-follow-up} process (business key {@code carer-<id>}): a task each month for the class teachers
- * of the carer's children to ask how it went.
+ * Each active carer has a {@code carer-follow-up} process (business key {@code carer-<id>}): a task each month
+ * for the class teachers of the carer's children to ask how it went. This class keeps the register and the
+ * follow-up's answers; who may is {@link CarerAccess}'s, the children a carer looks after
+ * {@link CarerAssignments}', the visits and calls (the child's family contact) {@link CarerVisits}'.
  */
 @Service
-public class Carers implements ContactSource {
+public class Carers {
 
   public static final List<String> ROLES = List.of("PROXY_PARENT", "LOVING_MOTHER", "VOLUNTEER");
   public static final List<String> BACKGROUNDS = List.of("PUPIL_PARENT", "WOMENS_FEDERATION", "FIVE_ELDERS", "VILLAGE_CADRE", "OTHER");
-  public static final List<String> CONTACT_KINDS = List.of("VISIT", "CALL");
   public static final String PROCESS_KEY = CarerFollowUpModel.KEY;
   public static final String KEY_PREFIX = "carer-";
 
@@ -55,98 +47,25 @@ public class Carers implements ContactSource {
   static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
   static final Pattern NOT_IN_NAMES = Pattern.compile("[<>{}\\[\\];=\\\\/|\\p{Cntrl}]");
 
+  private final CarerAccess access;
   private final CarerRepository carers;
   private final CarerChildRepository links;
-  private final CarerContactRepository contacts;
   private final CarerFollowUpRepository followUps;
-  private final ChildArchive archive;
   private final ChildRepository children;
-  private final CareCases cases;
-  private final SchoolDirectory schools;
-  private final SchoolClassRepository classes;
   private final RuntimeService runtime;
   private final Audit audit;
   private final CareClock clock;
 
-  Carers(CarerRepository carers, CarerChildRepository links, CarerContactRepository contacts, CarerFollowUpRepository followUps,
-      ChildArchive archive, ChildRepository children, CareCases cases, SchoolDirectory schools, SchoolClassRepository classes,
+  Carers(CarerAccess access, CarerRepository carers, CarerChildRepository links, CarerFollowUpRepository followUps, ChildRepository children,
       RuntimeService runtime, Audit audit, CareClock clock) {
+    this.access = access;
     this.carers = carers;
     this.links = links;
-    this.contacts = contacts;
     this.followUps = followUps;
-    this.archive = archive;
     this.children = children;
-    this.cases = cases;
-    this.schools = schools;
-    this.classes = classes;
     this.runtime = runtime;
     this.audit = audit;
     this.clock = clock;
-  }
-
-  // -- who may ------------------------------------------------------------------------------------------
-
-  /** The schools of the classes this user teaches as class teacher. */
-  private Set<Long> classTeacherSchools(CurrentUser u) {
-    Set<Long> out = new TreeSet<>();
-    if (u.has(Roles.TEACHER)) {
-      schools.classesOf(u.id()).forEach(c -> out.add(c.getSchool().getId()));
-    }
-    return out;
-  }
-
-  /** Schools whose register this user keeps (adds, edits) and whose carers' phone numbers they see. */
-  public Set<Long> keptSchools(CurrentUser u) {
-    Set<Long> out = classTeacherSchools(u);
-    if (u.has(Roles.COORDINATOR)) {
-      out.addAll(u.schools());
-    }
-    return out;
-  }
-
-  /** Schools whose register this user sees; null for an administrator: every school. */
-  Set<Long> seenSchools(CurrentUser u) {
-    if (u.isAdmin()) {
-      return null;
-    }
-    Set<Long> out = keptSchools(u);
-    out.addAll(u.schools());
-    return out;
-  }
-
-  boolean sees(CurrentUser u, long schoolId) {
-    Set<Long> seen = seenSchools(u);
-    return seen == null || seen.contains(schoolId);
-  }
-
-  public boolean mayPhone(CurrentUser u, long schoolId) {
-    return keptSchools(u).contains(schoolId);
-  }
-
-  private boolean coordinates(CurrentUser u, long schoolId) {
-    return u.has(Roles.COORDINATOR) && u.schools().contains(schoolId);
-  }
-
-  /** A coordinator of the child's school, or the child's class teacher. */
-  boolean mayRecordFor(CurrentUser u, Child child) {
-    return coordinates(u, child.getSchoolClass().getSchool().getId()) || u.id().equals(child.getSchoolClass().getClassTeacher());
-  }
-
-  private Carer carer(CurrentUser u, long id) {
-    Carer c = carers.findById(id).orElseThrow(() -> new NotFoundException("carer"));
-    if (!sees(u, c.getSchoolId())) {
-      throw new NotFoundException("carer");
-    }
-    return c;
-  }
-
-  private Carer kept(CurrentUser u, long id) {
-    Carer c = carers.findById(id).orElseThrow(() -> new NotFoundException("carer"));
-    if (!keptSchools(u).contains(c.getSchoolId())) {
-      throw new NotFoundException("carer");
-    }
-    return c;
   }
 
   // -- the register -------------------------------------------------------------------------------------
@@ -157,10 +76,10 @@ public class Carers implements ContactSource {
 
   @Transactional(readOnly = true)
   public List<Row> register(CurrentUser u) {
-    Set<Long> seen = seenSchools(u);
+    Set<Long> seen = access.seenSchools(u);
     List<Carer> list = seen == null ? carers.findAllByOrderByActiveDescNameAsc()
         : seen.isEmpty() ? List.of() : carers.findBySchoolIdInOrderByActiveDescNameAsc(seen);
-    Set<Long> kept = keptSchools(u);
+    Set<Long> kept = access.keptSchools(u);
     Map<Long, List<ChildRef>> kids = childrenOf(list.stream().map(Carer::getId).toList());
     return list.stream().map(c -> new Row(c, kept.contains(c.getSchoolId()) ? c.getPhone() : null,
         kids.getOrDefault(c.getId(), List.of()), kept.contains(c.getSchoolId()))).toList();
@@ -168,8 +87,8 @@ public class Carers implements ContactSource {
 
   @Transactional(readOnly = true)
   public Row row(CurrentUser u, long id) {
-    Carer c = carer(u, id);
-    boolean kept = keptSchools(u).contains(c.getSchoolId());
+    Carer c = access.carer(u, id);
+    boolean kept = access.keptSchools(u).contains(c.getSchoolId());
     return new Row(c, kept ? c.getPhone() : null, childrenOf(List.of(c.getId())).getOrDefault(c.getId(), List.of()), kept);
   }
 
@@ -190,29 +109,14 @@ public class Carers implements ContactSource {
     return out;
   }
 
-  /** The children in care this user may give a carer of this school: a coordinator's whole school, a class teacher's classes. */
-  @Transactional(readOnly = true)
-  public List<ChildRef> assignable(CurrentUser u, long schoolId) {
-    List<SchoolClass> offered = coordinates(u, schoolId) ? classes.findBySchoolIdOrderByGradeAscNameAsc(schoolId)
-        : schools.classesOf(u.id()).stream().filter(c -> c.getSchool().getId() == schoolId).toList();
-    List<ChildRef> out = new ArrayList<>();
-    for (SchoolClass sc : offered) {
-      // the children whose case is open: being enrolled, or in care
-      cases.withChildren(cases.openCaseIds(sc.getId(), null)).values().stream().map(CareCase::getChild).distinct()
-          .sorted(java.util.Comparator.comparing(Child::getName))
-          .forEach(ch -> out.add(new ChildRef(ch.getId(), ch.getName(), sc.getName())));
-    }
-    return out;
-  }
-
   public record Form(Long schoolId, String name, String phone, String role, String background, String note) {}
 
   /** A new carer, or a carer's details changed (id given). Starts the monthly follow-up of a new one. */
   @Transactional
   public Carer save(CurrentUser u, Long id, Form f) {
-    Carer c = id == null ? null : kept(u, id);
+    Carer c = id == null ? null : access.kept(u, id);
     FieldErrors errors = new FieldErrors();
-    Set<Long> kept = keptSchools(u);
+    Set<Long> kept = access.keptSchools(u);
     Long school = c != null ? c.getSchoolId() : f.schoolId() != null ? f.schoolId() : kept.size() == 1 ? kept.iterator().next() : null;
     if (school == null || !kept.contains(school)) {
       errors.reject("school", kept.isEmpty() ? "carers.notYours" : "validation.option");
@@ -251,7 +155,7 @@ public class Carers implements ContactSource {
   /** A carer who stops (or starts again): the monthly follow-up ends (or starts again). */
   @Transactional
   public void setActive(CurrentUser u, long id, boolean active) {
-    Carer c = kept(u, id);
+    Carer c = access.kept(u, id);
     if (c.isActive() == active) {
       return;
     }
@@ -267,99 +171,6 @@ public class Carers implements ContactSource {
 
   private void startFollowUp(Carer c) {
     runtime.startProcessInstanceByKey(PROCESS_KEY, org.careflow.shared.BusinessKey.prefixed(KEY_PREFIX, c.getId()));
-  }
-
-  /** The carer looks after this child from now on. */
-  @Transactional
-  public void assign(CurrentUser u, long carerId, Long childId) {
-    Carer c = kept(u, carerId);
-    FieldErrors errors = new FieldErrors();
-    if (childId == null) {
-      errors.reject("child", "validation.required");
-    } else if (assignable(u, c.getSchoolId()).stream().noneMatch(r -> r.id() == childId)) {
-      errors.reject("child", "carers.notAssignable");
-    }
-    errors.throwIfAny();
-    if (!links.existsByCarerIdAndChildId(carerId, childId)) {
-      links.save(new CarerChild(carerId, childId, u.id(), clock.now()));
-      audit.change(u.id(), Audit.RECORD, childId, null, "carer assigned");
-    }
-  }
-
-  /** The carer no longer looks after this child (their recorded contacts stay). */
-  @Transactional
-  public void unassign(CurrentUser u, long carerId, long childId) {
-    Carer c = kept(u, carerId);
-    Child child = child(childId);
-    if (child.getSchoolClass().getSchool().getId().longValue() != c.getSchoolId() || !mayRecordFor(u, child)) {
-      throw new NotFoundException("child");
-    }
-    links.findByCarerId(carerId).stream().filter(l -> l.getChildId().equals(childId)).forEach(links::delete);
-    audit.change(u.id(), Audit.RECORD, childId, null, "carer unassigned");
-  }
-
-  private Child child(long childId) {
-    try {
-      return archive.child(childId);
-    } catch (RuntimeException e) {
-      throw new NotFoundException("child");
-    }
-  }
-
-  // -- visits and calls ---------------------------------------------------------------------------------
-
-  public record ContactView(CarerContact contact, String carerName) {}
-
-  public record CarerOfChild(Carer carer, String phone) {}
-
-  /** The carers looking after the child (phone numbers for the school's class teachers and coordinators only). */
-  @Transactional(readOnly = true)
-  public List<CarerOfChild> carersOf(CurrentUser u, Child child) {
-    List<Long> ids = links.findByChildId(child.getId()).stream().map(CarerChild::getCarerId).toList();
-    boolean phone = mayPhone(u, child.getSchoolClass().getSchool().getId());
-    return carers.findAllById(ids).stream().map(c -> new CarerOfChild(c, phone ? c.getPhone() : null)).toList();
-  }
-
-  @Transactional(readOnly = true)
-  public List<ContactView> contactsOf(long childId) {
-    List<CarerContact> list = contacts.findTop20ByChildIdOrderByContactDateDescIdDesc(childId);
-    Map<Long, String> names = new LinkedHashMap<>();
-    carers.findAllById(list.stream().map(CarerContact::getCarerId).distinct().toList()).forEach(c -> names.put(c.getId(), c.getName()));
-    return list.stream().map(c -> new ContactView(c, names.getOrDefault(c.getCarerId(), ""))).toList();
-  }
-
-  /** The class teacher records a carer's visit or call to the child: it counts as family contact. */
-  @Transactional
-  public CarerContact recordContact(CurrentUser u, long childId, Long carerId, LocalDate date, String kind, String notes) {
-    Child child = child(childId);
-    if (!mayRecordFor(u, child)) {
-      throw new NotFoundException("child");
-    }
-    FieldErrors errors = new FieldErrors();
-    if (carerId == null || !links.existsByCarerIdAndChildId(carerId, childId)) {
-      errors.reject("carer", "carers.notLookingAfter");
-    }
-    if (date == null) {
-      errors.reject("date", "validation.date");
-    } else if (date.isAfter(clock.today())) {
-      errors.reject("date", "validation.pastDate");
-    } else if (date.isBefore(clock.today().minusDays(366))) {
-      errors.reject("date", "validation.tooOld", 366);
-    }
-    if (kind == null || !CONTACT_KINDS.contains(kind)) {
-      errors.reject("kind", "validation.option");
-    }
-    String text = errors.text("notes", notes, 500, false);
-    errors.throwIfAny();
-    CarerContact c = contacts.save(new CarerContact(carerId, childId, date, kind, text, u.id(), clock.now()));
-    audit.change(u.id(), Audit.RECORD, childId, null, "carer contact");
-    return c;
-  }
-
-  @Override
-  @Transactional(readOnly = true)
-  public Optional<LocalDate> lastContact(long childId) {
-    return Optional.ofNullable(contacts.lastContact(childId));
   }
 
   // -- the monthly follow-up ----------------------------------------------------------------------------

@@ -25,13 +25,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CarersController {
 
   private final Carers carers;
+  private final CarerAccess access;
+  private final CarerAssignments assignments;
+  private final CarerVisits visits;
   private final SchoolDirectory schools;
   private final Audit audit;
   private final org.careflow.school.SchoolRepository schoolRepository;
 
-  CarersController(Carers carers, SchoolDirectory schools, Audit audit, org.careflow.school.SchoolRepository schoolRepository) {
+  CarersController(Carers carers, CarerAccess access, CarerAssignments assignments, CarerVisits visits, SchoolDirectory schools, Audit audit,
+      org.careflow.school.SchoolRepository schoolRepository) {
     this.schoolRepository = schoolRepository;
     this.carers = carers;
+    this.access = access;
+    this.assignments = assignments;
+    this.visits = visits;
     this.schools = schools;
     this.audit = audit;
   }
@@ -41,7 +48,7 @@ class CarersController {
     CurrentUser u = CurrentUser.of(auth);
     List<Carers.Row> rows = carers.register(u);
     rows.forEach(r -> r.children().forEach(c -> audit.read(u.id(), c.id(), null, "carer register")));
-    Set<Long> kept = carers.keptSchools(u);
+    Set<Long> kept = access.keptSchools(u);
     model.addAttribute("rows", rows);
     model.addAttribute("schools", schoolRepository.findAllById(kept));
     model.addAttribute("mayAdd", !kept.isEmpty());
@@ -64,7 +71,7 @@ class CarersController {
     Carers.Row row = carers.row(u, id);
     row.children().forEach(c -> audit.read(u.id(), c.id(), null, "carer " + id));
     model.addAttribute("row", row);
-    model.addAttribute("assignable", row.mayEdit() ? carers.assignable(u, row.carer().getSchoolId()).stream()
+    model.addAttribute("assignable", row.mayEdit() ? assignments.assignable(u, row.carer().getSchoolId()).stream()
         .filter(c -> row.children().stream().noneMatch(k -> k.id() == c.id())).toList() : List.of());
     model.addAttribute("followUps", row.mayEdit() ? carers.followUpsOf(id) : List.of());
     model.addAttribute("askers", schools.teacherNames(carers.followUpsOf(id).stream().map(CarerFollowUp::getAskedBy).distinct().toList()));
@@ -89,20 +96,20 @@ class CarersController {
 
   @PostMapping("/carers/{id}/children")
   String assign(@PathVariable long id, @RequestParam(required = false) Long child, Authentication auth) {
-    carers.assign(CurrentUser.of(auth), id, child);
+    assignments.assign(CurrentUser.of(auth), id, child);
     return "redirect:/carers/" + id + "?saved";
   }
 
   @PostMapping("/carers/{id}/children/{childId}/remove")
   String unassign(@PathVariable long id, @PathVariable long childId, Authentication auth) {
-    carers.unassign(CurrentUser.of(auth), id, childId);
+    assignments.unassign(CurrentUser.of(auth), id, childId);
     return "redirect:/carers/" + id + "?saved";
   }
 
   @PostMapping("/children/{id}/carer-contacts")
   String contact(@PathVariable long id, @RequestParam(required = false) Long carer, @RequestParam(required = false) String date,
       @RequestParam(required = false) String kind, @RequestParam(required = false) String notes, Authentication auth) {
-    carers.recordContact(CurrentUser.of(auth), id, carer, parse(date), kind, notes);
+    visits.recordContact(CurrentUser.of(auth), id, carer, parse(date), kind, notes);
     return "redirect:/children/" + id + "?carerContact#carers";
   }
 

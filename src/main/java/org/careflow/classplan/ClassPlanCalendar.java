@@ -63,7 +63,7 @@ public class ClassPlanCalendar {
   }
 
   public String classTeacherOf(Object execution) {
-    return schools.schoolClass(ClassTermPapers.classOf(execution)).getClassTeacher();
+    return schools.schoolClass(ClassTermPapers.KEYS.idOf(execution)).getClassTeacher();
   }
 
   private Date morning(LocalDate day) {

@@ -20,10 +20,14 @@ import org.springframework.stereotype.Component;
 class ClassPlanForms implements TaskFormHandler {
 
   private final ClassTermPapers papers;
+  private final ClassTermFigures figures;
+  private final PaperWriting writing;
   private final TaskService tasks;
 
-  ClassPlanForms(ClassTermPapers papers, TaskService tasks) {
+  ClassPlanForms(ClassTermPapers papers, ClassTermFigures figures, PaperWriting writing, TaskService tasks) {
     this.papers = papers;
+    this.figures = figures;
+    this.writing = writing;
     this.tasks = tasks;
   }
 
@@ -34,7 +38,7 @@ class ClassPlanForms implements TaskFormHandler {
 
   /** The term a task is about: its own {@code termId} (the process goes on to the next term later). */
   Term termOf(TaskContext task) {
-    long classId = ClassTermPapers.classOf((Object) task.businessKey());
+    long classId = ClassTermPapers.KEYS.idOf(task.businessKey());
     Object id = tasks.getVariable(task.taskId(), "termId");
     return papers.termOfClass(classId, id == null ? null : Long.valueOf(id.toString()))
         .orElseThrow(() -> new IllegalStateException("the task has no term of its class"));
@@ -42,23 +46,23 @@ class ClassPlanForms implements TaskFormHandler {
 
   @Override
   public Map<String, Object> prefill(TaskContext task) {
-    long classId = ClassTermPapers.classOf((Object) task.businessKey());
+    long classId = ClassTermPapers.KEYS.idOf(task.businessKey());
     Term t = termOf(task);
     var l = LocaleContextHolder.getLocale();
     if (ClassTermPapers.PLAN_TASK.equals(task.taskKey())) {
-      return Map.of("activities", papers.plannedActivities(classId, t, l));
+      return Map.of("activities", figures.plannedActivities(classId, t, l));
     }
-    return Map.of("achievements", papers.figuresText(papers.figures(classId, t), l));
+    return Map.of("achievements", figures.figuresText(figures.figures(classId, t), l));
   }
 
   @Override
   public Map<String, Object> submit(TaskContext task, FormValues v, FieldErrors errors) {
-    long classId = ClassTermPapers.classOf((Object) task.businessKey());
+    long classId = ClassTermPapers.KEYS.idOf(task.businessKey());
     Term t = termOf(task);
     if (ClassTermPapers.PLAN_TASK.equals(task.taskKey())) {
-      papers.writePlan(classId, t.getId(), v.text("goals"), v.text("activities"), v.text("helpNotes"), task.user(), errors);
+      writing.writePlan(classId, t.getId(), v.text("goals"), v.text("activities"), v.text("helpNotes"), task.user(), errors);
     } else {
-      papers.writeSummary(classId, t, v.text("achievements"), v.text("problems"), v.text("nextSteps"), task.user(), errors);
+      writing.writeSummary(classId, t, v.text("achievements"), v.text("problems"), v.text("nextSteps"), task.user(), errors);
     }
     return Map.of();
   }

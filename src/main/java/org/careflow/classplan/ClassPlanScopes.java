@@ -24,12 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 class ClassPlanScopes implements CaseScopes, TaskSubjects, PageSections {
 
   private final SchoolDirectory schools;
-  private final ClassTermPapers papers;
+  private final ClassTermFigures figures;
   private final ClassPlanForms forms;
 
-  ClassPlanScopes(SchoolDirectory schools, ClassTermPapers papers, ClassPlanForms forms) {
+  ClassPlanScopes(SchoolDirectory schools, ClassTermFigures figures, ClassPlanForms forms) {
     this.schools = schools;
-    this.papers = papers;
+    this.figures = figures;
     this.forms = forms;
   }
 
@@ -41,17 +41,17 @@ class ClassPlanScopes implements CaseScopes, TaskSubjects, PageSections {
   @Override
   @Transactional(readOnly = true)
   public Optional<Scope> scopeOf(String businessKey) {
-    return ClassTermPapers.classOf(businessKey).flatMap(id -> Optional.ofNullable(schools.classesById(List.of(id)).get(id)))
+    return ClassTermPapers.KEYS.id(businessKey).flatMap(id -> Optional.ofNullable(schools.classesById(List.of(id)).get(id)))
         .map(c -> new Scope(c.getId(), c.getSchool().getId(), null));
   }
 
   @Override
   @Transactional(readOnly = true)
   public Map<String, Subject> resolve(Collection<String> businessKeys) {
-    List<Long> ids = businessKeys.stream().flatMap(k -> ClassTermPapers.classOf(k).stream()).toList();
+    List<Long> ids = businessKeys.stream().flatMap(k -> ClassTermPapers.KEYS.id(k).stream()).toList();
     Map<Long, SchoolClass> classes = schools.classesById(ids);
     Map<String, Subject> out = new HashMap<>();
-    classes.forEach((id, c) -> out.put(ClassTermPapers.businessKey(id), new Subject(c.getName(), c.getName(), id, null)));
+    classes.forEach((id, c) -> out.put(ClassTermPapers.KEYS.key(id), new Subject(c.getName(), c.getName(), id, null)));
     return out;
   }
 
@@ -61,16 +61,16 @@ class ClassPlanScopes implements CaseScopes, TaskSubjects, PageSections {
     if (!ClassTermPapers.PROCESS_KEY.equals(task.processKey())) {
       return List.of();
     }
-    long classId = ClassTermPapers.classOf((Object) task.businessKey());
+    long classId = ClassTermPapers.KEYS.idOf(task.businessKey());
     Term t = forms.termOf(task);
     Map<String, Object> model = new HashMap<>();
     model.put("term", t.getName());
     model.put("pairings", null);
     model.put("figures", null);
     if (ClassTermPapers.PLAN_TASK.equals(task.taskKey())) {
-      model.put("pairings", papers.currentPairings(classId));
+      model.put("pairings", figures.currentPairings(classId));
     } else {
-      model.put("figures", papers.figures(classId, t));
+      model.put("figures", figures.figures(classId, t));
     }
     return List.of(new Section("classplan/task-section", model));
   }

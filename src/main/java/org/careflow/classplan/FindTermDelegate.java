@@ -22,7 +22,7 @@ class FindTermDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Object before = execution.getVariable("termId");
-    Term t = papers.termAhead(ClassTermPapers.classOf(execution)).orElse(null);
+    Term t = papers.termAhead(ClassTermPapers.KEYS.idOf(execution)).orElse(null);
     boolean found = t != null && (before == null || !before.toString().equals(t.getId().toString()));
     execution.setVariable("hasTerm", found);
     if (found) {

@@ -3,11 +3,9 @@ package org.careflow.oversight;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.careflow.shared.Xlsx;
 
 /** The overdue figures as an Excel workbook, headed in Chinese like the schools' own reports. */
 final class OverdueWorkbook {
@@ -25,16 +23,11 @@ final class OverdueWorkbook {
     };
   }
 
-  private static Sheet sheet(XSSFWorkbook wb, String name, List<String> headers) {
-    Sheet sheet = wb.createSheet(name);
-    CellStyle bold = wb.createCellStyle();
-    Font font = wb.createFont();
-    font.setBold(true);
-    bold.setFont(font);
-    Row head = sheet.createRow(0);
+  /** A sheet with its headers in bold on a frozen first row, the first column wider. */
+  private static Sheet sheet(Xlsx x, String name, List<String> headers) {
+    Sheet sheet = x.sheet(name);
+    x.header(sheet.createRow(0), 0, headers);
     for (int i = 0; i < headers.size(); i++) {
-      head.createCell(i).setCellValue(headers.get(i));
-      head.getCell(i).setCellStyle(bold);
       sheet.setColumnWidth(i, (i == 0 ? 24 : 14) * 256);
     }
     sheet.createFreezePane(0, 1);
@@ -53,10 +46,10 @@ final class OverdueWorkbook {
 
   /** The children behind a count: class, teacher, child and the child's counts. */
   static void writeChildren(List<OversightQueries.ChildRow> rows, java.util.Map<String, String> teacherNames, OutputStream out) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    out.write(Xlsx.write(book -> {
       List<String> headers = new java.util.ArrayList<>(List.of("班级", "负责教师", "儿童"));
       headers.addAll(HEADERS);
-      Sheet sheet = sheet(wb, "逾期儿童", headers);
+      Sheet sheet = sheet(book, "逾期儿童", headers);
       int r = 1;
       for (OversightQueries.ChildRow c : rows) {
         OversightQueries.Counts n = c.counts();
@@ -64,47 +57,45 @@ final class OverdueWorkbook {
             c.teacher().isEmpty() ? "（未指派）" : teacherNames.getOrDefault(c.teacher(), c.teacher()), c.childName(),
             n.overdue(), n.dueSoon(), n.days1to7(), n.days8to30(), n.over30());
       }
-      wb.write(out);
-    }
+    }));
   }
 
   /** A term's targets, its talks per month, the missed obligations and the open escalations, one sheet each. */
   static void writeTargets(OversightQueries.Targets t, List<OversightQueries.OpenEscalation> escalations, java.util.Map<String, String> teacherNames,
       java.time.ZoneId zone, OutputStream out) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      Sheet targets = sheet(wb, "目标", List.of("指标", "数值"));
+    out.write(Xlsx.write(book -> {
+      Sheet targets = sheet(book, "目标", List.of("指标", "数值"));
       Object[][] rows = {{"学期", t.term().name()}, {"建档率", t.archiveRate()}, {"结对帮扶率", t.pairingRate()}, {"按时谈心率", t.onTimeTalkRate()},
           {"家长会召开次数", t.guardianMeetingsHeld()}, {"有个别教育管理方案的重点关注儿童", t.atRiskWithPlan()}, {"无个别教育管理方案的重点关注儿童", t.atRiskWithoutPlan()}, {"帮扶档案数", t.cases()}, {"帮扶中的儿童数", t.activeCases()}};
       for (int i = 0; i < rows.length; i++) {
         cells(targets.createRow(i + 1), 0, rows[i]);
       }
-      Sheet months = sheet(wb, "每月谈心", List.of("月份", "应谈心人数", "已谈心人数", "按时谈心人数", "按时谈心率"));
+      Sheet months = sheet(book, "每月谈心", List.of("月份", "应谈心人数", "已谈心人数", "按时谈心人数", "按时谈心率"));
       int r = 1;
       for (OversightQueries.MonthRate m : t.talkByMonth()) {
         cells(months.createRow(r++), 0, m.month(), m.activeCases(), m.withTalk(), m.onTime(), Math.round(m.onTimeRate() * 10000) / 10000.0);
       }
-      Sheet missed = sheet(wb, "未完成的工作", List.of("事项", "次数"));
+      Sheet missed = sheet(book, "未完成的工作", List.of("事项", "次数"));
       Object[][] m = {{"未谈心的月份（人次）", t.missed().talkMonths()}, {"帮扶教师未谈心的周（人次）", t.missed().checkInWeeks()},
           {"未召开家长会的班级", t.missed().guardianMeetings()}, {"登记14天后仍未核实的档案", t.missed().unverifiedArchives()}};
       for (int i = 0; i < m.length; i++) {
         cells(missed.createRow(i + 1), 0, m[i]);
       }
-      Sheet esc = sheet(wb, "已上报校领导", List.of("工作事项", "儿童", "班级", "负责教师", "到期日", "上报时间"));
+      Sheet esc = sheet(book, "已上报校领导", List.of("工作事项", "儿童", "班级", "负责教师", "到期日", "上报时间"));
       r = 1;
       for (OversightQueries.OpenEscalation e : escalations) {
         cells(esc.createRow(r++), 0, e.taskName(), e.childName(), e.className(),
             e.assignee() == null ? "（未指派）" : teacherNames.getOrDefault(e.assignee(), e.assignee()),
             e.dueDate().atZone(zone).toLocalDate().toString(), e.escalatedAt().atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' '));
       }
-      wb.write(out);
-    }
+    }));
   }
 
   static void write(OversightQueries.GroupBy g, List<OversightQueries.GroupRow> rows, OutputStream out) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    out.write(Xlsx.write(book -> {
       List<String> headers = new java.util.ArrayList<>(List.of(groupHeader(g)));
       headers.addAll(HEADERS);
-      Sheet sheet = sheet(wb, "逾期工作", headers);
+      Sheet sheet = sheet(book, "逾期工作", headers);
       int r = 1;
       for (OversightQueries.GroupRow row : rows) {
         Row x = sheet.createRow(r++);
@@ -115,7 +106,6 @@ final class OverdueWorkbook {
           x.createCell(i + 1).setCellValue(v[i]);
         }
       }
-      wb.write(out);
-    }
+    }));
   }
 }

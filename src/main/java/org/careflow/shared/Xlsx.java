@@ -16,8 +16,8 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * An .xlsx file being written, with what the report workbooks (the appraisal, the statistics) have in
- * common: one bold style, sheet names made safe for Excel and numbered when two schools share a name, bold
+ * An .xlsx file being written, with what the report workbooks (the appraisal, the statistics, oversight's
+ * overdue figures) have in common: one bold style, sheet names made safe for Excel and numbered when two schools share a name, bold
  * titles and header rows, and the bytes at the end.
  */
 public final class Xlsx {

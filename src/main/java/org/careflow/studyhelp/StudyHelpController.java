@@ -23,18 +23,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StudyHelpController {
 
   private final StudyHelp help;
+  private final StudyHelpPlans plans;
+  private final ProgressFile progress;
+  private final StudyBuddies buddies;
   private final Audit audit;
 
-  StudyHelpController(StudyHelp help, Audit audit) {
+  StudyHelpController(StudyHelp help, StudyHelpPlans plans, ProgressFile progress, StudyBuddies buddies, Audit audit) {
     this.help = help;
+    this.plans = plans;
+    this.progress = progress;
+    this.buddies = buddies;
     this.audit = audit;
   }
 
   @GetMapping("/study-help")
   String mine(Authentication auth, Model model) {
     CurrentUser u = CurrentUser.of(auth);
-    model.addAttribute("helped", help.helpedBy(u.id()));
-    java.util.List<StudyHelpPlan> arranged = help.arrangedBy(u);
+    model.addAttribute("helped", plans.helpedBy(u.id()));
+    java.util.List<StudyHelpPlan> arranged = plans.arrangedBy(u);
     model.addAttribute("arranged", arranged);
     model.addAttribute("names", help.childNames(arranged.stream().map(StudyHelpPlan::getChildId).distinct().toList()));
     return "studyhelp/mine";
@@ -47,12 +53,12 @@ class StudyHelpController {
     audit.read(u.id(), id, null, "study help");
     boolean arranges = StudyHelp.mayArrange(u, child);
     model.addAttribute("child", child);
-    model.addAttribute("plans", help.plansOf(u, id));
-    model.addAttribute("buddies", help.buddiesOf(u, id));
+    model.addAttribute("plans", plans.plansOf(u, id));
+    model.addAttribute("buddies", buddies.buddiesOf(u, id));
     model.addAttribute("mayArrange", arranges);
     model.addAttribute("fullAccess", help.seesChild(u, child));
-    model.addAttribute("helpers", arranges ? help.helpers(child) : java.util.List.of());
-    model.addAttribute("classmates", arranges ? help.classmates(child) : java.util.List.of());
+    model.addAttribute("helpers", arranges ? plans.helpers(child) : java.util.List.of());
+    model.addAttribute("classmates", arranges ? buddies.classmates(child) : java.util.List.of());
     model.addAttribute("effects", StudyHelp.EFFECTS);
     return "studyhelp/child";
   }
@@ -61,40 +67,40 @@ class StudyHelpController {
   String plan(@PathVariable long id, @RequestParam(required = false) String teacher, @RequestParam(required = false) String subject,
       @RequestParam(required = false) String weeklyTime, @RequestParam(required = false) String content,
       @RequestParam(required = false) String goal, Authentication auth) {
-    help.plan(CurrentUser.of(auth), id, new StudyHelp.PlanForm(teacher, subject, weeklyTime, content, goal));
+    plans.plan(CurrentUser.of(auth), id, new StudyHelpPlans.PlanForm(teacher, subject, weeklyTime, content, goal));
     return "redirect:/children/" + id + "/study-help?saved";
   }
 
   @PostMapping("/study-help/{planId}/progress")
   String progress(@PathVariable long planId, @RequestParam(required = false) String date,
       @RequestParam(required = false) String improved, Authentication auth) {
-    StudyProgress e = help.progress(CurrentUser.of(auth), planId, parse(date), improved);
+    StudyProgress e = progress.progress(CurrentUser.of(auth), planId, parse(date), improved);
     return "redirect:/children/" + e.getChildId() + "/study-help?saved";
   }
 
   @PostMapping("/study-help/{planId}/effect")
   String effect(@PathVariable long planId, @RequestParam(required = false) String effect, @RequestParam(required = false) String note,
       @RequestParam(required = false) String back, Authentication auth) {
-    help.checkEffect(CurrentUser.of(auth), planId, effect, note);
-    return back(back, "/children/" + help.childOfPlan(planId) + "/study-help?saved");
+    progress.checkEffect(CurrentUser.of(auth), planId, effect, note);
+    return back(back, "/children/" + plans.childOfPlan(planId) + "/study-help?saved");
   }
 
   @PostMapping("/study-help/{planId}/end")
   String end(@PathVariable long planId, Authentication auth) {
-    help.end(CurrentUser.of(auth), planId);
-    return "redirect:/children/" + help.childOfPlan(planId) + "/study-help?saved";
+    plans.end(CurrentUser.of(auth), planId);
+    return "redirect:/children/" + plans.childOfPlan(planId) + "/study-help?saved";
   }
 
   @PostMapping("/children/{id}/study-buddy")
   String buddy(@PathVariable long id, @RequestParam(required = false) Long buddy, Authentication auth) {
-    help.chooseBuddy(CurrentUser.of(auth), id, buddy);
+    buddies.chooseBuddy(CurrentUser.of(auth), id, buddy);
     return "redirect:/children/" + id + "/study-help?saved";
   }
 
   @PostMapping("/study-buddies/{buddyId}/effect")
   String rateBuddy(@PathVariable long buddyId, @RequestParam(required = false) String effect, @RequestParam(required = false) String note,
       @RequestParam(required = false) String back, Authentication auth) {
-    StudyBuddy b = help.rateBuddy(CurrentUser.of(auth), buddyId, effect, note);
+    StudyBuddy b = buddies.rateBuddy(CurrentUser.of(auth), buddyId, effect, note);
     return back(back, "/children/" + b.getChildId() + "/study-help?saved");
   }
 

@@ -19,10 +19,14 @@ class StudyHelpSections implements PageSections {
   static final String TEMPLATE = "studyhelp/sections";
 
   private final StudyHelp help;
+  private final StudyHelpPlans plans;
+  private final StudyBuddies buddies;
   private final SchoolDirectory schools;
 
-  StudyHelpSections(StudyHelp help, SchoolDirectory schools) {
+  StudyHelpSections(StudyHelp help, StudyHelpPlans plans, StudyBuddies buddies, SchoolDirectory schools) {
     this.help = help;
+    this.plans = plans;
+    this.buddies = buddies;
     this.schools = schools;
   }
 
@@ -38,15 +42,15 @@ class StudyHelpSections implements PageSections {
   @Override
   public List<Section> childSections(long childId, Viewer viewer, boolean fullAccess) {
     CurrentUser u = user(viewer);
-    List<StudyHelp.PlanView> plans = help.plansOf(u, childId);
-    List<StudyHelp.BuddyView> buddies = fullAccess ? help.buddiesOf(u, childId) : List.of();
-    return List.of(new Section(TEMPLATE, Map.of("kind", "child", "childId", childId, "plans", plans,
-        "buddy", buddies.stream().filter(b -> b.buddy().isActive()).findFirst().map(List::of).orElse(List.of()))));
+    List<StudyHelpPlans.PlanView> planViews = plans.plansOf(u, childId);
+    List<StudyBuddies.BuddyView> buddyViews = fullAccess ? buddies.buddiesOf(u, childId) : List.of();
+    return List.of(new Section(TEMPLATE, Map.of("kind", "child", "childId", childId, "plans", planViews,
+        "buddy", buddyViews.stream().filter(b -> b.buddy().isActive()).findFirst().map(List::of).orElse(List.of()))));
   }
 
   @Override
   public List<Section> classSections(long classId, Viewer viewer) {
-    return List.of(new Section(TEMPLATE, Map.of("kind", "class", "pairs", help.buddiesOfClass(classId))));
+    return List.of(new Section(TEMPLATE, Map.of("kind", "class", "pairs", buddies.buddiesOfClass(classId))));
   }
 
   @Override
@@ -55,11 +59,11 @@ class StudyHelpSections implements PageSections {
       return List.of();
     }
     CurrentUser u = user(viewer);
-    List<StudyHelp.PlanView> plans = help.plansOf(u, childId);
-    List<StudyHelp.BuddyView> buddies = help.buddiesOf(u, childId);
+    List<StudyHelpPlans.PlanView> planViews = plans.plansOf(u, childId);
+    List<StudyBuddies.BuddyView> buddyViews = buddies.buddiesOf(u, childId);
     return List.of(new Section(TEMPLATE, Map.of("kind", "review", "childId", childId, "taskId", task.taskId(),
-        "plans", plans.stream().filter(p -> p.plan().isActive() || p.plan().getEffect() != null).toList(),
-        "buddy", buddies.stream().filter(b -> b.buddy().isActive()).findFirst().map(List::of).orElse(List.of()),
+        "plans", planViews.stream().filter(p -> p.plan().isActive() || p.plan().getEffect() != null).toList(),
+        "buddy", buddyViews.stream().filter(b -> b.buddy().isActive()).findFirst().map(List::of).orElse(List.of()),
         "effects", StudyHelp.EFFECTS)));
   }
 }

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ActivityObligationsTest extends CareflowTest {
 
   @Autowired ClassActivities classActivities;
+  @Autowired ObligationDecision decision;
   @Autowired Activities activities;
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
@@ -57,7 +58,7 @@ class ActivityObligationsTest extends CareflowTest {
   }
 
   List<Task> open(SchoolClass c) {
-    return tasks.createTaskQuery().processInstanceBusinessKey(ClassActivities.businessKey(c.getId())).active().list();
+    return tasks.createTaskQuery().processInstanceBusinessKey(ClassActivities.KEYS.key(c.getId())).active().list();
   }
 
   List<String> names(SchoolClass c) {
@@ -72,7 +73,7 @@ class ActivityObligationsTest extends CareflowTest {
     assertThat(meeting.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 10, 31)));
     assertThat(names(s.c())).contains("组织法制/安全/心理讲座（本学期）");
     // the same table read again the same month raises nothing twice
-    assertThat(classActivities.raise(s.c().getId())).isEmpty();
+    assertThat(decision.raise(s.c().getId())).isEmpty();
 
     // a birthday party fulfils nothing of these; the theme meeting does
     CurrentUser teacher = new CurrentUser(s.teacher(), List.of(Roles.TEACHER));
@@ -97,7 +98,7 @@ class ActivityObligationsTest extends CareflowTest {
   void theMonthlyCheckPastTheLastTermOfTheCalendarStillRuns() {
     Setup s = aClassInOctober();
     String processId = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(ClassActivities.businessKey(s.c().getId())).singleResult().getId();
+        .processInstanceBusinessKey(ClassActivities.KEYS.key(s.c().getId())).singleResult().getId();
     TestSchool.clockAt(LocalDateTime.of(2029, 3, 2, 9, 0)); // TestSchool's calendar ends long before
     var timer = engine.getManagementService().createJobQuery().processInstanceId(processId).timers().singleResult();
     engine.getManagementService().executeJob(timer.getId());

@@ -36,7 +36,7 @@ class ClassTermPapersProcessTest extends CareflowTest {
   @Autowired SecondSchool second;
 
   List<Task> open(SchoolClass c, String key) {
-    return tasks.createTaskQuery().processDefinitionKey(ClassTermPapers.PROCESS_KEY).processInstanceBusinessKey(ClassTermPapers.businessKey(c.getId()))
+    return tasks.createTaskQuery().processDefinitionKey(ClassTermPapers.PROCESS_KEY).processInstanceBusinessKey(ClassTermPapers.KEYS.key(c.getId()))
         .taskDefinitionKey(key).active().list();
   }
 

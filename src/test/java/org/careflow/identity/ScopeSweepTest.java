@@ -111,8 +111,11 @@ class ScopeSweepTest extends CareflowTest {
   static final String CARER_2_PHONE = "13700002222";
   /** School 2's study-help plan, study buddy and carer (made once per JVM, written as its class teacher would). */
   private static long[] school2Help;
-  @Autowired org.careflow.studyhelp.StudyHelp studyHelp;
+  @Autowired org.careflow.studyhelp.StudyHelpPlans studyHelpPlans;
+  @Autowired org.careflow.studyhelp.StudyBuddies studyBuddies;
   @Autowired org.careflow.carers.Carers carers;
+  @Autowired org.careflow.carers.CarerAssignments carerAssignments;
+  @Autowired org.careflow.carers.CarerVisits carerVisits;
 
   private long[] school2Help() {
     synchronized (ScopeSweepTest.class) {
@@ -121,13 +124,13 @@ class ScopeSweepTest extends CareflowTest {
         try {
           org.careflow.identity.CurrentUser t3 = new org.careflow.identity.CurrentUser("tteacher3",
               List.of(Roles.TEACHER, Roles.classGroup(second.classD.getId())));
-          long plan = studyHelp.plan(t3, second.archiveChild,
-              new org.careflow.studyhelp.StudyHelp.PlanForm("thelper2", "数学", "每周一", "练习", "及格")).getId();
-          long buddy = studyHelp.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
+          long plan = studyHelpPlans.plan(t3, second.archiveChild,
+              new org.careflow.studyhelp.StudyHelpPlans.PlanForm("thelper2", "数学", "每周一", "练习", "及格")).getId();
+          long buddy = studyBuddies.chooseBuddy(t3, second.archiveChild, second.mentorChild).getId();
           long carer = carers.save(t3, null, new org.careflow.carers.Carers.Form(second.school.getId(), CARER_2, CARER_2_PHONE,
               "VOLUNTEER", "OTHER", null)).getId();
-          carers.assign(t3, carer, second.mentorChild);
-          carers.recordContact(t3, second.mentorChild, carer, java.time.LocalDate.of(2026, 10, 19), "CALL", "第二校通话");
+          carerAssignments.assign(t3, carer, second.mentorChild);
+          carerVisits.recordContact(t3, second.mentorChild, carer, java.time.LocalDate.of(2026, 10, 19), "CALL", "第二校通话");
           school2Help = new long[] {plan, buddy, carer};
         } finally {
           org.camunda.bpm.engine.impl.util.ClockUtil.reset();

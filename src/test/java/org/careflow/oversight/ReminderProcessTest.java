@@ -18,24 +18,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.careflow.CareflowTest;
 import org.careflow.TestSchool;
 import org.careflow.enrolment.CaseLifecycle;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The reminder and escalation timers of child-case, with the clock moved: who is told, when, and where it shows. */
-class ReminderProcessTest extends CareflowTest {
-
+class ReminderProcessTest extends CareflowTest implements TestSchool.EarlyInTheAutumnTerm {
 
   @Autowired CaseLifecycle lifecycle;
   @Autowired ManagementService management;
   @Autowired Reminders reminders;
   @Autowired OversightQueries queries;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-  @BeforeEach
-  void earlyInTheAutumnTerm() {
-    clockAt(LocalDateTime.of(2026, 9, 7, 9, 0));
-  }
 
   private long registeredCase() {
     return school.registeredCase(school.classA, TEACHER, "RM");
