@@ -123,6 +123,23 @@ public class EngineSandboxPlugin extends AbstractProcessEnginePlugin {
         "protectionDomain", "processEngine", "processEngineServices", "processEngineConfiguration", "applicationContext",
         "beanFactory", "runtime", "contextClassLoader");
 
+    /**
+     * The names of each class's public static methods, found once per class: looking through getMethods() at
+     * every call copied the class's whole method list each time a model called a bean (several times a job).
+     */
+    private static final ClassValue<Set<String>> STATIC_METHODS = new ClassValue<>() {
+      @Override
+      protected Set<String> computeValue(Class<?> type) {
+        Set<String> names = new java.util.HashSet<>();
+        for (Method m : type.getMethods()) {
+          if (Modifier.isStatic(m.getModifiers())) {
+            names.add(m.getName());
+          }
+        }
+        return Set.copyOf(names);
+      }
+    };
+
     private final ELResolver delegate;
     private final ApplicationContext context;
     private final Set<Object> allowedBeans = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -200,10 +217,8 @@ public class EngineSandboxPlugin extends AbstractProcessEnginePlugin {
       if (!bean && !plainValue(base)) {
         throw refused("method '" + name + "' of " + base.getClass().getSimpleName());
       }
-      for (Method m : base.getClass().getMethods()) {
-        if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers())) {
-          throw refused("static method '" + name + "'");
-        }
+      if (STATIC_METHODS.get(base.getClass()).contains(name)) {
+        throw refused("static method '" + name + "'");
       }
       return checked(delegate.invoke(elContext, base, method, paramTypes, params));
     }

@@ -2,7 +2,10 @@ package org.careflow.support;
 
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.careflow.child.CareCalendar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,13 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TalkCadence {
 
+  static final String DECISION = "talk-cadence";
+
   private final DecisionService decisions;
+  private final ProcessEngine engine;
   private final CareCalendar calendar;
   private final RiskAssessmentRepository assessments;
   private final SupportPlans plans;
 
-  TalkCadence(DecisionService decisions, CareCalendar calendar, RiskAssessmentRepository assessments, SupportPlans plans) {
+  TalkCadence(DecisionService decisions, ProcessEngine engine, CareCalendar calendar, RiskAssessmentRepository assessments,
+      SupportPlans plans) {
     this.decisions = decisions;
+    this.engine = engine;
     this.calendar = calendar;
     this.assessments = assessments;
     this.plans = plans;
@@ -96,11 +104,33 @@ public class TalkCadence {
     }
   }
 
+  /** A version of the decision and its two inputs. */
+  private record Inputs(String decisionId, String riskLevel, boolean planRunning) {}
+
+  /**
+   * The answers of each deployed version of the decision by its inputs: a decision table is a function of
+   * its inputs, and the inputs have a handful of values, so the engine evaluates each combination once per
+   * version (a redesigned decision is a new version, hence a new key) instead of at every timer job.
+   */
+  private final Map<Inputs, Boolean> answers = new ConcurrentHashMap<>();
+
   private boolean evaluate(long id) {
     String level = assessments.findFirstByCaseIdOrderByIdDesc(id).map(RiskAssessment::getRiskLevel).orElse("LOW");
-    Map<String, Object> vars = Map.of("riskLevel", level, "planRunning", plans.isRunning(id));
-    Object cadence = decisions.evaluateDecisionTableByKey("talk-cadence", vars).getSingleResult().getEntry("cadence");
-    return "WEEKLY".equals(cadence);
+    boolean planRunning = plans.isRunning(id);
+    String decisionId = latestVersion();
+    return answers.computeIfAbsent(new Inputs(decisionId, level, planRunning), in -> "WEEKLY".equals(
+        decisions.evaluateDecisionTableById(in.decisionId(), Map.of("riskLevel", in.riskLevel(), "planRunning", in.planRunning()))
+            .getSingleResult().getEntry("cadence")));
+  }
+
+  /**
+   * The id of the decision's latest version, as the evaluation by key found it (one statement; the engine
+   * does not cache which version is the latest), read by the engine itself, so that no user's permissions
+   * on decisions come into it.
+   */
+  private String latestVersion() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+        .execute(ctx -> ctx.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(DECISION).getId());
   }
 
   public Date talkDue(Object caseId) {
