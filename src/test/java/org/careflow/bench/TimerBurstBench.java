@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (scope grants, dashboard, history filter), run by a job executor of the same size
  * ({@code timer_burst_h2_noop_baseline}). The baseline's burst runs first, on the smaller database.
  * Not a test: {@code -Dbench=true}; {@code -Dbench.quick=true} for 5,000 timers instead of 50,000
- * ({@code -Dbench.timers=N} for any size).
+ * ({@code -Dbench.timers=N} for any size). {@code -Dbench.h2=WRITE_DELAY=500} replaces the database's
+ * write delay (careflow's default 0: every commit written before it is answered) for a comparison.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class TimerBurstBench {
@@ -51,7 +52,7 @@ class TimerBurstBench {
   @Test
   void monthStartBurstOnH2() throws Exception {
     Path dir = Files.createTempDirectory("careflow-burst-h2");
-    String url = "jdbc:h2:file:" + dir.resolve("careflow") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+    String url = "jdbc:h2:file:" + dir.resolve("careflow") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;" + System.getProperty("bench.h2", "WRITE_DELAY=0");
     TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
     try (ClusterNodes node = ClusterNodes.startWithProfile("prod", url, "sa", 1,
         "--camunda.bpm.job-execution.core-pool-size=" + CORE, "--camunda.bpm.job-execution.max-pool-size=" + MAX,
