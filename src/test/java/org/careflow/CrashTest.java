@@ -29,17 +29,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * careflow killed with {@code kill -9} while teachers enrol children and register them: started as a
  * separate JVM on an H2 file (the embedded default, set up from a workbook), driven over HTTP by two
  * teachers' sessions, killed once some work has been acknowledged, started again on the same file.
  * Every enrolment and registration that was answered is there, and nothing is there twice.
- * It shares nothing with the other test classes in this JVM, so it runs beside them (junit-platform.properties).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class CrashTest {
 
   private static final String ADMIN_PASSWORD = "Crash-Admin-Pass-1";
