@@ -135,12 +135,12 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
         .processInstanceBusinessKey(Long.toString(caseId)).count()).isEqualTo(1);
     clockAt(LocalDateTime.of(2026, 9, 20, 16, 0));
     school.complete(caseId, "monthlyTalk", TEACHER, form("talkDate", "2026-09-20", "topics", "study", "mood", "CALM", "parentsInformed", "true"));
-    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 28, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2026, 9, 28, 0, 30), caseId);
     assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty();
     assertThat(pi).isWaitingAt("mentorPaired");
 
     // month two: the next talk comes; still waiting for the mentor until the coordinator pairs the child
-    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30), caseId);
     assertThat(school.tasks(caseId, "monthlyTalk")).extracting(Task::getDueDate)
         .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 10, 31)));
     assertThat(school.tasks(caseId, "weeklyCheckIn")).isEmpty();
@@ -152,7 +152,7 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
     Task checkIn = school.task(caseId, "weeklyCheckIn");
     assertThat(checkIn.getAssignee()).isEqualTo("tmentor");
     assertThat(checkIn.getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2026, 10, 18)));
-    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 19, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2026, 10, 19, 0, 30), caseId);
     assertThat(school.tasks(caseId, "weeklyCheckIn")).hasSize(2);
     assertThat(school.tasks(caseId, "monthlyTalk")).hasSize(1);
   }
@@ -160,7 +160,7 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
   @Test
   void everyCalendarMonthBringsItsOwnTalkEvenWhenLastMonthsIsStillOpen() {
     long caseId = school.caseInCare();
-    school.fireTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2026, 10, 1, 0, 30), caseId);
     List<Task> talks = school.tasks(caseId, "monthlyTalk");
     assertThat(talks).extracting(Task::getDueDate)
         .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 9, 30)), TestSchool.endOfDay(LocalDate.of(2026, 10, 31)));
@@ -170,14 +170,14 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
         form("talkDate", "2026-10-12", "topics", "study|emotions", "mood", "CALM", "parentsInformed", "true"));
     assertThat(school.tasks(caseId, "monthlyTalk")).extracting(Task::getId).containsExactly(talks.get(0).getId());
 
-    school.fireTimersDueBy(LocalDateTime.of(2026, 11, 1, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2026, 11, 1, 0, 30), caseId);
     assertThat(school.tasks(caseId, "monthlyTalk")).hasSize(2);
   }
 
   @Test
   void theWeeklyCheckInFollowsTheSchoolWeek() {
     long caseId = school.caseInCare();
-    school.fireTimersDueBy(LocalDateTime.of(2026, 9, 14, 0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2026, 9, 14, 0, 30), caseId);
     assertThat(school.tasks(caseId, "weeklyCheckIn")).extracting(Task::getDueDate)
         .containsExactly(TestSchool.endOfDay(LocalDate.of(2026, 9, 13)), TestSchool.endOfDay(LocalDate.of(2026, 9, 20)));
   }
@@ -185,9 +185,9 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
   /** Walks the case week by week to the day after the term's end: the term review is then due. */
   private void toTermEnd(long caseId) {
     for (LocalDate d = LocalDate.of(2026, 9, 14); !d.isAfter(TestSchool.AUTUMN_END.plusDays(1)); d = d.plusDays(7)) {
-      school.fireTimersDueBy(d.atTime(0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+      school.fireCaseTimersDueBy(d.atTime(0, 30), caseId);
     }
-    school.fireTimersDueBy(TestSchool.AUTUMN_END.plusDays(1).atTime(0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(TestSchool.AUTUMN_END.plusDays(1).atTime(0, 30), caseId);
   }
 
   @Test
@@ -209,7 +209,7 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
     assertThat(pi).isWaitingAt("nextTermStarts");
     assertThat(cases.careCase(caseId).getTermId()).isNotEqualTo(school.autumn.getId());
 
-    school.fireTimersDueBy(TestSchool.SPRING_START.atTime(7, 0), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(TestSchool.SPRING_START.atTime(7, 0), caseId);
     assertThat(pi).isWaitingAt("monthlyTalk", "weeklyCheckIn", "nextMonth", "nextWeek");
     assertThat(school.task(caseId, "monthlyTalk").getDueDate()).isEqualTo(TestSchool.endOfDay(LocalDate.of(2027, 2, 28)));
   }
@@ -279,9 +279,9 @@ class ChildCaseProcessTest extends CareflowTest implements TestSchool.EarlyInThe
     school.complete(caseId, "termReview", TEACHER, form("progress", "好", "outcome", "continue", "summary", "继续"));
     school.complete(caseId, "termSignOff", SUPERVISOR, form("decision", "approve"));
     for (LocalDate d = TestSchool.SPRING_START; !d.isAfter(LocalDate.of(2027, 7, 6)); d = d.plusDays(7)) {
-      school.fireTimersDueBy(d.atTime(0, 30), TestSchool.CASE_AND_MEETING_PROCESSES);
+      school.fireCaseTimersDueBy(d.atTime(0, 30), caseId);
     }
-    school.fireTimersDueBy(LocalDateTime.of(2027, 7, 5, 1, 0), TestSchool.CASE_AND_MEETING_PROCESSES);
+    school.fireCaseTimersDueBy(LocalDateTime.of(2027, 7, 5, 1, 0), caseId);
     assertThat(pi).isWaitingAt("termReview");
     clockAt(LocalDateTime.of(2027, 7, 6, 10, 0));
     school.complete(caseId, "termReview", TEACHER, form("progress", "好", "outcome", "continue", "summary", "继续"));
