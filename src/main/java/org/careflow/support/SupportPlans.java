@@ -59,6 +59,18 @@ public class SupportPlans {
     return running(toLong(caseId)).isPresent();
   }
 
+  /**
+   * Whether the case asks for a plan (its {@code planRequested} variable is true) and none runs: the condition
+   * of the case's event sub-process that starts one. The engine evaluates it when a case starts, before anyone
+   * asked; written as {@code ${planRequested && …}} it made the engine throw and catch an exception for the
+   * missing variable at every case start (about 4 % of a roster import's engine time).
+   */
+  @Transactional(readOnly = true)
+  public boolean isRequested(Object execution) {
+    return execution instanceof org.camunda.bpm.engine.delegate.VariableScope scope
+        && Boolean.TRUE.equals(scope.getVariable("planRequested")) && !isRunning(execution);
+  }
+
   @Transactional(readOnly = true)
   public Optional<SupportPlan> running(long caseId) {
     return plans.findFirstByCaseIdAndStatusInOrderByIdDesc(caseId, RUNNING);
