@@ -54,6 +54,19 @@ final class Browser {
     return driver;
   }
 
+  /**
+   * The elements there now, without the implicit wait: where none is the expected answer, the implicit
+   * wait made each such look take its full 2 s. For a page that has finished loading.
+   */
+  static java.util.List<org.openqa.selenium.WebElement> findNow(org.openqa.selenium.WebDriver driver, org.openqa.selenium.By by) {
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    try {
+      return driver.findElements(by);
+    } finally {
+      driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+  }
+
   static void screenshot(ChromeDriver driver, String name) throws IOException {
     Files.createDirectories(SHOTS);
     Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));

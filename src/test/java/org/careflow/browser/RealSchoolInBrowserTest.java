@@ -179,7 +179,7 @@ class RealSchoolInBrowserTest {
       d.findElement(By.cssSelector("form[action$='/setup'] button[type=submit]")).click();
       waitUpTo(d, 60).until(x -> !x.findElements(By.id("setup-result")).isEmpty() || !x.findElements(By.id("setup-problems")).isEmpty());
       Browser.screenshot(d, "real-school-1-setup");
-      assertThat(d.findElements(By.id("setup-problems"))).isEmpty();
+      assertThat(Browser.findNow(d, By.id("setup-problems"))).isEmpty();
       assertThat(d.findElement(By.id("setup-result")).getText()).contains("学校", "校历", "班级", "教职工");
       String coordinatorInitial = initialPassword(d, "zhaozhuren");
       String teacherInitial = initialPassword(d, "wanglaoshi");
@@ -235,7 +235,7 @@ class RealSchoolInBrowserTest {
       // saved: careflow goes on to the child's next task (the verification visit)
       waitUpTo(d, 30).until(x -> !x.getCurrentUrl().equals(archiveUrl) || !x.findElements(By.cssSelector(".error, .field-error")).isEmpty());
       Browser.screenshot(d, "real-school-5b-archive-saved");
-      assertThat(d.findElements(By.cssSelector(".error, .field-error"))).extracting(WebElement::getText).isEmpty();
+      assertThat(Browser.findNow(d, By.cssSelector(".error, .field-error"))).extracting(WebElement::getText).isEmpty();
 
       // the inbox: the new child's first monthly talk and the class's guardian meeting
       d.get(base + "/");

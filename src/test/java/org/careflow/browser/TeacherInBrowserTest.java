@@ -188,8 +188,8 @@ class TeacherInBrowserTest {
       Browser.screenshot(d, "task-error-phone");
       // fixing the field takes its error away at once, before the next submit
       d.findElement(By.cssSelector(".field.invalid input[name=mood][value=CALM]")).click();
-      new WebDriverWait(d, Browser.PATIENCE).until(x -> x.findElements(By.cssSelector(".field.invalid input[name=mood]")).isEmpty());
-      assertThat(d.findElements(By.cssSelector(".field-error")).stream().filter(WebElement::isDisplayed).toList())
+      new WebDriverWait(d, Browser.PATIENCE).until(x -> Browser.findNow(x, By.cssSelector(".field.invalid input[name=mood]")).isEmpty());
+      assertThat(Browser.findNow(d, By.cssSelector(".field-error")).stream().filter(WebElement::isDisplayed).toList())
           .as("no error left on show").isEmpty();
     } finally {
       d.quit();

@@ -172,7 +172,7 @@ class TeacherMonthInBrowserTest {
         c.tap(d.findElement(By.cssSelector("input[name=topics][value=study]")));
         c.tap(d.findElement(By.cssSelector("input[name=mood][value=CALM]")));
         c.tap(d.findElement(By.name("parentsInformed")));
-        List<WebElement> next = d.findElements(By.cssSelector("#task-form button[name=_then][value=next]"));
+        List<WebElement> next = Browser.findNow(d, By.cssSelector("#task-form button[name=_then][value=next]"));
         c.tapAndLoad(next.isEmpty() ? d.findElement(By.cssSelector("#task-form button[type=submit]")) : next.get(0));
         talks++;
         String saved = d.findElement(By.cssSelector(".notice.saved")).getText();
@@ -190,7 +190,7 @@ class TeacherMonthInBrowserTest {
         }
         assertThat(d.findElements(By.id("task-form"))).as("the next talk opened at once").isNotEmpty();
       }
-      assertThat(d.findElements(By.cssSelector("ul.tasks a.task-link"))).as("no talk left in the list").isEmpty();
+      assertThat(Browser.findNow(d, By.cssSelector("ul.tasks a.task-link"))).as("no talk left in the list").isEmpty();
       assertThat(months.size()).as("overdue and current months told apart").isGreaterThan(1);
       assertThat(count(tasks, "monthlyTalk")).isZero();
       assertThat(feedbackWithTalk).as("cards that were also the month's feedback").isPositive();
