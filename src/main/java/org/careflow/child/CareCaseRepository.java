@@ -9,9 +9,6 @@ public interface CareCaseRepository extends JpaRepository<CareCase, Long> {
 
   List<CareCase> findByChildIdOrderByOpenedAtDesc(Long childId);
 
-  @Query("select c from CareCase c join fetch c.child ch join fetch ch.schoolClass where c.id in ?1")
-  List<CareCase> findWithChildByIdIn(Collection<Long> ids);
-
   @Query("select c from CareCase c join fetch c.child ch where ch.schoolClass.id = ?1 and c.status in ?2 order by ch.name")
   List<CareCase> findByClassAndStatusIn(Long classId, Collection<CaseStatus> statuses);
 

@@ -77,13 +77,60 @@ public class CareCases {
     return cases.findByChildIdOrderByOpenedAtDesc(childId);
   }
 
+  /**
+   * Case ids go to the database in chunks of one of two fixed sizes (an inbox page's 20 rows, or 200 for a
+   * school's lists), the last id repeated to fill a chunk, so that each query has one of two shapes:
+   * Hibernate reuses a query's SQL only while its parameters keep their shape, and an {@code in (:list)}
+   * of another length each time made it translate the query again at every call (a fifth of an inbox
+   * page's time, docs/PERFORMANCE.md).
+   */
+  private static final int[] CHUNKS = {20, 200};
+
+  private static String idsIn(int n) {
+    return "c.id in (" + java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "?" + i).collect(Collectors.joining(", ")) + ")";
+  }
+
+  private static final String WITH_CHILDREN = "select c from CareCase c join fetch c.child ch join fetch ch.schoolClass where ";
+
+  private static final String CHILD_AND_CLASS = "select new org.careflow.child.CaseOfChild(c.id, ch.id, ch.name, sc.id, sc.name)"
+      + " from CareCase c join c.child ch join ch.schoolClass sc where ";
+
+  private static final Map<String, String[]> SHAPES = Map.of(
+      WITH_CHILDREN, new String[] {WITH_CHILDREN + idsIn(CHUNKS[0]), WITH_CHILDREN + idsIn(CHUNKS[1])},
+      CHILD_AND_CLASS, new String[] {CHILD_AND_CLASS + idsIn(CHUNKS[0]), CHILD_AND_CLASS + idsIn(CHUNKS[1])});
+
+  private <T> List<T> byChunks(String select, Class<T> type, Collection<Long> caseIds) {
+    List<Long> ids = caseIds.stream().distinct().toList();
+    List<T> out = new java.util.ArrayList<>();
+    int from = 0;
+    while (from < ids.size()) {
+      int shape = ids.size() - from <= CHUNKS[0] ? 0 : 1;
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNKS[shape]));
+      jakarta.persistence.TypedQuery<T> q = em.createQuery(SHAPES.get(select)[shape], type);
+      for (int i = 0; i < CHUNKS[shape]; i++) {
+        q.setParameter(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+      }
+      out.addAll(q.getResultList());
+      from += chunk.size();
+    }
+    return out;
+  }
+
   /** Cases with their child and class loaded, keyed by case id: one query for a page of tasks. */
   @Transactional(readOnly = true)
   public Map<Long, CareCase> withChildren(Collection<Long> caseIds) {
-    if (caseIds.isEmpty()) {
-      return Map.of();
-    }
-    return cases.findWithChildByIdIn(caseIds).stream().collect(Collectors.toMap(CareCase::getId, Function.identity()));
+    return byChunks(WITH_CHILDREN, CareCase.class, caseIds).stream().collect(Collectors.toMap(CareCase::getId, Function.identity()));
+  }
+
+  /**
+   * The child and class of each case, keyed by case id: five columns a case, no entities (the inbox's
+   * counts per class, which need no more; where the transaction goes on to work on the cases, as a task's
+   * completion does, {@link #withChildren} leaves them loaded for it).
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, CaseOfChild> childAndClass(Collection<Long> caseIds) {
+    return byChunks(CHILD_AND_CLASS, CaseOfChild.class, caseIds).stream()
+        .collect(Collectors.toMap(CaseOfChild::caseId, Function.identity()));
   }
 
   /**

@@ -120,12 +120,11 @@ class TaskListing {
     Map<String, Long> perCase = new HashMap<>();
     counts.byBusinessKey(w.user(), w.groups(), w.admin(), InboxCounts.CASE_PROCESS_KEYS).forEach(c -> perCase.put(c.businessKey(), c.count()));
     Map<Long, Facet> classes = new java.util.TreeMap<>();
-    cases.withChildren(perCase.keySet().stream().flatMap(k -> org.careflow.shared.BusinessKey.parse(k).stream()).toList())
+    cases.childAndClass(perCase.keySet().stream().flatMap(k -> org.careflow.shared.BusinessKey.parse(k).stream()).toList())
         .forEach((id, c) -> {
-          var sc = c.getChild().getSchoolClass();
-          Facet f = classes.get(sc.getId());
+          Facet f = classes.get(c.classId());
           long n = perCase.getOrDefault(id.toString(), 0L) + (f == null ? 0 : f.count());
-          classes.put(sc.getId(), new Facet(sc.getId().toString(), sc.getName(), n));
+          classes.put(c.classId(), new Facet(c.classId().toString(), c.className(), n));
         });
     return Map.of("kinds", kinds, "classes", List.copyOf(classes.values()));
   }
