@@ -28,12 +28,9 @@ public class Menu {
       return false;
     }
     for (GrantedAuthority a : SecurityContextHolder.getContext().getAuthentication().getAuthorities()) {
-      String authority = a.getAuthority();
-      if (authority != null && authority.startsWith("ROLE_")) {
-        for (String role : roles) {
-          if (authority.length() == role.length() + 5 && authority.endsWith(role)) {
-            return true;
-          }
+      for (String role : roles) {
+        if (("ROLE_" + role).equals(a.getAuthority())) {
+          return true;
         }
       }
     }
