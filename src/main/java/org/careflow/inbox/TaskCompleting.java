@@ -49,15 +49,25 @@ class TaskCompleting {
     if (t.getAssignee() != null && !t.getAssignee().equals(w.user()) && !w.admin()) {
       throw new NotFoundException("task");
     }
-    TaskContext ctx = access.context(t, w);
-    FormSchema form = opening.form(taskId);
-    TaskFormHandler h = opening.handler(ctx);
-    Map<String, List<Option>> options = opening.dynamicOptions(form, h, ctx);
-    FieldErrors errors = new FieldErrors();
-    FormValues values = form.read(params, k -> options.getOrDefault(k, List.of()), errors);
-    errors.throwIfAny();
-    Map<String, Object> variables = h.submit(ctx, values, errors);
-    errors.throwIfAny(); // a handler rejects before it writes; the rollback is a second guard
+    TaskContext ctx;
+    Map<String, Object> variables;
+    try {
+      ctx = access.context(t, w);
+      FormSchema form = opening.form(taskId);
+      TaskFormHandler h = opening.handler(ctx);
+      Map<String, List<Option>> options = opening.dynamicOptions(form, h, ctx);
+      FieldErrors errors = new FieldErrors();
+      FormValues values = form.read(params, k -> options.getOrDefault(k, List.of()), errors);
+      errors.throwIfAny();
+      variables = h.submit(ctx, values, errors);
+      errors.throwIfAny(); // a handler rejects before it writes; the rollback is a second guard
+    } catch (RuntimeException e) {
+      // Someone else completed the task after the look-up above: the engine then finds no task for its
+      // form (a NullPointerException inside the engine) or no instance for the context. Say so, as for a
+      // task already done, instead of failing with a server error.
+      access.conflictIfCompleted(taskId);
+      throw e;
+    }
     if (t.getAssignee() == null) {
       tasks.claim(taskId, w.user());
     }
