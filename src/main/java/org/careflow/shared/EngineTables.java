@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * anywhere else). Everything that can go through the engine's services does (queries, RepositoryService,
  * AuthorizationService); what is here is SQL the services cannot express at the size careflow runs at:
  * the inbox's page and counts over a union of a user's and their groups' tasks, the open-work summary's
- * rebuild from all open tasks, the deployment lock, the engine's own login lock and password hash.
+ * rebuild from all open tasks, the deployment lock, the engine's own login lock and password hash, jobs left without a due date.
  *
- * <p>It sits in {@code shared} because four modules need it (inbox, oversight, identity, design) and none
+ * <p>It sits in {@code shared} because five modules need it (inbox, oversight, identity, design, database) and none
  * of them owns the engine. Fragments give careflow names to the engine's columns ({@code task_id},
  * {@code business_key} …) so that the SQL around them does not spell the engine's columns either.
  */
@@ -119,6 +119,16 @@ public class EngineTables {
            AND NOT EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION a WHERE a.RESOURCE_TYPE_ = ? AND a.RESOURCE_ID_ = e.ID_
                            AND a.GROUP_ID_ LIKE 'school-%')
         """, String.class, resourceType);
+  }
+
+  // --- database ----------------------------------------------------------------------------------
+
+  /**
+   * Jobs without a due date (which acquisition by due date never finds) get the time they were created,
+   * or {@code now} when that is unknown; answers how many.
+   */
+  public int dateUndatedJobs(java.util.Date now) {
+    return jdbc.update("update ACT_RU_JOB set DUEDATE_ = coalesce(CREATE_TIME_, ?) where DUEDATE_ is null", now);
   }
 
   // --- design ------------------------------------------------------------------------------------
