@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * executor of one node, then (on a fresh database) of two nodes; and the boot time and heap of a node
  * on the two-node burst's database (N cases with their tasks, timers and history). Not a test:
  * {@code -Dbench=true}; {@code -Dbench.quick=true} for 5,000 timers instead of 100,000 (or
- * {@code -Dbench.timers=N}); {@code -Dbench.cluster=two,boot} runs only those parts.
+ * {@code -Dbench.timers=N}); {@code -Dbench.cluster=two,boot} runs only those parts;
+ * {@code -Dbench.pg.sharedBuffers=1GB} sizes PostgreSQL's cache.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ClusterBench {
@@ -41,6 +42,12 @@ class ClusterBench {
     var builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "200");
     if (PG_STATEMENTS) { // PostgreSQL's own time per statement of the one-node burst (the binaries ship the extension)
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+    }
+    // -Dbench.pg.sharedBuffers=1GB: PostgreSQL's own cache as a production server would size it (default: the
+    // server's 128 MB, smaller than the full-size database)
+    String sharedBuffers = System.getProperty("bench.pg.sharedBuffers");
+    if (sharedBuffers != null) {
+      builder.setServerConfig("shared_buffers", sharedBuffers);
     }
     postgres = builder.start();
     try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
@@ -115,7 +122,8 @@ class ClusterBench {
             + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
             (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
       }
-      System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, load());
+      System.out.printf("BENCH-INFO timers %d; load %s; PostgreSQL shared_buffers %s%n", TIMERS, load(),
+          new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject("show shared_buffers", String.class));
       System.out.printf("BENCH timer_burst_pg_1_node %.0f tasks/s vs execute_job_loop_1_thread %.0f ratio %.2f%n",
           oneNode, loop, oneNode / loop);
     }
