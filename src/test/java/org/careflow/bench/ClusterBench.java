@@ -44,10 +44,15 @@ class ClusterBench {
       builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
     }
     // -Dbench.pg.sharedBuffers=1GB: PostgreSQL's own cache as a production server would size it (default: the
-    // server's 128 MB, smaller than the full-size database)
+    // server's 128 MB, smaller than the full-size database); -Dbench.pg.config=autovacuum=off,… any other setting
     String sharedBuffers = System.getProperty("bench.pg.sharedBuffers");
     if (sharedBuffers != null) {
       builder.setServerConfig("shared_buffers", sharedBuffers);
+    }
+    for (String setting : System.getProperty("bench.pg.config", "").split(",")) {
+      if (setting.contains("=")) {
+        builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+      }
     }
     postgres = builder.start();
     try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
@@ -109,10 +114,25 @@ class ClusterBench {
           oneJdbc.queryForList("select pg_stat_statements_reset()");
         }
         double[] cpu0 = cpuSeconds();
+        Map<String, Double> kinds0 = postgresCpuByKind();
+        Map<String, Object> wal0 = walAndMaintenance(oneJdbc);
         long b0 = System.nanoTime();
         oneNode = burst(one);
         double[] cpu1 = cpuSeconds();
         double wall = seconds(b0);
+        Map<String, Double> kinds1 = postgresCpuByKind();
+        Map<String, Object> wal1 = walAndMaintenance(oneJdbc);
+        // PostgreSQL's CPU by kind of process, and its write-ahead log and upkeep, per job of the burst
+        StringBuilder kinds = new StringBuilder();
+        kinds1.forEach((k, v) -> kinds.append(String.format("%s %.2f ms, ", k, (v - kinds0.getOrDefault(k, 0.0)) * 1000 / TIMERS)));
+        System.out.printf("BENCH-INFO PostgreSQL CPU per job by process: %s%n", kinds);
+        System.out.printf("BENCH-INFO PostgreSQL per job: %.1f KB of write-ahead log, %.2f full-page images; during the burst %d checkpoints,"
+            + " %d autovacuums and %d autoanalyzes of tables%n",
+            (((Number) wal1.get("wal_bytes")).doubleValue() - ((Number) wal0.get("wal_bytes")).doubleValue()) / 1024 / TIMERS,
+            (((Number) wal1.get("wal_fpi")).doubleValue() - ((Number) wal0.get("wal_fpi")).doubleValue()) / TIMERS,
+            ((Number) wal1.get("checkpoints")).longValue() - ((Number) wal0.get("checkpoints")).longValue(),
+            ((Number) wal1.get("autovacuums")).longValue() - ((Number) wal0.get("autovacuums")).longValue(),
+            ((Number) wal1.get("autoanalyzes")).longValue() - ((Number) wal0.get("autoanalyzes")).longValue());
         if (PG_STATEMENTS) {
           printStatements(oneJdbc, TIMERS);
         }
@@ -360,6 +380,53 @@ class ClusterBench {
       }
     }
     return new double[] {jvm, db / 100.0};
+  }
+
+  /**
+   * PostgreSQL's CPU seconds by kind of process, from the titles it gives its processes: the node's
+   * connections ("client backends"), the checkpointer, background writer, WAL writer, autovacuum launcher,
+   * and, as "ended processes", what the server's processes that have exited used (autovacuum's workers
+   * end after each table; the node's pooled connections stay open).
+   */
+  static Map<String, Double> postgresCpuByKind() {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    String port = Integer.toString(postgres.getPort());
+    for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+      var info = p.info();
+      if (info.command().orElse("").endsWith("/postgres") && info.arguments().map(a -> java.util.Arrays.asList(a).contains(port)).orElse(false)) {
+        long own = ticks(p.pid(), false);
+        out.merge("postmaster", own / 100.0, Double::sum);
+        out.merge("ended processes", (ticks(p.pid(), true) - own) / 100.0, Double::sum);
+        for (ProcessHandle child : p.descendants().toList()) {
+          out.merge(kind(child.pid()), ticks(child.pid(), false) / 100.0, Double::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String kind(long pid) {
+    try {
+      String title = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/cmdline")),
+          java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').trim();
+      for (String k : List.of("checkpointer", "background writer", "walwriter", "autovacuum launcher", "autovacuum worker",
+          "stats collector", "logical replication launcher")) {
+        if (title.contains(k)) {
+          return k;
+        }
+      }
+      return "client backends";
+    } catch (java.io.IOException | RuntimeException gone) {
+      return "ended processes";
+    }
+  }
+
+  /** The server's write-ahead log written, checkpoints done, and autovacuum/autoanalyze runs on this database's tables, so far. */
+  static Map<String, Object> walAndMaintenance(JdbcTemplate jdbc) {
+    return jdbc.queryForMap("select (select wal_bytes from pg_stat_wal) as wal_bytes, (select wal_fpi from pg_stat_wal) as wal_fpi,"
+        + " (select checkpoints_timed + checkpoints_req from pg_stat_bgwriter) as checkpoints,"
+        + " (select coalesce(sum(autovacuum_count), 0) from pg_stat_user_tables) as autovacuums,"
+        + " (select coalesce(sum(autoanalyze_count), 0) from pg_stat_user_tables) as autoanalyzes");
   }
 
   private static long ticks(long pid, boolean withEndedChildren) {
