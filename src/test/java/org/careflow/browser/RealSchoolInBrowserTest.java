@@ -189,7 +189,11 @@ class RealSchoolInBrowserTest {
       firstLogin(d, "zhaozhuren", coordinatorInitial, "Zhao-Qingshan-27", "real-school-2-first-login");
       d.get(base + "/import");
       d.findElement(By.id("file")).sendKeys(roster().toString());
-      d.findElement(By.cssSelector("form[action$='/import'] button[type=submit]")).click();
+      WebElement importButton = d.findElement(By.cssSelector("form[action$='/import'] button[type=submit]"));
+      importButton.click();
+      // the upload's answer first (the form's page replaced), then refresh until the import is done: a refresh
+      // while the upload was still being sent aborted it ("aborted by navigation", a fresh-clone run)
+      waitUpTo(d, 60).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(importButton));
       waitUpTo(d, 120).until(x -> {
         x.navigate().refresh();
         return x.getPageSource().contains("导入完成");
