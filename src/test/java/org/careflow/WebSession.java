@@ -22,11 +22,17 @@ public class WebSession {
 
   private final int port;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
   private String csrf;
 
   public WebSession(int port) {
     this.port = port;
-    this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  /** This session's cookies as a {@code Cookie} header, for a request made with another HTTP client. */
+  public String cookieHeader() {
+    return cookies.getCookieStore().get(uri("/")).stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; "));
   }
 
   public URI uri(String path) {
