@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@code timer_burst_h2_noop_baseline}). The baseline's burst runs first, on the smaller database.
  * Not a test: {@code -Dbench=true}; {@code -Dbench.quick=true} for 5,000 timers instead of 50,000
  * ({@code -Dbench.timers=N} for any size). {@code -Dbench.h2=WRITE_DELAY=500} replaces the database's
- * write delay (careflow's default 0: every commit written before it is answered) for a comparison.
+ * write delay (careflow's default 0: every commit written before it is answered) for a comparison;
+ * {@code -Dbench.core/max/queue/perAcquisition} resize both job executors (default 4/8/16/8).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class TimerBurstBench {
@@ -42,7 +43,8 @@ class TimerBurstBench {
   static final int TIMERS = Integer.getInteger("bench.timers", QUICK ? 5_000 : 50_000);
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   /** The job executor of both: as application-postgres.yaml sizes it for a 2-core node. */
-  static final int CORE = 4, MAX = 8, QUEUE = 16, PER_ACQUISITION = 8;
+  static final int CORE = Integer.getInteger("bench.core", 4), MAX = Integer.getInteger("bench.max", 8),
+      QUEUE = Integer.getInteger("bench.queue", 16), PER_ACQUISITION = Integer.getInteger("bench.perAcquisition", 8);
 
   @AfterAll
   static void resetClock() {
