@@ -343,15 +343,76 @@ class ClusterBench {
   /** Starts the executors, wakes them, and returns tasks made per second until no job is due. */
   static double burst(ClusterNodes nodes) throws InterruptedException {
     long due = nodes.engine(1).getManagementService().createJobQuery().executable().count();
+    WaitSampler waits = new WaitSampler();
     long t0 = System.nanoTime();
     for (int i = 1; i <= nodes.size(); i++) {
       config(nodes.engine(i)).getJobExecutor().start();
     }
     nodes.wakeJobExecutors();
-    if (!nodes.awaitNoDueJobs(Duration.ofHours(2), Duration.ofSeconds(2))) {
-      throw new AssertionError("timers still due after 2 hours");
+    try {
+      if (!nodes.awaitNoDueJobs(Duration.ofHours(2), Duration.ofSeconds(2))) {
+        throw new AssertionError("timers still due after 2 hours");
+      }
+    } finally {
+      waits.stop();
     }
-    return due / seconds(t0);
+    double rate = due / seconds(t0);
+    System.out.printf("BENCH-INFO %d node(s): the nodes' PostgreSQL sessions during the burst, on average %s%n", nodes.size(), waits);
+    return rate;
+  }
+
+  /**
+   * What the nodes' PostgreSQL sessions are doing during a burst, sampled every 20 ms from
+   * pg_stat_activity on a connection of its own: running a statement (on the CPU, or waiting: for a row
+   * lock another transaction holds, for the write-ahead log's flush at commit, for I/O), or idle inside a
+   * transaction (the node is working between two statements), or idle (no transaction: the node has no
+   * job to run or is not asking). Whether two nodes lose time to each other shows as waits for locks.
+   */
+  static final class WaitSampler {
+    private final Map<String, Long> samples = new java.util.TreeMap<>();
+    private long rounds;
+    private volatile boolean running = true;
+    private final Thread thread = new Thread(this::run, "pg-wait-sampler");
+
+    WaitSampler() {
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void run() {
+      try (var c = postgres.getPostgresDatabase().getConnection();
+          var q = c.prepareStatement("select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'running')"
+              + " else state end from pg_stat_activity where backend_type = 'client backend' and datname <> 'postgres'"
+              + " and pid <> pg_backend_pid()")) {
+        while (running) {
+          try (var rs = q.executeQuery()) {
+            synchronized (this) {
+              rounds++;
+              while (rs.next()) {
+                samples.merge(rs.getString(1), 1L, Long::sum);
+              }
+            }
+          }
+          Thread.sleep(20);
+        }
+      } catch (java.sql.SQLException | InterruptedException e) {
+        System.out.println("BENCH-INFO wait sampler stopped: " + e);
+      }
+    }
+
+    void stop() throws InterruptedException {
+      running = false;
+      thread.join(2000);
+    }
+
+    /** Sessions per state on average over the samples, most first: "running 1.9, idle in transaction 2.1, Lock:transactionid 0.4, …". */
+    @Override
+    public synchronized String toString() {
+      StringBuilder b = new StringBuilder();
+      samples.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> b.append(String.format("%s %.2f, ", e.getKey(), e.getValue() / (double) Math.max(1, rounds))));
+      return b + "(" + rounds + " samples)";
+    }
   }
 
   static void check(ClusterNodes nodes, int expected) {
