@@ -34,7 +34,7 @@ class ClusterBench {
   // job was the same at 10,000 (one node 153/s, two 0.88x, 2026-12-04)
   static final int TIMERS = Integer.getInteger("bench.timers", QUICK ? 5_000 : 100_000);
   static EmbeddedPostgres postgres;
-  /** {@code -Dbench.pgstat=true}: print PostgreSQL's own time per statement of the one-node burst ({@code pg_stat_statements}). */
+  /** {@code -Dbench.pgstat=true}: print PostgreSQL's own time per statement of each burst ({@code pg_stat_statements}). */
   static final boolean PG_STATEMENTS = Boolean.getBoolean("bench.pgstat");
 
   @BeforeAll
@@ -156,7 +156,23 @@ class ClusterBench {
         stopExecutors(two);
         seed(two, TIMERS);
         TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+        var twoJdbc = two.bean(1, JdbcTemplate.class);
+        if (PG_STATEMENTS) {
+          twoJdbc.execute("create extension if not exists pg_stat_statements");
+          twoJdbc.queryForList("select pg_stat_statements_reset()");
+        }
+        double[] cpu0 = cpuSeconds();
+        long b0 = System.nanoTime();
         twoNodes = burst(two);
+        double[] cpu1 = cpuSeconds();
+        double wall = seconds(b0);
+        if (PG_STATEMENTS) {
+          printStatements(twoJdbc, TIMERS);
+        }
+        // as for one node: whether a second node costs CPU per job, in the JVM (both nodes) or in PostgreSQL
+        System.out.printf("BENCH-INFO two nodes: per job %.2f ms wall, %.2f ms CPU in the JVM, %.2f ms CPU in PostgreSQL;"
+            + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
+            (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
         check(two, TIMERS);
         var jdbc = two.bean(1, JdbcTemplate.class);
         System.out.println("BENCH-INFO jobs per node " + jdbc.queryForList(
