@@ -174,17 +174,16 @@ class ClusterBench {
             + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
             (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
         check(two, TIMERS);
-        var jdbc = two.bean(1, JdbcTemplate.class);
-        System.out.println("BENCH-INFO jobs per node " + jdbc.queryForList(
+        System.out.println("BENCH-INFO jobs per node " + twoJdbc.queryForList(
             "select HOSTNAME_, count(*) n from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by HOSTNAME_"));
         // exactly once: no job ran to success twice (on one node or on both)
-        long twice = jdbc.queryForObject("select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2"
+        long twice = twoJdbc.queryForObject("select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2"
             + " group by JOB_ID_ having count(*) > 1) x", Long.class);
         System.out.printf("BENCH-INFO jobs run more than once: %d%n", twice);
         if (twice != 0) {
           throw new AssertionError(twice + " jobs ran more than once");
         }
-        explainInbox(jdbc);
+        explainInbox(twoJdbc);
       }
       System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, load());
       System.out.printf("BENCH timer_burst_pg_2_nodes %.0f tasks/s vs timer_burst_pg_1_node %.0f ratio %.2f%n",
