@@ -138,9 +138,7 @@ class ClusterBench {
         }
         check(one, TIMERS + baselineJobs);
         // where one node's time goes: CPU of this JVM (careflow and the engine) and of PostgreSQL, per job and as cores busy
-        System.out.printf("BENCH-INFO one node: per job %.2f ms wall, %.2f ms CPU in the JVM, %.2f ms CPU in PostgreSQL;"
-            + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
-            (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
+        printCpu("one node", cpu0, cpu1, wall);
       }
       System.out.printf("BENCH-INFO timers %d; load %s; PostgreSQL shared_buffers %s%n", TIMERS, load(),
           new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject("show shared_buffers", String.class));
@@ -170,9 +168,7 @@ class ClusterBench {
           printStatements(twoJdbc, TIMERS);
         }
         // as for one node: whether a second node costs CPU per job, in the JVM (both nodes) or in PostgreSQL
-        System.out.printf("BENCH-INFO two nodes: per job %.2f ms wall, %.2f ms CPU in the JVM, %.2f ms CPU in PostgreSQL;"
-            + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
-            (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
+        printCpu("two nodes", cpu0, cpu1, wall);
         check(two, TIMERS);
         System.out.println("BENCH-INFO jobs per node " + twoJdbc.queryForList(
             "select HOSTNAME_, count(*) n from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by HOSTNAME_"));
@@ -428,6 +424,13 @@ class ClusterBench {
           .forEach(e -> b.append(String.format("%s %.2f, ", e.getKey(), e.getValue() / (double) Math.max(1, rounds))));
       return b + "(" + rounds + " samples)";
     }
+  }
+
+  /** Where a burst's time went: wall time and CPU of this JVM and of PostgreSQL per job, and cores kept busy. */
+  static void printCpu(String nodes, double[] cpu0, double[] cpu1, double wall) {
+    System.out.printf("BENCH-INFO %s: per job %.2f ms wall, %.2f ms CPU in the JVM, %.2f ms CPU in PostgreSQL;"
+        + " cores busy: JVM %.2f, PostgreSQL %.2f (of %d)%n", nodes, wall * 1000 / TIMERS, (cpu1[0] - cpu0[0]) * 1000 / TIMERS,
+        (cpu1[1] - cpu0[1]) * 1000 / TIMERS, (cpu1[0] - cpu0[0]) / wall, (cpu1[1] - cpu0[1]) / wall, Runtime.getRuntime().availableProcessors());
   }
 
   static void check(ClusterNodes nodes, int expected) {
