@@ -16,6 +16,7 @@ import org.careflow.school.Term;
 import org.careflow.school.TermCalendar;
 import org.careflow.shared.CareClock;
 import org.careflow.shared.InvalidInputException;
+import org.careflow.shared.TransactionMemo;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +60,23 @@ public class GuardianMeetings {
    */
   @Transactional
   public long ensureForTerm(long classId, long termId) {
+    // a roster import opens hundreds of cases of a class in one transaction: the class's meeting is looked
+    // up once in it, not once per case (meetings are never deleted, so the answer holds while it runs)
+    Map<String, Long> known = TransactionMemo.of(KNOWN_MEETINGS);
+    String key = classId + "/" + termId;
+    Long id = known == null ? null : known.get(key);
+    if (id == null) {
+      id = findOrStart(classId, termId);
+      if (known != null) {
+        known.put(key, id);
+      }
+    }
+    return id;
+  }
+
+  private static final Object KNOWN_MEETINGS = new Object();
+
+  private long findOrStart(long classId, long termId) {
     // plain SQL, not a JPA query: no flush of the persistence context for each case of a roster import
     Long existing = termsMeeting(classId, termId);
     if (existing != null) {

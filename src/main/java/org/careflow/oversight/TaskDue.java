@@ -34,22 +34,9 @@ public class TaskDue {
    * scope execution of its own each time it is entered, so the key cannot meet another entry of the task).
    */
   Date dueDate(DelegateExecution execution) {
-    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-      return computeDueDate(execution);
-    }
-    @SuppressWarnings("unchecked")
-    java.util.Map<String, Date> memo = (java.util.Map<String, Date>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(MEMO);
+    java.util.Map<String, Date> memo = org.careflow.shared.TransactionMemo.of(MEMO);
     if (memo == null) {
-      java.util.Map<String, Date> m = new java.util.HashMap<>();
-      memo = m;
-      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(MEMO, m);
-      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
-            }
-          });
+      return computeDueDate(execution);
     }
     String key = execution.getId() + "/" + execution.getCurrentActivityId();
     Date known = memo.get(key);

@@ -59,34 +59,15 @@ public class TalkCadence {
 
   private static final Object MEMO = new Object();
 
-  @SuppressWarnings("unchecked")
   private static java.util.Map<Long, Boolean> memo() {
-    if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    var m = (java.util.Map<Long, Boolean>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(MEMO);
-    if (m == null) {
-      m = new java.util.HashMap<>();
-      org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(MEMO, m);
-      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-          new org.springframework.transaction.support.TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              org.springframework.transaction.support.TransactionSynchronizationManager.unbindResourceIfPossible(MEMO);
-            }
-          });
-    }
-    return m;
+    return org.careflow.shared.TransactionMemo.of(MEMO);
   }
 
   /** One of the decision's inputs changed for this case: the transaction evaluates it again when next asked. */
   static void forget(Long caseId) {
-    if (caseId != null && org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-      @SuppressWarnings("unchecked")
-      var m = (java.util.Map<Long, Boolean>) org.springframework.transaction.support.TransactionSynchronizationManager.getResource(MEMO);
-      if (m != null) {
-        m.remove(caseId);
-      }
+    java.util.Map<Long, Boolean> m = caseId == null ? null : org.careflow.shared.TransactionMemo.ifMade(MEMO);
+    if (m != null) {
+      m.remove(caseId);
     }
   }
 

@@ -185,6 +185,26 @@ class RosterImportTest extends CareflowTest {
   }
 
   @Test
+  void aRosterOfSeveralNewChildrenOfAClassStartsTheClasssTermMeetingOnce() throws IOException {
+    org.careflow.school.SchoolClass c = school.newClass("三", 3, "tteacher");
+    String batch = TestSchool.batch("G");
+    Object[][] rows = new Object[5][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = child(batch + i, "学生" + i, c.getName(), "185" + String.format("%08d", i));
+    }
+    HttpResponse<String> r = post("tcoordinator", roster(rows), "zh-CN");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("\"created\":5");
+
+    // the first new case starts the class's meeting of the term; the other four find it
+    List<Long> meetings = jdbc.queryForList("SELECT id FROM cf_guardian_meeting WHERE class_id = ?", Long.class, c.getId());
+    assertThat(meetings).hasSize(1);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(org.careflow.guardianmeeting.GuardianMeetings.PROCESS_KEY)
+        .variableValueEquals("classId", c.getId()).list())
+        .extracting(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey).containsExactly(meetings.get(0).toString());
+  }
+
+  @Test
   void aRosterWithBadRowsIsRefusedWholeRowByRow() throws IOException {
     long before = cases();
     String r1 = TestSchool.nextStudentNo("R"), r2 = TestSchool.nextStudentNo("R"), r3 = TestSchool.nextStudentNo("R");
