@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is printed for reference. Not a test: {@code mvn -q test -Dtest=ImportBenchmark -Dbench=true
  * -Dsurefire.failIfNoSpecifiedTests=false} (10,000 rows; 2,000 with {@code -Dbench.quick=true}, or {@code -Dbench.rows=N});
  * three rounds of import then loop ({@code -Dbench.rounds=N}), medians printed, after an untimed round of
- * at least 5,000 rows ({@code -Dbench.warmUp=N}).
+ * at least 10,000 rows ({@code -Dbench.warmUp=N}).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ImportBenchmark extends CareflowTest {
@@ -81,10 +81,11 @@ class ImportBenchmark extends CareflowTest {
     String noop = NoopChildCase.deploy(repository);
     // an untimed round first: the JIT compiles the engine's and the import's paths (a server that has
     // run for a while has done so), and all measured paths start from the same compiled code
-    // a whole round, and at least 5,000 rows: with a quarter of a round the rounds still sped up one after
-    // another (JIT), and so did quick mode's three rounds of 2,000 after a warm-up of 2,000 (577, 731, 835
-    // children/s; at full size 1,118, 1,075, 1,053); -Dbench.warmUp=N to choose
-    int warmUp = Integer.getInteger("bench.warmUp", Math.max(rows, 5_000));
+    // a whole round, and at least 10,000 rows, as at full size: with a quarter of a round the rounds still
+    // sped up one after another (JIT), and so did quick mode's three rounds of 2,000 after a warm-up of 2,000
+    // (577, 731, 835 children/s; at full size 1,118, 1,075, 1,053) and after 5,000 (772, 940, 958; 1,077 after
+    // 10,000, 1,099 at full size); -Dbench.warmUp=N to choose
+    int warmUp = Integer.getInteger("bench.warmUp", Math.max(rows, 10_000));
     roster.importRoster(new ByteArrayInputStream(workbook(warmUp, 900_000)), classes, "bench");
     java.util.List<Long> warmUpCases = jdbc.queryForList("select id from cf_case order by id desc limit " + warmUp, Long.class);
     transactions.executeWithoutResult(s -> warmUpCases.forEach(id -> runtime.startProcessInstanceByKey("child-case", id.toString(), Map.of("caseId", id))));
