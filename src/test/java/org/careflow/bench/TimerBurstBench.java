@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Not a test: {@code -Dbench=true}; {@code -Dbench.quick=true} for 5,000 timers instead of 50,000
  * ({@code -Dbench.timers=N} for any size). {@code -Dbench.h2=WRITE_DELAY=500} replaces the database's
  * write delay (careflow's default 0: every commit written before it is answered) for a comparison;
- * {@code -Dbench.core/max/queue/perAcquisition} resize both job executors (default 4/8/16/8). Both bursts
+ * {@code -Dbench.core/max/queue/perAcquisition} resize both job executors (default: the embedded default's own, see {@link #SIZES}). Both bursts
  * are measured after an untimed burst of 4,000 timers of each engine ({@code -Dbench.burstWarmUp=N}, 0 for none).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -43,9 +43,14 @@ class TimerBurstBench {
   static final boolean QUICK = Boolean.getBoolean("bench.quick");
   static final int TIMERS = Integer.getInteger("bench.timers", QUICK ? 5_000 : 50_000);
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  /** The job executor of both: as application-postgres.yaml sizes it for a 2-core node. */
-  static final int CORE = Integer.getInteger("bench.core", 4), MAX = Integer.getInteger("bench.max", 8),
-      QUEUE = Integer.getInteger("bench.queue", 16), PER_ACQUISITION = Integer.getInteger("bench.perAcquisition", 8);
+  /**
+   * The job executor of both: careflow's as the embedded default ships it (application.yaml: the starter's
+   * 3 to 10 threads, a queue of 3, the engine's 3 jobs per acquisition), read from the node and given to the
+   * baseline; {@code -Dbench.core/max/queue/perAcquisition} resize both (until 2026-12-06 both were sized as
+   * application-postgres.yaml sizes a node, 4/8/16/8, which the embedded default does not use).
+   */
+  static final List<String[]> SIZES = List.of(new String[] {"bench.core", "core-pool-size"}, new String[] {"bench.max", "max-pool-size"},
+      new String[] {"bench.queue", "queue-capacity"}, new String[] {"bench.perAcquisition", "max-jobs-per-acquisition"});
 
   @AfterAll
   static void resetClock() {
@@ -57,16 +62,23 @@ class TimerBurstBench {
     Path dir = Files.createTempDirectory("careflow-burst-h2");
     String url = "jdbc:h2:file:" + dir.resolve("careflow") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;" + System.getProperty("bench.h2", "WRITE_DELAY=0");
     TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
-    try (ClusterNodes node = ClusterNodes.startWithProfile("prod", url, "sa", 1,
-        "--camunda.bpm.job-execution.core-pool-size=" + CORE, "--camunda.bpm.job-execution.max-pool-size=" + MAX,
-        "--camunda.bpm.job-execution.queue-capacity=" + QUEUE, "--camunda.bpm.job-execution.max-jobs-per-acquisition=" + PER_ACQUISITION,
-        "--careflow.activities.start-at-boot=false",
+    List<String> args = new java.util.ArrayList<>(List.of("--careflow.activities.start-at-boot=false",
         // -Dbench.acquireByDueDate=false: both engines acquire as the engine does by default (the comparison in PERFORMANCE.md)
         "--camunda.bpm.generic-properties.properties.job-executor-acquire-by-due-date=" + !"false".equals(System.getProperty("bench.acquireByDueDate")),
-        "--camunda.bpm.generic-properties.properties.ensure-job-due-date-not-null=" + !"false".equals(System.getProperty("bench.acquireByDueDate")))) {
+        "--camunda.bpm.generic-properties.properties.ensure-job-due-date-not-null=" + !"false".equals(System.getProperty("bench.acquireByDueDate"))));
+    for (String[] size : SIZES) {
+      if (System.getProperty(size[0]) != null) {
+        args.add("--camunda.bpm.job-execution." + size[1] + "=" + Integer.getInteger(size[0]));
+      }
+    }
+    try (ClusterNodes node = ClusterNodes.startWithProfile("prod", url, "sa", 1, args.toArray(String[]::new))) {
       ClusterBench.stopExecutors(node);
       node.bean(1, TestSchool.class).ensure();
-      ProcessEngine baseline = baselineEngine(url, node);
+      var jobs = node.bean(1, org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties.class).getJobExecution();
+      int[] sizes = {jobs.getCorePoolSize(), jobs.getMaxPoolSize(), jobs.getQueueCapacity(),
+          ((ProcessEngineConfigurationImpl) node.engine(1).getProcessEngineConfiguration()).getJobExecutor().getMaxJobsPerAcquisition()};
+      System.out.printf("BENCH-INFO job executors: %d to %d threads, queue %d, %d jobs per acquisition%n", sizes[0], sizes[1], sizes[2], sizes[3]);
+      ProcessEngine baseline = baselineEngine(url, node, sizes);
       try {
         // untimed bursts of both engines first (ClusterBench.WARM_UP: the JIT and the engines' caches warm)
         if (ClusterBench.WARM_UP > 0) {
@@ -110,7 +122,7 @@ class TimerBurstBench {
    * database holds), the model's beans replaced by {@link NoOp}, deployment-aware so that it runs only
    * its own jobs.
    */
-  private static ProcessEngine baselineEngine(String url, ClusterNodes node) throws Exception {
+  private static ProcessEngine baselineEngine(String url, ClusterNodes node, int[] sizes) throws Exception {
     StandaloneProcessEngineConfiguration cfg = new StandaloneProcessEngineConfiguration();
     cfg.setProcessEngineName("noop-baseline");
     cfg.setJdbcUrl(url);
@@ -123,10 +135,10 @@ class TimerBurstBench {
     cfg.setJobExecutorDeploymentAware(true);
     cfg.setDefaultSerializationFormat("application/json");
     DefaultJobExecutor executor = new DefaultJobExecutor();
-    executor.setCorePoolSize(CORE);
-    executor.setMaxPoolSize(MAX);
-    executor.setQueueSize(QUEUE);
-    executor.setMaxJobsPerAcquisition(PER_ACQUISITION);
+    executor.setCorePoolSize(sizes[0]);
+    executor.setMaxPoolSize(sizes[1]);
+    executor.setQueueSize(sizes[2]);
+    executor.setMaxJobsPerAcquisition(sizes[3]);
     cfg.setJobExecutor(executor);
     // the same acquisition as careflow's (application.yaml): due jobs soonest first, from the due-date index
     // careflow's migrations made on this database
