@@ -34,8 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Not a test: {@code -Dbench=true}; {@code -Dbench.quick=true} for 5,000 timers instead of 50,000
  * ({@code -Dbench.timers=N} for any size). {@code -Dbench.h2=WRITE_DELAY=500} replaces the database's
  * write delay (careflow's default 0: every commit written before it is answered) for a comparison;
- * {@code -Dbench.core/max/queue/perAcquisition} resize both job executors (default: the embedded default's own, see {@link #SIZES}). Both bursts
- * are measured after an untimed burst of 4,000 timers of each engine ({@code -Dbench.burstWarmUp=N}, 0 for none).
+ * {@code -Dbench.core/max/queue/perAcquisition} resize both job executors (default: the embedded default's
+ * own, see {@link #SIZES}). Both bursts are measured after an untimed burst of 4,000 timers of each engine
+ * ({@code -Dbench.burstWarmUp=N}, 0 for none).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class TimerBurstBench {
