@@ -33,9 +33,17 @@ class ImportBenchmark extends CareflowTest {
    * An H2 file, as the embedded default uses (and an in-memory database would hold 100,000 cases and
    * their history in the heap), fresh for each run.
    */
+  private static java.nio.file.Path dir;
+
+  /** A run leaves gigabytes of H2 file (docs/PERFORMANCE.md); Linux frees them once the context closes. */
+  @org.junit.jupiter.api.AfterAll
+  static void deleteDatabase() {
+    org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile());
+  }
+
   @org.springframework.test.context.DynamicPropertySource
   static void database(org.springframework.test.context.DynamicPropertyRegistry registry) throws IOException {
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("careflow-import-bench");
+    dir = java.nio.file.Files.createTempDirectory("careflow-import-bench");
     registry.add("spring.datasource.url",
         () -> "jdbc:h2:file:" + dir.resolve("careflow") + ";AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
     // no statement counting (the test profile's datasource-proxy, org.careflow.StatementCounter): a server

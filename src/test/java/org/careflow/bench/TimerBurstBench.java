@@ -1,5 +1,6 @@
 package org.careflow.bench;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,46 +74,61 @@ class TimerBurstBench {
       }
     }
     try (ClusterNodes node = ClusterNodes.startWithProfile("prod", url, "sa", 1, args.toArray(String[]::new))) {
-      ClusterBench.stopExecutors(node);
-      node.bean(1, TestSchool.class).ensure();
-      var jobs = node.bean(1, org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties.class).getJobExecution();
-      int[] sizes = {jobs.getCorePoolSize(), jobs.getMaxPoolSize(), jobs.getQueueCapacity(),
-          ((ProcessEngineConfigurationImpl) node.engine(1).getProcessEngineConfiguration()).getJobExecutor().getMaxJobsPerAcquisition()};
-      System.out.printf("BENCH-INFO job executors: %d to %d threads, queue %d, %d jobs per acquisition%n", sizes[0], sizes[1], sizes[2], sizes[3]);
-      ProcessEngine baseline = baselineEngine(url, node, sizes);
-      try {
-        // untimed bursts of both engines first (ClusterBench.WARM_UP: the JIT and the engines' caches warm)
-        if (ClusterBench.WARM_UP > 0) {
-          TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
-          seedBaseline(baseline, ClusterBench.WARM_UP, 8_000_000L);
-          ClusterBench.seed(node, ClusterBench.WARM_UP);
-          TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
-          System.out.printf("BENCH-INFO warm-up bursts (not measured): baseline %.0f, careflow %.0f tasks/s%n",
-              burst(baseline, BASELINE_KEY), burst(node.engine(1), "child-case"));
-          ((ProcessEngineConfigurationImpl) baseline.getProcessEngineConfiguration()).getJobExecutor().shutdown();
-          ClusterBench.stopExecutors(node);
-        }
+      runBursts(node, url, dir);
+    } finally {
+      System.out.printf("BENCH-INFO H2 file after the bursts, closed: %d MB%n", megabytes(dir));
+      // a quick run leaves gigabytes; a second run must not find the disk full
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+    }
+  }
 
-        // the baseline: the same model's N timers on the plain engine, then its burst
+  private static long megabytes(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
+    }
+  }
+
+  private void runBursts(ClusterNodes node, String url, Path dir) throws Exception {
+    ClusterBench.stopExecutors(node);
+    node.bean(1, TestSchool.class).ensure();
+    var jobs = node.bean(1, org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties.class).getJobExecution();
+    int[] sizes = {jobs.getCorePoolSize(), jobs.getMaxPoolSize(), jobs.getQueueCapacity(),
+        ((ProcessEngineConfigurationImpl) node.engine(1).getProcessEngineConfiguration()).getJobExecutor().getMaxJobsPerAcquisition()};
+    System.out.printf("BENCH-INFO job executors: %d to %d threads, queue %d, %d jobs per acquisition%n", sizes[0], sizes[1], sizes[2], sizes[3]);
+    ProcessEngine baseline = baselineEngine(url, node, sizes);
+    try {
+      // untimed bursts of both engines first (ClusterBench.WARM_UP: the JIT and the engines' caches warm)
+      if (ClusterBench.WARM_UP > 0) {
         TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
-        seedBaseline(baseline, TIMERS, 9_000_000L);
+        seedBaseline(baseline, ClusterBench.WARM_UP, 8_000_000L);
+        ClusterBench.seed(node, ClusterBench.WARM_UP);
         TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
-        double noop = burst(baseline, BASELINE_KEY);
-        checkTalks(node.bean(1, JdbcTemplate.class), BASELINE_KEY, TIMERS + ClusterBench.WARM_UP);
+        System.out.printf("BENCH-INFO warm-up bursts (not measured): baseline %.0f, careflow %.0f tasks/s%n",
+            burst(baseline, BASELINE_KEY), burst(node.engine(1), "child-case"));
         ((ProcessEngineConfigurationImpl) baseline.getProcessEngineConfiguration()).getJobExecutor().shutdown();
-
-        // careflow: N cases and their timers, the same burst
-        TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
-        ClusterBench.seed(node, TIMERS);
-        TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
-        double careflow = burst(node.engine(1), "child-case");
-        checkTalks(node.bean(1, JdbcTemplate.class), "child-case", TIMERS + ClusterBench.WARM_UP);
-        System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, ClusterBench.load());
-        System.out.printf("BENCH timer_burst_h2_1_node %.0f tasks/s vs timer_burst_h2_noop_baseline %.0f ratio %.2f%n",
-            careflow, noop, careflow / noop);
-      } finally {
-        baseline.close();
+        ClusterBench.stopExecutors(node);
       }
+
+      // the baseline: the same model's N timers on the plain engine, then its burst
+      TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+      seedBaseline(baseline, TIMERS, 9_000_000L);
+      TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+      double noop = burst(baseline, BASELINE_KEY);
+      checkTalks(node.bean(1, JdbcTemplate.class), BASELINE_KEY, TIMERS + ClusterBench.WARM_UP);
+      ((ProcessEngineConfigurationImpl) baseline.getProcessEngineConfiguration()).getJobExecutor().shutdown();
+
+      // careflow: N cases and their timers, the same burst
+      TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
+      ClusterBench.seed(node, TIMERS);
+      TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+      double careflow = burst(node.engine(1), "child-case");
+      checkTalks(node.bean(1, JdbcTemplate.class), "child-case", TIMERS + ClusterBench.WARM_UP);
+      System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, ClusterBench.load());
+      System.out.printf("BENCH timer_burst_h2_1_node %.0f tasks/s vs timer_burst_h2_noop_baseline %.0f ratio %.2f%n",
+          careflow, noop, careflow / noop);
+      System.out.printf("BENCH-INFO H2 file after the bursts, open: %d MB%n", megabytes(dir));
+    } finally {
+      baseline.close();
     }
   }
 
