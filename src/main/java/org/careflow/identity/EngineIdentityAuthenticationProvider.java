@@ -36,15 +36,16 @@ public class EngineIdentityAuthenticationProvider implements AuthenticationProvi
       throw new BadCredentialsException("bad credentials");
     }
     String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-    if (throttle.isLocked(username, address)) {
+    LoginThrottle.Standing standing = throttle.standing(username, address);
+    if (standing.locked()) {
       throw new LockedException("locked after repeated wrong passwords");
     }
-    boolean exists = identity.createUserQuery().userId(username).count() == 1;
-    if (!exists || !identity.checkPassword(username, credentials.toString())) {
+    // false for a name that does not exist as for a wrong password (the engine reads the user once)
+    if (!identity.checkPassword(username, credentials.toString())) {
       throttle.failed(username, address);
       throw new BadCredentialsException("bad credentials");
     }
-    throttle.succeeded(username);
+    throttle.succeeded(username, standing);
     List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(username).list().stream()
         .map(Group::getId)
         .map(g -> new SimpleGrantedAuthority("ROLE_" + g))

@@ -77,22 +77,35 @@ public class LoginThrottle {
 
   /** Whether this user name is locked now. */
   public boolean isLocked(String user) {
-    return isLocked(user, null);
+    return standing(user, null).locked();
   }
 
   /** Whether this user name, or this client address (may be null), is locked now. */
   public boolean isLocked(String user, String address) {
-    List<String> subjects = address == null ? List.of(userKey(user)) : List.of(userKey(user), addressKey(address));
-    OffsetDateTime now = now();
-    for (String subject : subjects) {
-      List<OffsetDateTime> until = jdbc.query("select locked_until from cf_login_failure where subject = ?",
-          (rs, i) -> rs.getObject(1, OffsetDateTime.class), subject);
-      if (!until.isEmpty() && until.get(0) != null && now.isBefore(until.get(0))) {
-        return true;
-      }
-    }
-    return false;
+    return standing(user, address).locked();
   }
+
+  /**
+   * What the table holds for a login now: whether the name or the address (may be null) is locked, and
+   * whether the name has wrong passwords on record (only then does a right one have anything to forget).
+   * One query for both: every HTTP Basic call of {@code /engine-rest} and {@code /api} signs in anew.
+   */
+  public Standing standing(String user, String address) {
+    String userKey = userKey(user);
+    List<String> subjects = address == null ? List.of(userKey) : List.of(userKey, addressKey(address));
+    OffsetDateTime now = now();
+    boolean[] found = new boolean[2]; // locked, the name has a row
+    jdbc.query("select subject, locked_until from cf_login_failure where subject in (" + (address == null ? "?" : "?, ?") + ")",
+        rs -> {
+          OffsetDateTime until = rs.getObject(2, OffsetDateTime.class);
+          found[0] |= until != null && now.isBefore(until);
+          found[1] |= userKey.equals(rs.getString(1));
+        }, subjects.toArray());
+    return new Standing(found[0], found[1]);
+  }
+
+  /** See {@link #standing}. */
+  public record Standing(boolean locked, boolean nameHasFailures) {}
 
   /** Counts a wrong password for the name and (when known) the address. */
   public void failed(String user) {
@@ -136,6 +149,13 @@ public class LoginThrottle {
   /** A right password (while not locked) forgets the name's earlier failures (not the address's). */
   public void succeeded(String user) {
     jdbc.update("delete from cf_login_failure where subject = ?", userKey(user));
+  }
+
+  /** The same, written only when {@link #standing} found failures of the name (most sign-ins have none). */
+  public void succeeded(String user, Standing before) {
+    if (before.nameHasFailures()) {
+      succeeded(user);
+    }
   }
 
   /** Unlocks a name at once (an administrator's help desk). */

@@ -193,8 +193,7 @@ class SecurityConfig {
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestIdentity() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    bean.setInitParameters(Map.of("authentication-provider",
-        "org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider"));
+    bean.setInitParameters(Map.of("authentication-provider", EngineRestCaller.class.getName()));
     bean.addUrlPatterns("/engine-rest/*");
     bean.setOrder(102);
     return bean;

@@ -35,6 +35,8 @@ class LoginHardeningTest extends CareflowTest {
   @Autowired LoginThrottle throttle;
   @Autowired JdbcTemplate jdbc;
   @Autowired IdentityBootstrap bootstrap;
+  @Autowired org.camunda.bpm.engine.TaskService taskService;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
 
   private static String unique(String prefix) {
     return prefix + System.nanoTime() % 1_000_000 + "x" + SEQ.incrementAndGet();
@@ -72,6 +74,49 @@ class LoginHardeningTest extends CareflowTest {
     TestSchool.clockAt(t);
     assertThat(browser().basic("/engine-rest/task/count", user, "pw").statusCode()).isEqualTo(200);
     assertThat(browser().login(user, "pw").get("/").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aRightPasswordForgetsTheWrongOnesBeforeIt() {
+    String user = unique("lhforget");
+    accounts.ensureUser(user, "输错后输对", "pw", Roles.TEACHER);
+    TestSchool.clockAt(LocalDateTime.of(2026, 11, 5, 8, 0));
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < 4; i++) { // one short of the limit of five
+        assertThat(browser().basic("/engine-rest/task/count", user, "wrong" + i).statusCode()).isEqualTo(401);
+      }
+      assertThat(throttle.standing(user, null).nameHasFailures()).isTrue();
+      assertThat(browser().basic("/engine-rest/task/count", user, "pw").statusCode()).as("round " + round).isEqualTo(200);
+      assertThat(throttle.standing(user, null).nameHasFailures()).isFalse();
+    }
+    // eight wrong passwords within the window, but never five in a row: not locked
+    assertThat(throttle.isLocked(user)).isFalse();
+  }
+
+  @Test
+  void theEngineRestApiSeesTheCallersGroupsAsTheyAreAtEachCall() {
+    String user = unique("lhgroups");
+    String group = unique("lhgroup");
+    accounts.ensureUser(user, "组员", "pw", Roles.TEACHER);
+    identity.saveGroup(identity.newGroup(group));
+    identity.createMembership(user, group);
+    org.camunda.bpm.engine.task.Task task = taskService.newTask();
+    task.setName("组内任务");
+    taskService.saveTask(task);
+    var grant = authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(group);
+    grant.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
+    grant.setResourceId(task.getId());
+    grant.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(grant);
+    try {
+      assertThat(browser().basic("/engine-rest/task/count?taskId=" + task.getId(), user, "pw").body()).contains("\"count\":1");
+      identity.deleteMembership(user, group);
+      assertThat(browser().basic("/engine-rest/task/count?taskId=" + task.getId(), user, "pw").body()).contains("\"count\":0");
+    } finally {
+      taskService.deleteTask(task.getId(), true); // and its grants
+      identity.deleteGroup(group);
+    }
   }
 
   @Test
