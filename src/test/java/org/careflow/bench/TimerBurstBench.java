@@ -37,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * write delay (careflow's default 0: every commit written before it is answered) for a comparison;
  * {@code -Dbench.core/max/queue/perAcquisition} resize both job executors (default: the embedded default's
  * own, see {@link #SIZES}). Both bursts are measured after an untimed burst of 4,000 timers of each engine
- * ({@code -Dbench.burstWarmUp=N}, 0 for none).
+ * ({@code -Dbench.burstWarmUp=N}, 0 for none). Prints what H2 wrote per job and its chunks after each burst;
+ * {@code -Dbench.h2Settle=S} prints the file every 30 s for S seconds after the bursts (its housekeeping).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class TimerBurstBench {
@@ -113,7 +114,10 @@ class TimerBurstBench {
       TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
       seedBaseline(baseline, TIMERS, 9_000_000L);
       TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+      JdbcTemplate h2 = node.bean(1, JdbcTemplate.class);
+      Map<String, Long> before = h2Store(h2);
       double noop = burst(baseline, BASELINE_KEY);
+      printWrites(BASELINE_KEY, before, h2Store(h2), TIMERS);
       checkTalks(node.bean(1, JdbcTemplate.class), BASELINE_KEY, TIMERS + ClusterBench.WARM_UP);
       ((ProcessEngineConfigurationImpl) baseline.getProcessEngineConfiguration()).getJobExecutor().shutdown();
 
@@ -121,18 +125,50 @@ class TimerBurstBench {
       TestSchool.clockAt(LocalDateTime.of(2026, 9, 15, 10, 0));
       ClusterBench.seed(node, TIMERS);
       TestSchool.clockAt(LocalDateTime.of(2026, 10, 1, 0, 5));
+      before = h2Store(h2);
       double careflow = burst(node.engine(1), "child-case");
+      printWrites("child-case", before, h2Store(h2), TIMERS);
       checkTalks(node.bean(1, JdbcTemplate.class), "child-case", TIMERS + ClusterBench.WARM_UP);
       System.out.printf("BENCH-INFO timers %d; load %s%n", TIMERS, ClusterBench.load());
       System.out.printf("BENCH timer_burst_h2_1_node %.0f tasks/s vs timer_burst_h2_noop_baseline %.0f ratio %.2f%n",
           careflow, noop, careflow / noop);
       System.out.printf("BENCH-INFO H2 file after the bursts, open: %d MB%n", megabytes(dir));
+      // -Dbench.h2Settle=S: the file S seconds later, the application idle (database.EmbeddedFileHousekeeping at work)
+      int settle = Integer.getInteger("bench.h2Settle", 0);
+      for (int s = 30; s <= settle; s += 30) {
+        Thread.sleep(30_000);
+        Map<String, Long> now = h2Store(h2);
+        System.out.printf("BENCH-INFO H2 file %d s after the bursts: %d MB, chunks %d, chunks' fill rate %d%%%n", s,
+            now.getOrDefault("FILE_SIZE", 0L) >> 20, now.getOrDefault("CHUNK_COUNT", -1L), now.getOrDefault("CHUNKS_FILL_RATE", -1L));
+      }
     } finally {
       baseline.close();
     }
   }
 
   static final String BASELINE_KEY = "child-case-noop";
+
+  /** H2's own figures of its store (what it wrote, its chunks), from INFORMATION_SCHEMA.SETTINGS. */
+  static Map<String, Long> h2Store(JdbcTemplate jdbc) {
+    Map<String, Long> out = new HashMap<>();
+    jdbc.query("select SETTING_NAME, SETTING_VALUE from INFORMATION_SCHEMA.SETTINGS where SETTING_NAME like 'info.%'", rs -> {
+      try {
+        out.put(rs.getString(1).substring(5), Long.parseLong(rs.getString(2)));
+      } catch (NumberFormatException notACount) {
+        // a name or a flag
+      }
+    });
+    return out;
+  }
+
+  /** What the store wrote during a burst, per job, and the chunks of the file after it. */
+  static void printWrites(String what, Map<String, Long> before, Map<String, Long> after, int jobs) {
+    long bytes = after.getOrDefault("FILE_WRITE_BYTES", 0L) - before.getOrDefault("FILE_WRITE_BYTES", 0L);
+    long writes = after.getOrDefault("FILE_WRITE", 0L) - before.getOrDefault("FILE_WRITE", 0L);
+    System.out.printf("BENCH-INFO %s: H2 wrote %.0f KB in %.1f writes per timer job; chunks %d -> %d, chunks' fill rate %d%%, file %d MB%n",
+        what, bytes / 1024.0 / jobs, (double) writes / jobs, before.getOrDefault("CHUNK_COUNT", -1L), after.getOrDefault("CHUNK_COUNT", -1L),
+        after.getOrDefault("CHUNKS_FILL_RATE", -1L), after.getOrDefault("FILE_SIZE", 0L) >> 20);
+  }
 
   /**
    * A plain engine on the same database: no plugin, no authorization, history FULL (the level the
